@@ -1,0 +1,70 @@
+use std::time::Duration;
+
+use clap::Args as ClapArgs;
+
+use crate::context::{Context, IdSource};
+use crate::error::{CommandResult, Outcome};
+use crate::store::audit::{self, AuditFilter};
+use crate::ui::{Table, Tone};
+
+#[derive(Debug, ClapArgs)]
+#[group(id = "audit_list")]
+pub struct Args {
+    /// Only rows newer than this (e.g. 24h, 7d)
+    #[arg(long, value_name = "DUR", value_parser = crate::cli::duration_arg)]
+    pub since: Option<Duration>,
+    /// Only rows with this action (e.g. init, worktree.create, review)
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<String>,
+    /// At most this many rows (the newest)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let filter = AuditFilter {
+        since: args.since.map(|d| crate::time::before(ctx.now(), d)),
+        action: args.action.clone(),
+        // A project id set on the command line or in the environment filters; the derived or
+        // configured one does not, so `wfc audit` in a repository still shows the whole trail.
+        project_id: matches!(ctx.project_source, IdSource::Flag | IdSource::Env)
+            .then(|| ctx.project_id.to_string()),
+        limit: args.limit,
+    };
+    let rows = audit::list(ctx.store()?, &filter)?;
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&rows)?;
+        return Ok(Outcome::SUCCESS);
+    }
+    if rows.is_empty() {
+        ctx.ui.status("no audit rows match");
+        return Ok(Outcome::SUCCESS);
+    }
+    let mut table = Table::new(&[
+        "SEQ",
+        "TIME",
+        "PROJECT",
+        "DEVELOPER",
+        "ACTION",
+        "STATUS",
+        "RESOURCE",
+    ]);
+    for r in &rows {
+        let status = match r.status.as_str() {
+            "ok" | "passed" => ctx.ui.paint(&r.status, Tone::Good),
+            "failed" | "error" => ctx.ui.paint(&r.status, Tone::Bad),
+            _ => r.status.clone(),
+        };
+        table.row(vec![
+            r.seq.to_string(),
+            r.ts[..19].replace('T', " "),
+            r.project_id.clone(),
+            r.developer_id.clone(),
+            r.action.clone(),
+            status,
+            r.resource.clone(),
+        ]);
+    }
+    ctx.ui.out(&table.render())?;
+    Ok(Outcome::SUCCESS)
+}

@@ -1,0 +1,39 @@
+use clap::Args as ClapArgs;
+
+use crate::context::Context;
+use crate::error::{CommandResult, Outcome};
+use crate::store::audit;
+use crate::ui::Tone;
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {}
+
+pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
+    let report = audit::verify(ctx.store()?)?;
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&report)?;
+    } else if report.ok {
+        ctx.ui.out(&format!(
+            "{} audit trail intact: {} rows, every link verified",
+            ctx.ui.paint("ok:", Tone::Good),
+            report.rows
+        ))?;
+    } else {
+        let mut text = format!(
+            "{} audit trail altered: {} problem(s) in {} rows\n",
+            ctx.ui.paint("broken:", Tone::Bad),
+            report.problems.len(),
+            report.rows
+        );
+        for (i, p) in report.problems.iter().enumerate() {
+            let marker = if i == 0 { "first break" } else { "also" };
+            text.push_str(&format!("  {marker}: {}\n", p.detail));
+        }
+        ctx.ui.out(&text)?;
+    }
+    Ok(if report.ok {
+        Outcome::SUCCESS
+    } else {
+        Outcome::FAILED
+    })
+}

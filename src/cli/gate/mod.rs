@@ -1,0 +1,23 @@
+mod check;
+mod verify;
+
+use clap::Subcommand;
+
+use crate::context::Context;
+use crate::error::CommandResult;
+
+/// The review gate.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that the staged tree was reviewed
+    Check(check::Args),
+    /// Check every commit of a range (for CI)
+    Verify(verify::Args),
+}
+
+pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
+    match cmd {
+        Command::Check(a) => check::run(ctx, a),
+        Command::Verify(a) => verify::run(ctx, a),
+    }
+}

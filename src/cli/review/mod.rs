@@ -1,0 +1,96 @@
+mod finalize;
+mod list;
+mod prepare;
+mod show;
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Subcommand};
+
+use crate::context::Context;
+use crate::error::CommandResult;
+use crate::review::Tier;
+
+/// Review a change with a panel of reviewers running in parallel, merge their findings into one
+/// consensus score, write REVIEW-<task>.md and .json, and exit 0 (passed), 1 (failed) or
+/// 3 (incomplete).
+///
+/// The change is the staged one when something is staged, else the working tree against HEAD.
+#[derive(Debug, ClapArgs)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// Which change to review.
+#[derive(Debug, Clone, Default, ClapArgs)]
+pub struct ChangeArgs {
+    /// Task id (default: from the wfc/<project>/<task> branch, else a short id of the tree)
+    #[arg(long, value_name = "ID")]
+    pub task_id: Option<String>,
+    /// Review the staged change (the default when something is staged)
+    #[arg(long, conflicts_with_all = ["base", "range", "diff_file", "files"])]
+    pub staged: bool,
+    /// Review the working tree against REF
+    #[arg(long, value_name = "REF", conflicts_with_all = ["range", "diff_file", "files"])]
+    pub base: Option<String>,
+    /// Review the commits A..B
+    #[arg(long, value_name = "A..B", conflicts_with_all = ["diff_file", "files"])]
+    pub range: Option<String>,
+    /// Review a unified diff from PATH, or from stdin with `-`
+    #[arg(long, value_name = "PATH", conflicts_with = "files")]
+    pub diff_file: Option<PathBuf>,
+    /// Review these files whole, as if every line were added
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// Reviewers to run, by id (built-in and external), comma-separated
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub reviewers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, ClapArgs)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub change: ChangeArgs,
+    /// The lowest tier that fails the review (default: review.fail_on, important)
+    #[arg(long, value_enum, value_name = "TIER")]
+    pub fail_on: Option<Tier>,
+    /// Also write a SARIF 2.1.0 report to PATH
+    #[arg(long, value_name = "PATH")]
+    pub sarif: Option<PathBuf>,
+    /// Do not append learnings to the knowledge base
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Let a failed review through, recording who and why in the audit trail
+    #[arg(long, value_name = "TEXT")]
+    pub bypass_reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Phase one for agent harnesses: print one task spec (prompt) per relevant reviewer
+    Prepare(prepare::Args),
+    /// Phase two: score the reviewers' raw responses and complete the job
+    Finalize(finalize::Args),
+    /// List past reviews
+    List(list::Args),
+    /// Show one past review
+    Show(show::Args),
+}
+
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    match &args.command {
+        Some(Command::Prepare(a)) => prepare::run(ctx, a),
+        Some(Command::Finalize(a)) => finalize::run(ctx, a),
+        Some(Command::List(a)) => list::run(ctx, a),
+        Some(Command::Show(a)) => show::run(ctx, a),
+        None => run_review(ctx, &args.run),
+    }
+}
+
+fn run_review(_ctx: &mut Context, _args: &RunArgs) -> CommandResult {
+    crate::cli::not_yet("wfc review")
+}

@@ -1,0 +1,264 @@
+//! The project context: resolved ids, configuration and every path, built once per command.
+//!
+//! Every path here is absolute and namespaced by a validated project id; no caller builds a path
+//! from a raw string.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, Config};
+use crate::env::Env;
+use crate::error::CommandError;
+use crate::git::{GitError, RepoInfo};
+use crate::ids::{self, DeveloperId, ProjectId, TaskId};
+use crate::store::{self, Store, audit};
+use crate::time::Clock;
+use crate::ui::Ui;
+
+/// Where an id came from, for messages and for filters that apply only to explicit ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSource {
+    Flag,
+    Env,
+    Config,
+    Derived,
+}
+
+impl IdSource {
+    pub fn is_explicit(self) -> bool {
+        !matches!(self, IdSource::Derived)
+    }
+}
+
+/// What the command line said, before resolution.
+#[derive(Debug, Clone, Default)]
+pub struct ContextOptions {
+    pub directory: Option<PathBuf>,
+    pub project_id: Option<String>,
+    pub developer_id: Option<String>,
+}
+
+pub struct Context {
+    pub env: Env,
+    pub ui: Ui,
+    pub clock: Clock,
+    /// The directory the command acts in (`-C` or the current directory).
+    pub cwd: PathBuf,
+    pub repo: Option<RepoInfo>,
+    pub config: Config,
+    pub project_id: ProjectId,
+    pub project_source: IdSource,
+    pub developer_id: DeveloperId,
+    pub developer_source: IdSource,
+    /// `$WFC_HOME`, absolute.
+    pub home: PathBuf,
+    store: Option<Store>,
+}
+
+fn absolute(base: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base.join(p)
+    }
+}
+
+fn email_local_part(repo: Option<&RepoInfo>) -> Option<String> {
+    let cfg = match repo.and_then(|r| r.open_current().ok()) {
+        Some(r) => r.config().ok()?,
+        None => git2::Config::open_default().ok()?,
+    };
+    let email = cfg.get_string("user.email").ok()?;
+    email.split('@').next().map(str::to_string)
+}
+
+impl Context {
+    /// Resolves the context for a command. Outside a repository this still succeeds; commands that
+    /// need one call [`Context::repo`].
+    pub fn load(
+        opts: &ContextOptions,
+        env: Env,
+        ui: Ui,
+    ) -> Result<(Context, Vec<String>), CommandError> {
+        let cwd0 = std::env::current_dir()
+            .map_err(|e| CommandError::failed("cannot read the current directory").with_cause(e))?;
+        let cwd = match &opts.directory {
+            Some(d) => {
+                let d = absolute(&cwd0, d);
+                if !d.is_dir() {
+                    return Err(CommandError::usage(format!(
+                        "-C {}: no such directory",
+                        d.display()
+                    )));
+                }
+                std::fs::canonicalize(&d).unwrap_or(d)
+            }
+            None => cwd0.clone(),
+        };
+        let repo = RepoInfo::discover(&cwd)?;
+        let repo_config = repo
+            .as_ref()
+            .map(|r| r.main_root.join(".wfc").join("config.toml"));
+        let loaded = config::load(&env, repo_config.as_deref())?;
+        let config = loaded.config;
+
+        let (project, project_source) = if let Some(p) = &opts.project_id {
+            (ProjectId::parse(p)?, IdSource::Flag)
+        } else if let Some(p) = &env.project_id {
+            (ProjectId::parse(p)?, IdSource::Env)
+        } else if let Some(p) = &config.project.id {
+            (ProjectId::parse(p)?, IdSource::Config)
+        } else {
+            let name = match &repo {
+                Some(r) => r.dir_name(),
+                None => cwd
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            };
+            let id = ids::sanitize(&name).unwrap_or_else(|| "default".to_string());
+            (ProjectId::parse(&id)?, IdSource::Derived)
+        };
+
+        let (developer, developer_source) = if let Some(d) = &opts.developer_id {
+            (DeveloperId::parse(d)?, IdSource::Flag)
+        } else if let Some(d) = &env.developer_id {
+            (DeveloperId::parse(d)?, IdSource::Env)
+        } else if let Some(d) = &config.developer.id {
+            (DeveloperId::parse(d)?, IdSource::Config)
+        } else {
+            let id = email_local_part(repo.as_ref())
+                .and_then(|e| ids::sanitize(&e))
+                .or_else(|| env.user.as_deref().and_then(ids::sanitize))
+                .unwrap_or_else(|| "unknown".to_string());
+            (DeveloperId::parse(&id)?, IdSource::Derived)
+        };
+
+        let home = absolute(&cwd0, &env.state_home());
+        let clock = Clock::from_env(env.now.as_deref());
+        Ok((
+            Context {
+                env,
+                ui,
+                clock,
+                cwd,
+                repo,
+                config,
+                project_id: project,
+                project_source,
+                developer_id: developer,
+                developer_source,
+                home,
+                store: None,
+            },
+            loaded.warnings,
+        ))
+    }
+
+    /// The repository, or a clear error outside one.
+    pub fn repo(&self) -> Result<&RepoInfo, GitError> {
+        self.repo.as_ref().ok_or_else(|| GitError::NotARepository {
+            path: self.cwd.clone(),
+        })
+    }
+
+    /// The store, opened (and migrated) on first use.
+    pub fn store(&mut self) -> Result<&mut Store, CommandError> {
+        if self.store.is_none() {
+            self.store = Some(Store::open(&self.db_path())?);
+        }
+        Ok(self.store.as_mut().expect("store was just opened"))
+    }
+
+    pub fn now(&self) -> std::time::SystemTime {
+        self.clock.now()
+    }
+
+    /// Records one audit row for this project and developer, and notes the project as seen.
+    pub fn audit(
+        &mut self,
+        action: &str,
+        resource: &str,
+        status: &str,
+        details: serde_json::Value,
+    ) -> Result<(), CommandError> {
+        let now = self.now();
+        let project = self.project_id.to_string();
+        let developer = self.developer_id.to_string();
+        let root = self.repo.as_ref().map(|r| r.main_root.clone());
+        self.store()?.write(|tx| {
+            store::projects::touch_tx(tx, now, &project, root.as_deref())?;
+            audit::append_tx(
+                tx,
+                now,
+                &audit::NewAudit {
+                    project_id: &project,
+                    developer_id: &developer,
+                    action,
+                    resource,
+                    status,
+                    details,
+                },
+            )
+        })?;
+        Ok(())
+    }
+
+    /// Validates a task id from the command line.
+    pub fn task_id(&self, raw: &str) -> Result<TaskId, CommandError> {
+        Ok(TaskId::parse(raw)?)
+    }
+
+    // ---- paths (DESIGN.md "Where things live") ----
+
+    pub fn db_path(&self) -> PathBuf {
+        self.home.join("wfc.db")
+    }
+
+    /// `$WFC_HOME/knowledge/global/reviewers`
+    pub fn global_knowledge_root(&self) -> PathBuf {
+        self.home.join("knowledge").join("global").join("reviewers")
+    }
+
+    /// `<main repo>/.wfc/knowledge/reviewers`
+    pub fn project_knowledge_root(&self) -> Result<PathBuf, GitError> {
+        Ok(self
+            .repo()?
+            .main_root
+            .join(".wfc")
+            .join("knowledge")
+            .join("reviewers"))
+    }
+
+    pub fn repo_config_path(&self) -> Result<PathBuf, GitError> {
+        Ok(self.repo()?.main_root.join(".wfc").join("config.toml"))
+    }
+
+    /// `<main repo>/.worktrees/<project>`
+    pub fn worktrees_dir(&self) -> Result<PathBuf, GitError> {
+        Ok(self
+            .repo()?
+            .main_root
+            .join(".worktrees")
+            .join(self.project_id.as_str()))
+    }
+
+    /// `<main repo>/.worktrees/<project>/wfc-<task>`
+    pub fn worktree_path(&self, task: &TaskId) -> Result<PathBuf, GitError> {
+        Ok(self.worktrees_dir()?.join(format!("wfc-{task}")))
+    }
+
+    /// `wfc/<project>/<task>`
+    pub fn branch_name(&self, task: &TaskId) -> String {
+        format!("wfc/{}/{}", self.project_id, task)
+    }
+
+    /// `<main repo>/.wfc/output/<project>`
+    pub fn output_dir(&self) -> Result<PathBuf, GitError> {
+        Ok(self
+            .repo()?
+            .main_root
+            .join(".wfc")
+            .join("output")
+            .join(self.project_id.as_str()))
+    }
+}

@@ -1,0 +1,205 @@
+//! Git access through git2: finding the main repository from anywhere inside it.
+//!
+//! `git2::Repository` is not `Sync`; open one per thread with [`RepoInfo::open`].
+
+use std::path::{Path, PathBuf};
+
+use crate::error::ErrorKind;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("not a git repository (or any parent up to the root): {path}")]
+    NotARepository { path: PathBuf },
+    #[error("{path} is a bare repository; wfc needs a working tree")]
+    Bare { path: PathBuf },
+    #[error("{context}")]
+    Git {
+        context: String,
+        #[source]
+        source: git2::Error,
+    },
+    #[error("{context}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{message}")]
+    Other { message: String, kind: ErrorKind },
+}
+
+impl GitError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            GitError::NotARepository { .. } | GitError::Bare { .. } => ErrorKind::Usage,
+            GitError::Other { kind, .. } => *kind,
+            _ => ErrorKind::Failed,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            GitError::NotARepository { .. } => Some(
+                "run wfc inside a git repository, pass `-C <dir>`, or create one with `git init`"
+                    .into(),
+            ),
+            GitError::Bare { .. } => {
+                Some("run wfc in a checkout (a non-bare clone) of the repository".into())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn git(context: impl Into<String>, source: git2::Error) -> GitError {
+        GitError::Git {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+/// Builds a closure that wraps a git2 error with context, for `map_err`.
+pub fn ctx(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError {
+    let context = context.into();
+    move |source| GitError::Git { context, source }
+}
+
+/// Where the repository is, seen from the current directory.
+#[derive(Debug, Clone)]
+pub struct RepoInfo {
+    /// Work tree of the repository's common dir: the namespace root for every project.
+    pub main_root: PathBuf,
+    /// The common git dir (`<main>/.git`).
+    pub common_dir: PathBuf,
+    /// The git dir of the worktree we are in (equal to `common_dir` in the main checkout).
+    pub git_dir: PathBuf,
+    /// Top of the worktree we are in.
+    pub workdir: PathBuf,
+    /// True inside a linked worktree.
+    pub is_linked: bool,
+}
+
+fn canon(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+impl RepoInfo {
+    /// Finds the repository containing `start`; `Ok(None)` when there is none.
+    pub fn discover(start: &Path) -> Result<Option<RepoInfo>, GitError> {
+        let repo = match git2::Repository::discover(start) {
+            Ok(r) => r,
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(GitError::git(
+                    format!("cannot open the git repository at {}", start.display()),
+                    e,
+                ));
+            }
+        };
+        let Some(workdir) = repo.workdir().map(canon) else {
+            return Err(GitError::Bare {
+                path: canon(repo.path()),
+            });
+        };
+        let git_dir = canon(repo.path());
+        let common_dir = canon(repo.commondir());
+        let is_linked = repo.is_worktree();
+        let main_root = if is_linked {
+            let main = git2::Repository::open(&common_dir).map_err(ctx(format!(
+                "cannot open the main repository at {}",
+                common_dir.display()
+            )))?;
+            match main.workdir() {
+                Some(w) => canon(w),
+                None => common_dir
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| common_dir.clone()),
+            }
+        } else {
+            workdir.clone()
+        };
+        Ok(Some(RepoInfo {
+            main_root,
+            common_dir,
+            git_dir,
+            workdir,
+            is_linked,
+        }))
+    }
+
+    /// Like [`discover`](Self::discover), but outside a repository is an error.
+    pub fn require(start: &Path) -> Result<RepoInfo, GitError> {
+        Self::discover(start)?.ok_or_else(|| GitError::NotARepository {
+            path: start.to_path_buf(),
+        })
+    }
+
+    /// Opens the main repository (one handle per thread).
+    pub fn open_main(&self) -> Result<git2::Repository, GitError> {
+        git2::Repository::open(&self.main_root).map_err(ctx(format!(
+            "cannot open the git repository at {}",
+            self.main_root.display()
+        )))
+    }
+
+    /// Opens the worktree we are in.
+    pub fn open_current(&self) -> Result<git2::Repository, GitError> {
+        git2::Repository::open(&self.workdir).map_err(ctx(format!(
+            "cannot open the git repository at {}",
+            self.workdir.display()
+        )))
+    }
+
+    /// The repository's directory name, the default project id source.
+    pub fn dir_name(&self) -> String {
+        self.main_root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// `<common dir>/info/exclude`, shared by every worktree.
+    pub fn exclude_file(&self) -> PathBuf {
+        self.common_dir.join("info").join("exclude")
+    }
+}
+
+/// Adds `entries` to `.git/info/exclude` when missing; returns the ones added.
+pub fn ensure_excluded(info: &RepoInfo, entries: &[&str]) -> Result<Vec<String>, GitError> {
+    let path = info.exclude_file();
+    let io = |e| GitError::Io {
+        context: format!("cannot update {}", path.display()),
+        source: e,
+    };
+    let current = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io(e)),
+    };
+    let present: Vec<&str> = current.lines().map(str::trim).collect();
+    let missing: Vec<String> = entries
+        .iter()
+        .filter(|e| !present.contains(e))
+        .map(|e| e.to_string())
+        .collect();
+    if missing.is_empty() {
+        return Ok(missing);
+    }
+    let mut next = current.clone();
+    if !next.is_empty() && !next.ends_with('\n') {
+        next.push('\n');
+    }
+    if !present.contains(&"# wfc") {
+        next.push_str("# wfc\n");
+    }
+    for m in &missing {
+        next.push_str(m);
+        next.push('\n');
+    }
+    crate::fsutil::write_atomic(&path, next.as_bytes()).map_err(|e| GitError::Other {
+        message: e.to_string(),
+        kind: ErrorKind::Failed,
+    })?;
+    Ok(missing)
+}

@@ -1,0 +1,20 @@
+//! `wfc`: namespaced git worktrees, parallel code review with a consensus score, a shared
+//! knowledge base and a review gate, for many projects and agents on one machine.
+//!
+//! The binary is a thin shell over [`cli::run`]; every command and all domain logic live in this
+//! library so they can be tested without a process boundary.
+
+pub mod cli;
+pub mod config;
+pub mod context;
+pub mod env;
+pub mod error;
+pub mod fsutil;
+pub mod git;
+pub mod ids;
+pub mod interrupt;
+pub mod lock;
+pub mod review;
+pub mod store;
+pub mod time;
+pub mod ui;

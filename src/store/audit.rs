@@ -1,0 +1,403 @@
+//! The audit trail: append-only rows, each carrying the hash of the row before it.
+//!
+//! `hash = sha256(json([seq, ts, project, developer, action, resource, status, details, prev_hash]))`.
+//! Editing a row breaks its own hash; deleting one breaks the next row's `prev_hash` link; deleting
+//! the newest rows leaves `sqlite_sequence` ahead of the last row.
+
+use std::time::SystemTime;
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Store, StoreError, sql};
+
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// A row to append.
+#[derive(Debug, Clone)]
+pub struct NewAudit<'a> {
+    pub project_id: &'a str,
+    pub developer_id: &'a str,
+    pub action: &'a str,
+    pub resource: &'a str,
+    pub status: &'a str,
+    pub details: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub ts: String,
+    pub project_id: String,
+    pub developer_id: String,
+    pub action: String,
+    pub resource: String,
+    pub status: String,
+    pub details: serde_json::Value,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_hash(
+    seq: i64,
+    ts: &str,
+    project: &str,
+    developer: &str,
+    action: &str,
+    resource: &str,
+    status: &str,
+    details: &str,
+    prev: &str,
+) -> String {
+    let canonical = serde_json::json!([
+        seq, ts, project, developer, action, resource, status, details, prev
+    ])
+    .to_string();
+    let digest = Sha256::digest(canonical.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Appends one row inside an existing write transaction.
+pub fn append_tx(
+    tx: &rusqlite::Transaction<'_>,
+    now: SystemTime,
+    entry: &NewAudit<'_>,
+) -> Result<i64, StoreError> {
+    let last: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(sql("cannot read the audit trail"))?;
+    // AUTOINCREMENT never reuses a number, even after the newest row was deleted.
+    let high: Option<i64> = tx
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql("cannot read the audit trail"))?;
+    let prev = last
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| GENESIS.to_string());
+    let seq = high.unwrap_or(0).max(last.map(|(s, _)| s).unwrap_or(0)) + 1;
+    let ts = crate::time::rfc3339(now);
+    let details = entry.details.to_string();
+    let hash = row_hash(
+        seq,
+        &ts,
+        entry.project_id,
+        entry.developer_id,
+        entry.action,
+        entry.resource,
+        entry.status,
+        &details,
+        &prev,
+    );
+    tx.execute(
+        "INSERT INTO audit (seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            seq,
+            ts,
+            entry.project_id,
+            entry.developer_id,
+            entry.action,
+            entry.resource,
+            entry.status,
+            details,
+            prev,
+            hash
+        ],
+    )
+    .map_err(sql("cannot append to the audit trail"))?;
+    Ok(seq)
+}
+
+/// Appends one row in its own transaction.
+pub fn append(store: &mut Store, now: SystemTime, entry: &NewAudit<'_>) -> Result<i64, StoreError> {
+    store.write(|tx| append_tx(tx, now, entry))
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Only rows at or after this time.
+    pub since: Option<SystemTime>,
+    pub action: Option<String>,
+    pub project_id: Option<String>,
+    /// The newest `limit` rows (still listed oldest first).
+    pub limit: Option<usize>,
+}
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRow> {
+    let details: String = r.get(7)?;
+    Ok(AuditRow {
+        seq: r.get(0)?,
+        ts: r.get(1)?,
+        project_id: r.get(2)?,
+        developer_id: r.get(3)?,
+        action: r.get(4)?,
+        resource: r.get(5)?,
+        status: r.get(6)?,
+        details: serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details)),
+        prev_hash: r.get(8)?,
+        hash: r.get(9)?,
+    })
+}
+
+const COLUMNS: &str =
+    "seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash";
+
+/// Rows matching `filter`, oldest first.
+pub fn list(store: &Store, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
+    let since = filter.since.map(crate::time::rfc3339);
+    let limit = filter.limit.map(|l| l as i64).unwrap_or(-1);
+    let mut stmt = store
+        .conn()
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM audit
+             WHERE (?1 IS NULL OR ts >= ?1)
+               AND (?2 IS NULL OR action = ?2)
+               AND (?3 IS NULL OR project_id = ?3)
+             ORDER BY seq DESC LIMIT ?4"
+        ))
+        .map_err(sql("cannot read the audit trail"))?;
+    let mut rows = stmt
+        .query_map(
+            params![since, filter.action, filter.project_id, limit],
+            read_row,
+        )
+        .map_err(sql("cannot read the audit trail"))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(sql("cannot read the audit trail"))?;
+    rows.reverse();
+    Ok(rows)
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// The row's content no longer matches its hash.
+    Edited,
+    /// Rows before this one are missing (its link points at a hash that is not the previous row's).
+    Missing,
+    /// The newest rows were deleted.
+    TailDeleted,
+    /// An append-only trigger was dropped.
+    TriggerMissing,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub seq: Option<i64>,
+    pub kind: ProblemKind,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub rows: usize,
+    pub ok: bool,
+    pub problems: Vec<Problem>,
+}
+
+/// Walks the whole chain and reports every break, the first one first.
+pub fn verify(store: &Store) -> Result<VerifyReport, StoreError> {
+    let conn = store.conn();
+    let mut problems = Vec::new();
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))
+        .map_err(sql("cannot read the audit trail"))?;
+    let mut rows = stmt.query([]).map_err(sql("cannot read the audit trail"))?;
+    let mut expected_prev = GENESIS.to_string();
+    let mut expected_seq = 1;
+    let mut count = 0;
+    while let Some(r) = rows.next().map_err(sql("cannot read the audit trail"))? {
+        count += 1;
+        let seq: i64 = r.get(0).map_err(sql("cannot read the audit trail"))?;
+        let get = |i| -> Result<String, StoreError> {
+            r.get::<_, String>(i)
+                .map_err(sql("cannot read the audit trail"))
+        };
+        let (ts, project, developer, action, resource, status, details, prev, hash) = (
+            get(1)?,
+            get(2)?,
+            get(3)?,
+            get(4)?,
+            get(5)?,
+            get(6)?,
+            get(7)?,
+            get(8)?,
+            get(9)?,
+        );
+        if seq != expected_seq || prev != expected_prev {
+            let detail = if seq > expected_seq {
+                if seq == expected_seq + 1 {
+                    format!("row {expected_seq} was deleted")
+                } else {
+                    format!("rows {expected_seq} to {} were deleted", seq - 1)
+                }
+            } else {
+                format!("row {seq} does not link to the row before it")
+            };
+            problems.push(Problem {
+                seq: Some(seq),
+                kind: ProblemKind::Missing,
+                detail,
+            });
+        }
+        let actual = row_hash(
+            seq, &ts, &project, &developer, &action, &resource, &status, &details, &prev,
+        );
+        if actual != hash {
+            problems.push(Problem {
+                seq: Some(seq),
+                kind: ProblemKind::Edited,
+                detail: format!("row {seq} ({action} at {ts}) was edited: its hash does not match"),
+            });
+        }
+        expected_prev = hash;
+        expected_seq = seq + 1;
+    }
+    let high: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(sql("cannot read the audit trail"))?;
+    if let Some(high) = high
+        && high >= expected_seq
+    {
+        problems.push(Problem {
+            seq: Some(expected_seq),
+            kind: ProblemKind::TailDeleted,
+            detail: if high == expected_seq {
+                format!("the newest row ({high}) was deleted")
+            } else {
+                format!("the newest rows ({expected_seq} to {high}) were deleted")
+            },
+        });
+    }
+    // Checked after the rows, so that the first problem listed is the first broken link.
+    for trigger in ["audit_no_update", "audit_no_delete"] {
+        let present: bool = conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1)",
+                [trigger],
+                |r| r.get(0),
+            )
+            .map_err(sql("cannot read the schema"))?;
+        if !present {
+            problems.push(Problem {
+                seq: None,
+                kind: ProblemKind::TriggerMissing,
+                detail: format!("the append-only trigger {trigger} was dropped"),
+            });
+        }
+    }
+    Ok(VerifyReport {
+        rows: count,
+        ok: problems.is_empty(),
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::open(&d.path().join("w.db")).unwrap();
+        (d, s)
+    }
+
+    fn add(s: &mut Store, action: &str) {
+        append(
+            s,
+            SystemTime::now(),
+            &NewAudit {
+                project_id: "p",
+                developer_id: "d",
+                action,
+                resource: "r",
+                status: "ok",
+                details: serde_json::json!({"k": 1}),
+            },
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn chain_verifies_and_triggers_refuse_changes() {
+        let (_d, mut s) = store();
+        for a in ["a", "b", "c"] {
+            add(&mut s, a);
+        }
+        assert!(verify(&s).unwrap().ok);
+        let err = s
+            .conn()
+            .execute("UPDATE audit SET action = 'x' WHERE seq = 2", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"), "{err}");
+        assert!(s.conn().execute("DELETE FROM audit", []).is_err());
+    }
+
+    #[test]
+    fn detects_edit_middle_delete_and_tail_delete() {
+        let (_d, mut s) = store();
+        for a in ["a", "b", "c", "d", "e"] {
+            add(&mut s, a);
+        }
+        s.conn()
+            .execute_batch(
+                "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+                 UPDATE audit SET status = 'forged' WHERE seq = 2;
+                 DELETE FROM audit WHERE seq = 3;
+                 DELETE FROM audit WHERE seq = 5;",
+            )
+            .unwrap();
+        let r = verify(&s).unwrap();
+        let kinds: Vec<_> = r.problems.iter().map(|p| (p.kind.clone(), p.seq)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (ProblemKind::Edited, Some(2)),
+                (ProblemKind::Missing, Some(4)),
+                (ProblemKind::TailDeleted, Some(5)),
+                (ProblemKind::TriggerMissing, None),
+                (ProblemKind::TriggerMissing, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_filters_and_limits() {
+        let (_d, mut s) = store();
+        for a in ["a", "b", "a", "c"] {
+            add(&mut s, a);
+        }
+        let f = AuditFilter {
+            action: Some("a".into()),
+            ..Default::default()
+        };
+        assert_eq!(list(&s, &f).unwrap().len(), 2);
+        let f = AuditFilter {
+            limit: Some(2),
+            ..Default::default()
+        };
+        let rows = list(&s, &f).unwrap();
+        assert_eq!(
+            rows.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+            ["a", "c"]
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! The SQLite store at `$WFC_HOME/wfc.db`: audit trail, projects, worktree leases, jobs and
+//! reviewer runs, telemetry events and rate-limit buckets.
+//!
+//! WAL mode with a busy timeout, `PRAGMA user_version` migrations, foreign keys on, and every write
+//! in a `BEGIN IMMEDIATE` transaction so that concurrent writers queue on the busy handler instead
+//! of failing with "database is locked" when a read transaction tries to upgrade.
+
+pub mod audit;
+pub mod migrations;
+pub mod projects;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+/// How long a writer waits for another process's transaction before giving up (exit 4).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{context}")]
+    Sqlite {
+        context: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the database {path} has schema version {found}, newer than this wfc understands ({supported})"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot create the state folder {path}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StoreError {
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            StoreError::Newer { .. } => {
+                Some("upgrade wfc, or point WFC_HOME at another folder".into())
+            }
+            _ if self.is_busy() => {
+                Some("another wfc process kept the database busy; try again".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Wraps a rusqlite error with what we were doing.
+pub fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
+    move |source| StoreError::Sqlite {
+        context: context.to_string(),
+        source,
+    }
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Sqlite {
+            context: format!("cannot open the database {}", path.display()),
+            source,
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        migrations::migrate(&mut store, migrations::LATEST)?;
+        Ok(store)
+    }
+
+    /// Opens the file without migrating (for tests that build an older schema).
+    pub fn open_unmigrated(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path).map_err(sql("cannot open the database"))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(sql("cannot set the busy timeout"))?;
+        // Switching to WAL needs an exclusive moment; when many processes create the database at
+        // once, SQLite may answer BUSY without calling the busy handler, so retry here.
+        let start = Instant::now();
+        loop {
+            let mode: Result<String, _> =
+                self.conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0));
+            match mode {
+                Ok(_) => break,
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    ) && start.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => return Err(sql("cannot switch the database to WAL mode")(e)),
+            }
+        }
+        self.conn
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .map_err(sql("cannot configure the database"))?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction and commits it; rolls back on error.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql("cannot start a write transaction"))?;
+        let value = f(&tx)?;
+        tx.commit()
+            .map_err(sql("cannot commit a write transaction"))?;
+        Ok(value)
+    }
+
+    pub fn user_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql("cannot read the schema version"))
+    }
+}
+
+/// Random-enough id for jobs: time plus a hash of time, pid and a counter.
+pub fn new_id(prefix: &str, now: std::time::SystemTime) -> String {
+    use sha2::{Digest, Sha256};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let stamp = crate::time::rfc3339(now);
+    let mut h = Sha256::new();
+    h.update(stamp.as_bytes());
+    h.update(std::process::id().to_le_bytes());
+    h.update(COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+    h.update(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos()
+            .to_le_bytes(),
+    );
+    let digest = h.finalize();
+    let compact: String = stamp[..19].chars().filter(|c| c.is_ascii_digit()).collect();
+    let hex: String = digest[..3].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}{compact}-{hex}")
+}

@@ -1,0 +1,10 @@
+//! Integration tests: one binary, one module per area.
+
+mod harness;
+
+mod audit;
+mod cli_basics;
+mod config;
+mod generated;
+mod registration;
+mod store;
