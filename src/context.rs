@@ -203,6 +203,32 @@ impl Context {
         Ok(())
     }
 
+    /// Whether telemetry may be recorded (`DO_NOT_TRACK` unset and `[telemetry] enabled`).
+    pub fn telemetry_enabled(&self) -> bool {
+        !self.env.do_not_track && self.config.telemetry.enabled
+    }
+
+    /// Records a telemetry event for this project and developer, unless telemetry is off.
+    pub fn telemetry(&mut self, kind: &str, data: serde_json::Value) -> Result<(), CommandError> {
+        if !self.telemetry_enabled() {
+            return Ok(());
+        }
+        let now = self.now();
+        let project = self.project_id.to_string();
+        let developer = self.developer_id.to_string();
+        crate::telemetry::record(
+            self.store()?,
+            now,
+            &crate::telemetry::Event {
+                project_id: &project,
+                developer_id: &developer,
+                kind,
+                data,
+            },
+        )?;
+        Ok(())
+    }
+
     /// Validates a task id from the command line.
     pub fn task_id(&self, raw: &str) -> Result<TaskId, CommandError> {
         Ok(TaskId::parse(raw)?)
