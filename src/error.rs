@@ -214,6 +214,17 @@ impl From<crate::git::GitError> for CommandError {
     }
 }
 
+impl From<crate::worktree::WorktreeError> for CommandError {
+    fn from(err: crate::worktree::WorktreeError) -> Self {
+        let mut e = CommandError::from_error(err.kind(), &err);
+        if let crate::worktree::WorktreeError::RollbackFailed { problems, .. } = &err {
+            e.causes.extend(problems.iter().cloned());
+        }
+        e.hints.extend(err.hints());
+        e
+    }
+}
+
 impl From<crate::fsutil::FsError> for CommandError {
     fn from(err: crate::fsutil::FsError) -> Self {
         CommandError::from_error(ErrorKind::Failed, &err)

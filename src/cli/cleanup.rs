@@ -1,8 +1,13 @@
 use clap::Args as ClapArgs;
-use std::time::Duration;
+use serde_json::json;
+use std::time::{Duration, Instant};
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::telemetry::kind;
+use crate::ui::{Table, Tone};
+use crate::worktree::Repo;
+use crate::worktree::cleanup::{self, CleanupOptions, Item, Report};
 
 /// Remove orphaned worktrees: owner dead or unknown and idle longer than the threshold.
 ///
@@ -31,6 +36,155 @@ pub struct Args {
     pub watch: Option<Duration>,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc cleanup")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let repo = Repo::new(ctx.repo()?.clone());
+    if args.watch.is_some_and(|w| w.is_zero()) {
+        return Err(CommandError::usage("--watch needs an interval above zero"));
+    }
+    if args.watch.is_some() {
+        crate::interrupt::install();
+    }
+    let older_than = args
+        .older_than
+        .unwrap_or(ctx.config.worktree.orphan_after.0);
+    let resource = if args.all_projects {
+        repo.worktrees_root()
+    } else {
+        ctx.worktrees_dir()?
+    };
+    let resource = resource.to_string_lossy().into_owned();
+    loop {
+        let opts = CleanupOptions {
+            older_than,
+            dry_run: args.dry_run,
+            force: args.force,
+            delete_branch: args.delete_branch,
+            project: (!args.all_projects).then(|| ctx.project_id.to_string()),
+            protect: Some(ctx.cwd.clone()),
+            lock_timeout: ctx.config.worktree.lock_timeout.0,
+            now: ctx.now(),
+        };
+        let ui = ctx.ui.clone();
+        let report = cleanup::run(
+            &repo,
+            ctx.store()?,
+            &opts,
+            &mut crate::cli::worktree::notifier(&ui),
+        )?;
+        let removed = report.removed.len();
+        let kept = report.kept.len();
+        if !args.dry_run {
+            ctx.audit(
+                "cleanup",
+                &resource,
+                if report.errors.is_empty() {
+                    "ok"
+                } else {
+                    "partial"
+                },
+                json!({
+                    "older_than": humantime::format_duration(older_than).to_string(),
+                    "all_projects": args.all_projects,
+                    "removed": removed,
+                    "kept": kept,
+                    "jobs_interrupted": report.jobs_interrupted.len(),
+                    "errors": report.errors.len(),
+                }),
+            )?;
+        }
+        ctx.telemetry(
+            kind::CLEANUP,
+            json!({ "removed": removed, "kept": kept, "dry_run": args.dry_run }),
+        )?;
+        print(ctx, &report, args.watch.is_some())?;
+        let Some(interval) = args.watch else {
+            if report.errors.is_empty() {
+                return Ok(Outcome::SUCCESS);
+            }
+            return Err(CommandError::failed(format!(
+                "cleanup could not handle {} item(s); see the errors above",
+                report.errors.len()
+            )));
+        };
+        if !report.errors.is_empty() {
+            ctx.ui.warn(&format!(
+                "{} item(s) could not be handled; retrying in {}",
+                report.errors.len(),
+                humantime::format_duration(interval)
+            ));
+        }
+        let until = Instant::now() + interval;
+        while Instant::now() < until {
+            if crate::interrupt::is_interrupted() {
+                return Err(CommandError::interrupted());
+            }
+            std::thread::sleep((until - Instant::now()).min(Duration::from_millis(100)));
+        }
+        if crate::interrupt::is_interrupted() {
+            return Err(CommandError::interrupted());
+        }
+    }
+}
+
+fn name(ctx: &Context, item: &Item) -> String {
+    match item.kind {
+        "branch" => item.branch.clone().unwrap_or_default(),
+        "job" => item.job_id.clone().unwrap_or_default(),
+        _ => item
+            .path
+            .as_deref()
+            .map(|p| crate::cli::worktree::rel(ctx, p))
+            .unwrap_or_default(),
+    }
+}
+
+fn print(ctx: &Context, report: &Report, watching: bool) -> Result<(), CommandError> {
+    if ctx.ui.json_mode() {
+        if watching {
+            // One compact document per pass: NDJSON.
+            return ctx.ui.out(&serde_json::to_string(report)?);
+        }
+        return ctx.ui.json(report);
+    }
+    let dry = report.dry_run;
+    let mut table = Table::new(&["ACTION", "KIND", "ITEM", "REASON"]);
+    let mut add = |action: String, item: &Item| {
+        table.row(vec![
+            action,
+            item.kind.to_string(),
+            name(ctx, item),
+            item.reason.clone(),
+        ]);
+    };
+    let (rm, mark) = if dry {
+        ("would remove", "would mark interrupted")
+    } else {
+        ("removed", "marked interrupted")
+    };
+    for i in &report.removed {
+        add(ctx.ui.paint(rm, Tone::Good), i);
+    }
+    for i in &report.jobs_interrupted {
+        add(ctx.ui.paint(mark, Tone::Good), i);
+    }
+    for i in &report.kept {
+        add(ctx.ui.paint("kept", Tone::Dim), i);
+    }
+    for i in &report.errors {
+        add(ctx.ui.paint("error", Tone::Bad), i);
+    }
+    if table.is_empty() {
+        ctx.ui.status("nothing to clean up");
+        return Ok(());
+    }
+    ctx.ui.out(&table.render())?;
+    ctx.ui.status(&format!(
+        "{}{} removed, {} kept, {} job(s) marked interrupted, {} error(s)",
+        if dry { "dry run: " } else { "" },
+        report.removed.len(),
+        report.kept.len(),
+        report.jobs_interrupted.len(),
+        report.errors.len()
+    ));
+    Ok(())
 }

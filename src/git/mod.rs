@@ -2,6 +2,8 @@
 //!
 //! `git2::Repository` is not `Sync`; open one per thread with [`RepoInfo::open`].
 
+pub mod worktree;
+
 use std::path::{Path, PathBuf};
 
 use crate::error::ErrorKind;

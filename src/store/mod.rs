@@ -6,6 +6,7 @@
 //! of failing with "database is locked" when a read transaction tries to upgrade.
 
 pub mod audit;
+pub mod leases;
 pub mod migrations;
 pub mod projects;
 

@@ -1,11 +1,20 @@
 use clap::Args as ClapArgs;
+use serde_json::json;
 use std::time::Duration;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandResult, Outcome};
+use crate::telemetry::kind;
+use crate::worktree::create::{self, CreateOptions};
+use crate::worktree::pool::Limits;
 
 /// Create the worktree of TASK at `.worktrees/<project>/wfc-<task>` on branch
 /// `wfc/<project>/<task>` and print its path.
+///
+/// An existing `wfc/<project>/<task>` branch that no worktree uses is checked out again instead
+/// of a new one. With an explicit developer id (`--developer-id`, `WFC_DEVELOPER_ID` or
+/// `[developer] id`), commits in the worktree are authored by `WFC Agent (<developer>)
+/// <wfc+<developer>@noreply.local>`, written to the worktree's own config only.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Task id (letters, digits, `_`, `-`)
@@ -30,6 +39,126 @@ pub struct Args {
     pub no_copy_env: bool,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc worktree create")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let (repo, target) = super::target(ctx, &args.task)?;
+    let cfg = ctx.config.worktree.clone();
+    if let Some(pid) = args.owner_pid
+        && !crate::process::is_alive(pid)
+    {
+        ctx.ui.warn(&format!(
+            "owner pid {pid} is not running; the worktree counts as having no live owner"
+        ));
+    }
+    let developer = ctx.developer_id.to_string();
+    let identity = ctx
+        .developer_source
+        .is_explicit()
+        .then(|| crate::worktree::identity(&developer));
+    let opts = CreateOptions {
+        base: args.base.as_deref(),
+        exist_ok: args.exist_ok,
+        wait: args.wait,
+        evict: args.evict,
+        owner_pid: args.owner_pid,
+        developer: &developer,
+        identity,
+        copy_patterns: (!args.no_copy_env).then_some(cfg.copy.0.as_slice()),
+        limits: Limits {
+            max_per_project: cfg.max_per_project,
+            max_total: cfg.max_total,
+        },
+        lock_timeout: cfg.lock_timeout.0,
+        now: ctx.now(),
+        protect: Some(ctx.cwd.clone()),
+    };
+    let ui = ctx.ui.clone();
+    let created = create::create(
+        &repo,
+        ctx.store()?,
+        &target,
+        &opts,
+        &mut super::notifier(&ui),
+    )?;
+
+    for e in &created.evicted {
+        ctx.telemetry(
+            kind::WORKTREE_REMOVED,
+            json!({ "task_id": e.task_id, "path": e.path, "branch": e.branch }),
+        )?;
+    }
+    if created.created {
+        ctx.audit(
+            "worktree.create",
+            &created.path,
+            "ok",
+            json!({
+                "task_id": created.task_id,
+                "branch": created.branch,
+                "reattached": created.reattached,
+                "base": created.base,
+                "owner_pid": created.owner_pid,
+                "identity": created.identity,
+                "copied": created.copy.as_ref().map(|c| c.copied.clone()).unwrap_or_default(),
+                "evicted": created.evicted.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
+            }),
+        )?;
+        ctx.telemetry(
+            kind::WORKTREE_CREATED,
+            json!({ "task_id": created.task_id, "path": created.path, "branch": created.branch }),
+        )?;
+    } else if created.lease_changed {
+        ctx.audit(
+            "worktree.create",
+            &created.path,
+            "existing",
+            json!({ "task_id": created.task_id, "owner_pid": created.owner_pid }),
+        )?;
+    }
+
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&created)?;
+        return Ok(Outcome::SUCCESS);
+    }
+    for e in &created.evicted {
+        ctx.ui.status(&format!(
+            "evicted the worktree of task {} ({}) to make room",
+            e.task_id,
+            super::rel(ctx, &e.path)
+        ));
+    }
+    if created.created {
+        let how = if created.reattached {
+            format!("existing branch {}", created.branch)
+        } else {
+            format!(
+                "new branch {} at {}",
+                created.branch,
+                created
+                    .base
+                    .as_deref()
+                    .map(|b| &b[..b.len().min(10)])
+                    .unwrap_or("?")
+            )
+        };
+        ctx.ui.status(&format!(
+            "created the worktree of task {} on {how}",
+            created.task_id
+        ));
+        if let Some(id) = &created.identity {
+            ctx.ui
+                .status(&format!("commits in it are authored by {id}"));
+        }
+        if let Some(c) = &created.copy
+            && !c.copied.is_empty()
+        {
+            ctx.ui.status(&format!("copied {}", c.copied.join(", ")));
+        }
+    } else {
+        ctx.ui.status(&format!(
+            "the worktree of task {} already exists",
+            created.task_id
+        ));
+    }
+    ctx.ui.out(&created.path)?;
+    Ok(Outcome::SUCCESS)
 }

@@ -1,7 +1,9 @@
 use clap::Args as ClapArgs;
+use serde_json::json;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandResult, Outcome};
+use crate::worktree::WorktreeError;
 
 /// Print the path of TASK's worktree, for `cd "$(wfc worktree path T)"`.
 #[derive(Debug, ClapArgs)]
@@ -10,6 +12,24 @@ pub struct Args {
     pub task: String,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc worktree path")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let (_, target) = super::target(ctx, &args.task)?;
+    if !target.path.join(".git").exists() {
+        return Err(WorktreeError::NotFound {
+            task: target.task,
+            project: target.project,
+        }
+        .into());
+    }
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&json!({
+            "project_id": target.project,
+            "task_id": target.task,
+            "path": target.path_str(),
+            "branch": target.branch,
+        }))?;
+    } else {
+        ctx.ui.out(&target.path_str())?;
+    }
+    Ok(Outcome::SUCCESS)
 }

@@ -1,0 +1,648 @@
+//! Orphan cleanup.
+//!
+//! A task worktree is an orphan when its owner process is dead or unknown and it has been idle
+//! longer than the threshold. Cleanup removes orphans (never a dirty one without `force`, never a
+//! locked one), prunes git's metadata one entry at a time for worktrees whose folder is gone,
+//! removes unregistered folders under `.worktrees/<project>/`, deletes task branches that no
+//! worktree uses when they are merged (or, for removed worktrees, with `delete_branch`), and
+//! marks running jobs whose process died as interrupted. Every item it looked at and kept is
+//! reported with the reason. Each removal re-checks its item under the worktree lock.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use git2::{BranchType, Repository};
+use serde::Serialize;
+
+use super::inspect::{changes, registered_in_namespace, sample};
+use super::remove::{RemoveOptions, finish, remove_locked};
+use super::{Notice, Repo, TRASH_DIR, Target, WorktreeError, delete_trash};
+use crate::git::worktree::{self as gitwt, Registered};
+use crate::ids::ProjectId;
+use crate::store::Store;
+use crate::store::leases::{self, Lease};
+
+#[derive(Debug, Clone)]
+pub struct CleanupOptions {
+    pub older_than: Duration,
+    pub dry_run: bool,
+    /// Remove orphans even with uncommitted changes.
+    pub force: bool,
+    /// Delete the branches of removed worktrees even when not merged.
+    pub delete_branch: bool,
+    /// One project, or `None` for every project of the repository.
+    pub project: Option<String>,
+    /// The directory the command runs in; a worktree containing it is kept.
+    pub protect: Option<PathBuf>,
+    pub lock_timeout: Duration,
+    pub now: SystemTime,
+}
+
+/// One thing cleanup looked at.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// `worktree`, `missing-worktree`, `stale-lease`, `unregistered-dir`, `branch`, `trash`, `job`.
+    pub kind: &'static str,
+    pub project_id: Option<String>,
+    pub task_id: Option<String>,
+    pub path: Option<String>,
+    pub branch: Option<String>,
+    pub job_id: Option<String>,
+    pub reason: String,
+}
+
+impl Item {
+    fn new(kind: &'static str, reason: impl Into<String>) -> Item {
+        Item {
+            kind,
+            project_id: None,
+            task_id: None,
+            path: None,
+            branch: None,
+            job_id: None,
+            reason: reason.into(),
+        }
+    }
+
+    fn target(mut self, t: &Target) -> Item {
+        self.project_id = Some(t.project.clone());
+        self.task_id = Some(t.task.clone());
+        self.path = Some(t.path_str());
+        self.branch = Some(t.branch.clone());
+        self
+    }
+
+    fn path(mut self, p: &Path) -> Item {
+        self.path = Some(p.to_string_lossy().into_owned());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub dry_run: bool,
+    /// Removed (or, in a dry run, to be removed).
+    pub removed: Vec<Item>,
+    pub kept: Vec<Item>,
+    /// Jobs marked interrupted (or to be marked).
+    pub jobs_interrupted: Vec<Item>,
+    /// Items that could not be handled; the pass went on.
+    pub errors: Vec<Item>,
+}
+
+enum Verdict {
+    Remove(String),
+    Keep(String),
+}
+
+fn short(d: Duration) -> String {
+    let now = SystemTime::UNIX_EPOCH + d;
+    crate::time::age(now, SystemTime::UNIX_EPOCH)
+}
+
+fn idle_for(now: SystemTime, since: Option<SystemTime>) -> Option<Duration> {
+    since.map(|s| now.duration_since(s).unwrap_or_default())
+}
+
+fn mtime(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// When a worktree without a lease was last touched: its index, HEAD, or folder.
+fn unleased_activity(common_dir: &Path, reg: &Registered) -> Option<SystemTime> {
+    let admin = gitwt::admin_dir(common_dir, &reg.name);
+    [
+        admin.join("index"),
+        admin.join("HEAD"),
+        admin,
+        reg.path.clone(),
+    ]
+    .iter()
+    .filter_map(|p| mtime(p))
+    .max()
+}
+
+struct Candidate {
+    target: Target,
+    lease: Option<Lease>,
+    reg: Registered,
+}
+
+fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions) -> Verdict {
+    if opts
+        .protect
+        .as_ref()
+        .is_some_and(|p| p.starts_with(&c.target.path))
+    {
+        return Verdict::Keep("the current directory is inside it".into());
+    }
+    let owner = c.lease.as_ref().and_then(|l| l.owner_pid);
+    if let Some(pid) = owner
+        && crate::process::is_alive(pid)
+    {
+        return Verdict::Keep(format!("owner pid {pid} is alive"));
+    }
+    let since = match &c.lease {
+        Some(l) => crate::time::parse_time(&l.last_used_at),
+        None => unleased_activity(&repo.info.common_dir, &c.reg),
+    };
+    let idle = idle_for(opts.now, since);
+    match idle {
+        Some(i) if i < opts.older_than => {
+            return Verdict::Keep(format!(
+                "used {} ago; an orphan after {} idle",
+                short(i),
+                short(opts.older_than)
+            ));
+        }
+        None => return Verdict::Keep("cannot tell when it was last used".into()),
+        _ => {}
+    }
+    if let Some(reason) = &c.reg.locked {
+        return Verdict::Keep(format!(
+            "locked by `git worktree lock` ({reason}); unlock it to let cleanup remove it"
+        ));
+    }
+    if !opts.force {
+        let copied = c
+            .lease
+            .as_ref()
+            .map(|l| l.copied_files.clone())
+            .unwrap_or_default();
+        match changes(&c.target.path, &copied) {
+            Ok(ch) if !ch.is_empty() => {
+                return Verdict::Keep(format!(
+                    "{} uncommitted change(s) ({}); --force removes it",
+                    ch.len(),
+                    sample(&ch)
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return Verdict::Keep(format!("cannot read its status: {e}")),
+        }
+    }
+    let who = match owner {
+        Some(pid) => format!("owner pid {pid} is gone"),
+        None if c.lease.is_some() => "no owner".to_string(),
+        None => "no lease".to_string(),
+    };
+    Verdict::Remove(format!(
+        "orphan: {who}, idle {}",
+        short(idle.unwrap_or_default())
+    ))
+}
+
+fn in_scope(opts: &CleanupOptions, project: &str) -> bool {
+    opts.project.as_deref().is_none_or(|p| p == project)
+}
+
+/// Runs one cleanup pass.
+pub fn run(
+    repo: &Repo,
+    store: &mut Store,
+    opts: &CleanupOptions,
+    notify: &mut dyn FnMut(Notice<'_>),
+) -> Result<Report, WorktreeError> {
+    let mut report = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
+    let main = repo.info.open_main()?;
+    let key = repo.key();
+    let root = &repo.info.main_root;
+
+    let mut registered = registered_in_namespace(repo, &main)?;
+    registered.retain(|(p, _), _| in_scope(opts, p));
+    let all_registered_paths: BTreeSet<PathBuf> =
+        gitwt::list(&main)?.into_iter().map(|r| r.path).collect();
+    let mut leased: BTreeMap<(String, String), Lease> =
+        leases::list(store, &key, opts.project.as_deref())?
+            .into_iter()
+            .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
+            .collect();
+
+    // 1. Registered task worktrees (with or without a lease).
+    for ((p, t), reg) in std::mem::take(&mut registered) {
+        let Some(target) = Target::in_repo(root, &p, &t) else {
+            continue;
+        };
+        let lease = leased.remove(&(p.clone(), t.clone()));
+        if !reg.present {
+            if let Some(reason) = &reg.locked {
+                report.kept.push(
+                    Item::new(
+                        "missing-worktree",
+                        format!("folder is gone but the entry is locked ({reason})"),
+                    )
+                    .target(&target),
+                );
+                continue;
+            }
+            handle(
+                repo,
+                &main,
+                store,
+                opts,
+                notify,
+                &mut report,
+                &target,
+                |_| Verdict::Remove("its folder is gone".into()),
+                "missing-worktree",
+            );
+            continue;
+        }
+        let cand = Candidate {
+            target: target.clone(),
+            lease,
+            reg,
+        };
+        match judge(&cand, repo, opts) {
+            Verdict::Keep(reason) => report
+                .kept
+                .push(Item::new("worktree", reason).target(&target)),
+            Verdict::Remove(_) => {
+                handle(
+                    repo,
+                    &main,
+                    store,
+                    opts,
+                    notify,
+                    &mut report,
+                    &target,
+                    |store| {
+                        // Re-check under the lock: the owner may have come back, or someone used it.
+                        let lease = leases::get(store, &key, &target.project, &target.task)
+                            .ok()
+                            .flatten();
+                        let reg = match super::remove::registration(&main, &target) {
+                            Ok(Some(r)) if r.present => r,
+                            _ => return Verdict::Keep("it changed while cleanup ran".into()),
+                        };
+                        judge(
+                            &Candidate {
+                                target: target.clone(),
+                                lease,
+                                reg,
+                            },
+                            repo,
+                            opts,
+                        )
+                    },
+                    "worktree",
+                );
+            }
+        }
+    }
+
+    // 2. Leases git does not know: stale when their folder is gone; a folder still there is an
+    //    unregistered folder (step 3).
+    let mut lease_of_dir: BTreeMap<PathBuf, Lease> = BTreeMap::new();
+    for ((p, t), lease) in leased {
+        let Some(target) = Target::in_repo(root, &p, &t) else {
+            continue;
+        };
+        if Path::new(&lease.path).exists() {
+            lease_of_dir.insert(PathBuf::from(&lease.path), lease);
+            continue;
+        }
+        let item = Item::new("stale-lease", "no worktree and no folder").target(&target);
+        if opts.dry_run {
+            report.removed.push(item);
+        } else {
+            match leases::delete(store, lease.id) {
+                Ok(()) => report.removed.push(item),
+                Err(e) => report.errors.push(Item {
+                    reason: e.to_string(),
+                    ..item
+                }),
+            }
+        }
+    }
+
+    // 3. Unregistered folders under .worktrees/<project>/.
+    for dir in project_dirs(repo, opts) {
+        let Ok(read) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<PathBuf> = read.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            if !path.is_dir() || all_registered_paths.contains(&path) {
+                continue;
+            }
+            let ids = super::parse_path(root, &path);
+            let base = Item::new("unregistered-dir", "").path(&path);
+            let base = match &ids {
+                Some((p, t)) => Item {
+                    project_id: Some(p.clone()),
+                    task_id: Some(t.clone()),
+                    ..base
+                },
+                None => base,
+            };
+            let keep = |reason: String| Item {
+                reason,
+                ..base.clone()
+            };
+            if path.join(".git").is_dir() {
+                report
+                    .kept
+                    .push(keep("contains a git repository of its own".into()));
+                continue;
+            }
+            if opts.protect.as_ref().is_some_and(|p| p.starts_with(&path)) {
+                report
+                    .kept
+                    .push(keep("the current directory is inside it".into()));
+                continue;
+            }
+            let idle = idle_for(opts.now, mtime(&path)).unwrap_or_default();
+            if idle < opts.older_than {
+                report.kept.push(keep(format!(
+                    "not registered with git, but modified {} ago; removed after {} idle",
+                    short(idle),
+                    short(opts.older_than)
+                )));
+                continue;
+            }
+            let item = keep(format!("not registered with git; idle {}", short(idle)));
+            if opts.dry_run {
+                report.removed.push(item);
+                continue;
+            }
+            let result = (|| -> Result<Option<PathBuf>, WorktreeError> {
+                let _lock = repo.lock(opts.lock_timeout, notify)?;
+                let now_registered = gitwt::list(&main)?.into_iter().any(|r| r.path == path);
+                if now_registered || !path.exists() {
+                    return Ok(None);
+                }
+                let trash = repo.to_trash(&path)?;
+                if let Some(l) = lease_of_dir.get(&path) {
+                    leases::delete(store, l.id)?;
+                }
+                Ok(Some(trash))
+            })();
+            match result {
+                Ok(Some(trash)) => {
+                    let _ = delete_trash(&trash);
+                    report.removed.push(item);
+                }
+                Ok(None) => report
+                    .kept
+                    .push(keep("it changed while cleanup ran".into())),
+                Err(e) => report.errors.push(keep(e.to_string())),
+            }
+        }
+    }
+
+    // 4. Task branches no worktree uses.
+    branches(repo, &main, opts, &mut report);
+
+    // 5. Folders a removal moved away but did not get to delete.
+    trash(repo, opts, &mut report);
+
+    // 6. Jobs whose process died.
+    jobs(store, opts, &mut report);
+    Ok(report)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn handle(
+    repo: &Repo,
+    main: &Repository,
+    store: &mut Store,
+    opts: &CleanupOptions,
+    notify: &mut dyn FnMut(Notice<'_>),
+    report: &mut Report,
+    target: &Target,
+    recheck: impl FnOnce(&mut Store) -> Verdict,
+    kind: &'static str,
+) {
+    if opts.dry_run {
+        let reason = match recheck(store) {
+            Verdict::Remove(r) | Verdict::Keep(r) => r,
+        };
+        report.removed.push(Item::new(kind, reason).target(target));
+        if let Ok(Some(merged)) = gitwt::is_merged(main, &target.branch)
+            && !merged
+            && !opts.delete_branch
+        {
+            report.kept.push(
+                Item::new("branch", "not merged into HEAD; --delete-branch deletes it")
+                    .target(target),
+            );
+        }
+        return;
+    }
+    let lock = match repo.lock(opts.lock_timeout, notify) {
+        Ok(l) => l,
+        Err(e) => {
+            report
+                .errors
+                .push(Item::new(kind, e.to_string()).target(target));
+            return;
+        }
+    };
+    let reason = match recheck(store) {
+        Verdict::Keep(reason) => {
+            report.kept.push(Item::new(kind, reason).target(target));
+            return;
+        }
+        Verdict::Remove(reason) => reason,
+    };
+    let ropts = RemoveOptions {
+        force: opts.force,
+        delete_branch: opts.delete_branch,
+        protect: opts.protect.clone(),
+    };
+    let result = remove_locked(repo, main, store, target, &ropts);
+    drop(lock);
+    match result {
+        Ok(mut done) => {
+            finish(&mut done);
+            let mut item = Item::new(kind, reason).target(target);
+            if let Some(left) = &done.leftover {
+                item.reason.push_str(&format!(" (could not delete {left})"));
+            }
+            report.removed.push(item);
+            if let Some(why) = done.branch_kept {
+                report.kept.push(Item::new("branch", why).target(target));
+            }
+        }
+        Err(e) => report
+            .errors
+            .push(Item::new(kind, e.to_string()).target(target)),
+    }
+}
+
+fn project_dirs(repo: &Repo, opts: &CleanupOptions) -> Vec<PathBuf> {
+    let root = repo.worktrees_root();
+    match &opts.project {
+        Some(p) => vec![root.join(p)],
+        None => {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&root)
+                .map(|r| {
+                    r.flatten()
+                        .filter(|e| {
+                            e.file_name()
+                                .to_str()
+                                .is_some_and(|n| ProjectId::parse(n).is_ok())
+                        })
+                        .map(|e| e.path())
+                        .collect()
+                })
+                .unwrap_or_default();
+            v.sort();
+            v
+        }
+    }
+}
+
+fn branches(repo: &Repo, main: &Repository, opts: &CleanupOptions, report: &mut Report) {
+    let prefix = match &opts.project {
+        Some(p) => format!("wfc/{p}/"),
+        None => "wfc/".to_string(),
+    };
+    let Ok(iter) = main.branches(Some(BranchType::Local)) else {
+        return;
+    };
+    let mut names: Vec<String> = iter
+        .flatten()
+        .filter_map(|(b, _)| b.name().ok().flatten().map(str::to_string))
+        .filter(|n| n.starts_with(&prefix))
+        .collect();
+    names.sort();
+    let used: BTreeSet<String> = gitwt::list(main)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| {
+            gitwt::open(&r.path)
+                .ok()
+                .and_then(|w| gitwt::head_branch(&w))
+        })
+        .chain(gitwt::head_branch(main))
+        .collect();
+    let reported: BTreeSet<String> = report
+        .kept
+        .iter()
+        .filter(|i| i.kind == "branch")
+        .filter_map(|i| i.branch.clone())
+        .collect();
+    for name in names {
+        if reported.contains(&name) {
+            continue;
+        }
+        let mut parts = name.splitn(3, '/');
+        let (_, Some(p), Some(t)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(target) = Target::in_repo(&repo.info.main_root, p, t) else {
+            continue;
+        };
+        if used.contains(&name) || target.path.exists() {
+            continue;
+        }
+        match gitwt::is_merged(main, &name) {
+            Ok(Some(true)) => {
+                let item = Item::new("branch", "merged into HEAD and no worktree uses it")
+                    .target(&target);
+                if opts.dry_run {
+                    report.removed.push(item);
+                } else {
+                    match gitwt::delete_branch(main, &name) {
+                        Ok(_) => report.removed.push(item),
+                        Err(e) => report.errors.push(Item {
+                            reason: e.to_string(),
+                            ..item
+                        }),
+                    }
+                }
+            }
+            Ok(Some(false)) => report.kept.push(
+                Item::new(
+                    "branch",
+                    "no worktree uses it, but it is not merged into HEAD (`wfc worktree remove <task> --delete-branch` deletes it)",
+                )
+                .target(&target),
+            ),
+            Ok(None) => {}
+            Err(e) => report
+                .errors
+                .push(Item::new("branch", e.to_string()).target(&target)),
+        }
+    }
+}
+
+fn trash(repo: &Repo, opts: &CleanupOptions, report: &mut Report) {
+    let dir = repo.worktrees_root().join(TRASH_DIR);
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in read.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // `<name>.<pid>.<nanos>`: a live pid is still deleting it.
+        let pid = name.rsplit('.').nth(1).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(crate::process::is_alive) {
+            continue;
+        }
+        let item = Item::new("trash", "left behind by an interrupted removal").path(&path);
+        if opts.dry_run {
+            report.removed.push(item);
+            continue;
+        }
+        match delete_trash(&path) {
+            Ok(()) => report.removed.push(item),
+            Err(e) => report.errors.push(Item {
+                reason: e.to_string(),
+                ..item
+            }),
+        }
+    }
+    if !opts.dry_run {
+        // Only succeeds when empty.
+        let _ = std::fs::remove_dir(&dir);
+    }
+}
+
+fn jobs(store: &mut Store, opts: &CleanupOptions, report: &mut Report) {
+    let running = match leases::running_jobs(store, opts.project.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            report.errors.push(Item::new("job", e.to_string()));
+            return;
+        }
+    };
+    for job in running {
+        let mut item = Item::new("job", "");
+        item.job_id = Some(job.id.clone());
+        item.project_id = Some(job.project_id.clone());
+        let Some(pid) = job.pid else {
+            item.reason = "running, with no process recorded".into();
+            report.kept.push(item);
+            continue;
+        };
+        if crate::process::is_alive(pid) {
+            item.reason = format!("pid {pid} is alive");
+            report.kept.push(item);
+            continue;
+        }
+        item.reason = format!(
+            "{} job started {}: pid {pid} is gone",
+            job.kind, job.started_at
+        );
+        if opts.dry_run {
+            report.jobs_interrupted.push(item);
+            continue;
+        }
+        match leases::mark_job_interrupted(store, opts.now, &job.id) {
+            Ok(true) => report.jobs_interrupted.push(item),
+            Ok(false) => {}
+            Err(e) => report.errors.push(Item {
+                reason: e.to_string(),
+                ..item
+            }),
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Copying env and version files (`worktree.copy`) from the main checkout into a worktree.
+//!
+//! Patterns are globs matched against paths relative to the main checkout (`*` does not cross
+//! `/`); a leading `!` excludes. A pattern without `/` looks at the top of the main checkout; a
+//! pattern with one looks in the literal folder before its last `/` (`config/.env*`). A file
+//! already tracked in the worktree is never overwritten; an untracked copy that differs is backed
+//! up to `<name>.wfc-backup-<time>` first.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::SystemTime;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Serialize;
+use sha2::Digest;
+
+use super::inspect::{hex, sha256_file};
+use super::{WorktreeError, io_err};
+use crate::git::worktree as gitwt;
+use crate::store::leases::CopiedFile;
+
+/// Marks backup files so they are never copied themselves.
+pub const BACKUP_MARK: &str = ".wfc-backup-";
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CopyReport {
+    /// Files written into the worktree this time.
+    pub copied: Vec<String>,
+    /// Backups made of differing copies that were replaced: (file, backup).
+    pub backups: Vec<(String, String)>,
+    /// Files left alone, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Everything wfc has copied into this worktree so far, for the lease.
+    #[serde(skip)]
+    pub records: Vec<CopiedFile>,
+}
+
+struct Patterns {
+    include: GlobSet,
+    exclude: GlobSet,
+    dirs: Vec<PathBuf>,
+}
+
+fn glob(pattern: &str) -> Result<globset::Glob, WorktreeError> {
+    GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| WorktreeError::Pattern {
+            pattern: pattern.to_string(),
+            message: e.kind().to_string(),
+        })
+}
+
+fn is_glob_meta(c: char) -> bool {
+    matches!(c, '*' | '?' | '[' | ']' | '{' | '}')
+}
+
+fn compile(patterns: &[String]) -> Result<Patterns, WorktreeError> {
+    let mut include = GlobSetBuilder::new();
+    let mut exclude = GlobSetBuilder::new();
+    let mut dirs = vec![PathBuf::new()];
+    for raw in patterns {
+        let (negated, pat) = match raw.strip_prefix('!') {
+            Some(p) => (true, p.trim()),
+            None => (false, raw.trim()),
+        };
+        let bad = |message: &str| WorktreeError::Pattern {
+            pattern: raw.clone(),
+            message: message.to_string(),
+        };
+        if pat.is_empty() {
+            return Err(bad("empty pattern"));
+        }
+        let p = Path::new(pat);
+        if p.is_absolute()
+            || p.components()
+                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+        {
+            return Err(bad(
+                "must be a path relative to the main checkout without `..`",
+            ));
+        }
+        if negated {
+            exclude.add(glob(pat)?);
+            continue;
+        }
+        include.add(glob(pat)?);
+        if let Some((dir, _)) = pat.rsplit_once('/') {
+            if dir.chars().any(is_glob_meta) {
+                return Err(bad("only the last path component may contain wildcards"));
+            }
+            let d = PathBuf::from(dir);
+            if !dirs.contains(&d) {
+                dirs.push(d);
+            }
+        }
+    }
+    let build = |b: GlobSetBuilder| {
+        b.build().map_err(|e| WorktreeError::Pattern {
+            pattern: patterns.join(", "),
+            message: e.to_string(),
+        })
+    };
+    Ok(Patterns {
+        include: build(include)?,
+        exclude: build(exclude)?,
+        dirs,
+    })
+}
+
+/// Checks the patterns without copying anything (a bad config fails before any work is done).
+pub fn validate(patterns: &[String]) -> Result<(), WorktreeError> {
+    compile(patterns).map(|_| ())
+}
+
+/// The files of the main checkout that `patterns` select, relative paths, sorted.
+pub fn select(main_root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, WorktreeError> {
+    let pats = compile(patterns)?;
+    let mut out = Vec::new();
+    for dir in &pats.dirs {
+        let abs = main_root.join(dir);
+        let Ok(read) = std::fs::read_dir(&abs) else {
+            continue;
+        };
+        for entry in read.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.contains(BACKUP_MARK) || name == ".git" {
+                continue;
+            }
+            let rel = dir.join(name);
+            if !pats.include.is_match(&rel) || pats.exclude.is_match(&rel) {
+                continue;
+            }
+            // Follows symlinks: a linked .env is copied as its content, as `cp` does.
+            if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn backup_name(rel: &Path, now: SystemTime) -> PathBuf {
+    let stamp: String = crate::time::rfc3339(now)[..19]
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == 'T')
+        .collect();
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    rel.with_file_name(format!("{name}{BACKUP_MARK}{stamp}Z"))
+}
+
+/// Copies the selected files into `worktree`. `previous` is what the lease says wfc copied
+/// before; the report's `records` is the updated list.
+pub fn copy(
+    main_root: &Path,
+    worktree: &Path,
+    patterns: &[String],
+    previous: &[CopiedFile],
+    now: SystemTime,
+) -> Result<CopyReport, WorktreeError> {
+    let files = select(main_root, patterns)?;
+    let repo = gitwt::open(worktree)?;
+    let mut report = CopyReport {
+        records: previous.to_vec(),
+        ..CopyReport::default()
+    };
+    for rel in files {
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        let src = main_root.join(&rel);
+        let dest = worktree.join(&rel);
+        if gitwt::is_tracked(&repo, &rel) {
+            report
+                .skipped
+                .push((rel_s, "tracked by git in the worktree".into()));
+            continue;
+        }
+        let bytes =
+            std::fs::read(&src).map_err(io_err(format!("cannot read {}", src.display())))?;
+        let sum = hex(&sha2::Sha256::digest(&bytes));
+        if dest.exists() {
+            if sha256_file(&dest).as_deref() == Some(sum.as_str()) {
+                report
+                    .skipped
+                    .push((rel_s.clone(), "already up to date".into()));
+                record(&mut report.records, &rel_s, &sum);
+                continue;
+            }
+            let backup = backup_name(&rel, now);
+            let backup_abs = worktree.join(&backup);
+            std::fs::rename(&dest, &backup_abs).map_err(io_err(format!(
+                "cannot back up {} to {}",
+                dest.display(),
+                backup_abs.display()
+            )))?;
+            report
+                .backups
+                .push((rel_s.clone(), backup.to_string_lossy().into_owned()));
+        }
+        crate::fsutil::write_atomic(&dest, &bytes)?;
+        if let Ok(meta) = std::fs::metadata(&src) {
+            std::fs::set_permissions(&dest, meta.permissions())
+                .map_err(io_err(format!("cannot set the mode of {}", dest.display())))?;
+        }
+        record(&mut report.records, &rel_s, &sum);
+        report.copied.push(rel_s);
+    }
+    Ok(report)
+}
+
+fn record(records: &mut Vec<CopiedFile>, path: &str, sum: &str) {
+    match records.iter_mut().find(|r| r.path == path) {
+        Some(r) => r.sha256 = sum.to_string(),
+        None => records.push(CopiedFile {
+            path: path.to_string(),
+            sha256: sum.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn defaults() -> Vec<String> {
+        crate::config::WorktreeConfig::default().copy.0
+    }
+
+    #[test]
+    fn default_patterns_pick_env_and_version_files_but_not_the_example() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = dir.path();
+        for f in [
+            ".env",
+            ".env.local",
+            ".env.example",
+            ".nvmrc",
+            ".tool-versions",
+            "README.md",
+            ".env.wfc-backup-20260101T000000Z",
+        ] {
+            std::fs::write(r.join(f), f).unwrap();
+        }
+        std::fs::create_dir_all(r.join("sub")).unwrap();
+        std::fs::write(r.join("sub/.env"), "x").unwrap();
+        std::fs::create_dir_all(r.join(".envdir")).unwrap();
+        let got: Vec<String> = select(r, &defaults())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(got, vec![".env", ".env.local", ".nvmrc", ".tool-versions"]);
+
+        let nested = vec!["sub/.env*".to_string(), ".nvmrc".to_string()];
+        let got: Vec<String> = select(r, &nested)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(got, vec![".nvmrc", "sub/.env"]);
+    }
+
+    #[test]
+    fn hostile_patterns_are_refused() {
+        for bad in ["../secrets", "/etc/passwd", "a/../../b", "*/x", "", "!"] {
+            assert!(
+                matches!(
+                    validate(&[bad.to_string()]),
+                    Err(WorktreeError::Pattern { .. })
+                ),
+                "{bad}"
+            );
+        }
+        assert!(validate(&["[".to_string()]).is_err());
+    }
+
+    #[test]
+    fn backup_names_are_marked() {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_767_225_600);
+        assert_eq!(
+            backup_name(Path::new(".env"), t),
+            PathBuf::from(".env.wfc-backup-20260101T000000Z")
+        );
+    }
+}

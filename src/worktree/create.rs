@@ -1,0 +1,452 @@
+//! Creating a task's worktree.
+//!
+//! Under the per-repository lock: look at what exists, apply the pool limits (waiting or
+//! evicting), make or reattach the branch, add the worktree (git metadata and checkout), enable
+//! per-worktree config, and record the lease. After the lock: write the worktree's own identity
+//! and copy env files. A failure at any step after the branch was made rolls back the branch,
+//! the folder, git's metadata and the lease.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use git2::Repository;
+use serde::Serialize;
+
+use super::copy_env::{self, CopyReport};
+use super::pool::{self, Limits};
+use super::remove::{Removed, finish, registration};
+use super::{Notice, Repo, Target, WorktreeError, io_err};
+use crate::git::worktree as gitwt;
+use crate::store::Store;
+use crate::store::leases::{self, NewLease};
+
+#[derive(Debug, Clone)]
+pub struct CreateOptions<'a> {
+    /// Start a new branch here (default: HEAD of the checkout the command runs in).
+    pub base: Option<&'a str>,
+    /// An existing worktree of the task is not an error.
+    pub exist_ok: bool,
+    /// When the pool is full, wait this long for a slot.
+    pub wait: Option<Duration>,
+    /// When the pool is full, evict the least recently used clean worktree with no live owner.
+    pub evict: bool,
+    pub owner_pid: Option<u32>,
+    pub developer: &'a str,
+    /// `(user.name, user.email)` for the worktree's own config; `None` leaves identity alone.
+    pub identity: Option<(String, String)>,
+    /// `worktree.copy` patterns; `None` copies nothing.
+    pub copy_patterns: Option<&'a [String]>,
+    pub limits: Limits,
+    pub lock_timeout: Duration,
+    pub now: SystemTime,
+    /// The directory the command runs in (never evicted).
+    pub protect: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Created {
+    pub project_id: String,
+    pub task_id: String,
+    pub path: String,
+    pub branch: String,
+    pub developer_id: String,
+    /// False when `--exist-ok` found the worktree already there.
+    pub created: bool,
+    /// An existing task branch was checked out instead of a new one.
+    pub reattached: bool,
+    /// The commit a new branch started from.
+    pub base: Option<String>,
+    pub owner_pid: Option<u32>,
+    /// `Name <email>` written to the worktree's own config.
+    pub identity: Option<String>,
+    pub copy: Option<CopyReport>,
+    /// Worktrees removed to make room (`--evict`).
+    pub evicted: Vec<Removed>,
+    /// Only with `--exist-ok`: the lease was made or its owner changed.
+    #[serde(skip)]
+    pub lease_changed: bool,
+}
+
+fn check_interrupt() -> Result<(), WorktreeError> {
+    if crate::interrupt::is_interrupted() {
+        Err(WorktreeError::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+enum Found {
+    Nothing,
+    Worktree,
+    PathTaken,
+}
+
+/// What is already there for `target`; clears stale git metadata and stale leases on the way.
+fn inspect(
+    repo: &Repo,
+    main: &Repository,
+    store: &mut Store,
+    target: &Target,
+) -> Result<Found, WorktreeError> {
+    let reg = registration(main, target)?;
+    let present = target.path.join(".git").exists();
+    match (&reg, present) {
+        (Some(_), true) => return Ok(Found::Worktree),
+        (Some(r), false) => {
+            // Registered, folder gone: prune that one entry so it can be made again.
+            if target.path.exists() {
+                return Ok(Found::PathTaken);
+            }
+            if let Some(reason) = &r.locked {
+                return Err(WorktreeError::Locked {
+                    task: target.task.clone(),
+                    reason: reason.clone(),
+                });
+            }
+            gitwt::prune_entry(main, &r.name, false)?;
+        }
+        (None, _) if target.path.exists() => return Ok(Found::PathTaken),
+        (None, _) => {}
+    }
+    if let Some(l) = leases::get(store, &repo.key(), &target.project, &target.task)? {
+        leases::delete(store, l.id)?;
+    }
+    Ok(Found::Nothing)
+}
+
+/// Accepts an existing worktree for `--exist-ok`: makes sure it has a lease and records a new
+/// owner if one was given.
+fn adopt(
+    repo: &Repo,
+    store: &mut Store,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+) -> Result<Created, WorktreeError> {
+    let key = repo.key();
+    let mut changed = false;
+    let lease = leases::get(store, &key, &target.project, &target.task)?;
+    let (developer, owner) = match lease {
+        Some(l) => {
+            if opts.owner_pid.is_some() && opts.owner_pid != l.owner_pid {
+                leases::set_owner(store, l.id, opts.owner_pid)?;
+                changed = true;
+            }
+            (l.developer_id, opts.owner_pid.or(l.owner_pid))
+        }
+        None => {
+            let path = target.path_str();
+            leases::insert(
+                store,
+                opts.now,
+                &NewLease {
+                    repo: &key,
+                    project_id: &target.project,
+                    task_id: &target.task,
+                    path: &path,
+                    branch: &target.branch,
+                    developer_id: opts.developer,
+                    owner_pid: opts.owner_pid,
+                },
+            )?;
+            changed = true;
+            (opts.developer.to_string(), opts.owner_pid)
+        }
+    };
+    Ok(Created {
+        project_id: target.project.clone(),
+        task_id: target.task.clone(),
+        path: target.path_str(),
+        branch: target.branch.clone(),
+        developer_id: developer,
+        created: false,
+        reattached: false,
+        base: None,
+        owner_pid: owner,
+        identity: None,
+        copy: None,
+        evicted: Vec::new(),
+        lease_changed: changed,
+    })
+}
+
+/// What to undo if a later step fails.
+#[derive(Debug, Default)]
+struct Undo {
+    made_branch: bool,
+    added: bool,
+    lease_id: Option<i64>,
+}
+
+fn undo(
+    main: &Repository,
+    store: &mut Store,
+    target: &Target,
+    done: &Undo,
+) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    if done.added
+        && target.path.exists()
+        && let Err(e) = std::fs::remove_dir_all(&target.path)
+    {
+        problems.push(format!("cannot delete {}: {e}", target.path.display()));
+    }
+    if done.added
+        && let Err(e) = gitwt::prune_entry(main, &target.admin_name(), true)
+    {
+        problems.push(e.to_string());
+    }
+    if done.made_branch
+        && let Err(e) = gitwt::delete_branch(main, &target.branch)
+    {
+        problems.push(e.to_string());
+    }
+    if let Some(id) = done.lease_id
+        && let Err(e) = leases::delete(store, id)
+    {
+        problems.push(e.to_string());
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn rolled_back(original: WorktreeError, result: Result<(), Vec<String>>) -> WorktreeError {
+    match result {
+        Ok(()) => original,
+        Err(problems) => WorktreeError::RollbackFailed {
+            original: Box::new(original),
+            problems,
+        },
+    }
+}
+
+/// Creates the worktree of `target`.
+pub fn create(
+    repo: &Repo,
+    store: &mut Store,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+    notify: &mut dyn FnMut(Notice<'_>),
+) -> Result<Created, WorktreeError> {
+    crate::interrupt::install();
+    if let Some(p) = opts.copy_patterns {
+        copy_env::validate(p)?;
+    }
+    // Resolved in the checkout the command runs in, so `HEAD` means what it means to git there.
+    // An unresolvable base only matters when a new branch is needed.
+    let base = {
+        let current = repo.info.open_current()?;
+        gitwt::resolve_base(&current, opts.base)
+    };
+    if opts.base.is_some()
+        && let Err(e) = &base
+        && e.kind() == crate::error::ErrorKind::Usage
+    {
+        return Err(base.unwrap_err().into());
+    }
+
+    let deadline = opts.wait.map(|w| Instant::now() + w);
+    let mut evicted: Vec<Removed> = Vec::new();
+    let mut told_wait = false;
+    let (lock, main) = loop {
+        let lock = repo.lock(opts.lock_timeout, notify)?;
+        check_interrupt()?;
+        let main = repo.info.open_main()?;
+        match inspect(repo, &main, store, target)? {
+            Found::Nothing => {}
+            Found::Worktree if opts.exist_ok => {
+                drop(lock);
+                evicted.iter_mut().for_each(finish);
+                let mut c = adopt(repo, store, target, opts)?;
+                c.evicted = evicted;
+                return Ok(c);
+            }
+            Found::Worktree => {
+                return Err(WorktreeError::Exists {
+                    task: target.task.clone(),
+                    path: target.path.clone(),
+                });
+            }
+            Found::PathTaken => {
+                return Err(WorktreeError::PathTaken {
+                    task: target.task.clone(),
+                    path: target.path.clone(),
+                });
+            }
+        }
+        let mut full = pool::check(repo, store, target, opts.limits)?;
+        while opts.evict
+            && let Some(f) = &full
+        {
+            match pool::evict_one(repo, &main, store, target, f, opts.protect.as_ref())? {
+                Some(r) => {
+                    evicted.push(r);
+                    full = pool::check(repo, store, target, opts.limits)?;
+                }
+                None => break,
+            }
+        }
+        let Some(full) = full else {
+            break (lock, main);
+        };
+        drop(lock);
+        evicted.iter_mut().for_each(finish);
+        let now = Instant::now();
+        match deadline {
+            Some(d) if now < d => {
+                if !told_wait {
+                    notify(Notice::WaitingForSlot {
+                        detail: &full.detail,
+                        wait: opts.wait.unwrap_or_default(),
+                    });
+                    told_wait = true;
+                }
+                std::thread::sleep((d - now).min(Duration::from_millis(200)));
+                check_interrupt()?;
+            }
+            _ => {
+                return Err(WorktreeError::PoolFull {
+                    detail: full.detail,
+                    waited: deadline.is_some(),
+                });
+            }
+        }
+    };
+
+    // Still under the lock: branch, worktree, config, lease.
+    let mut done = Undo::default();
+    let step =
+        |done: &mut Undo, store: &mut Store| -> Result<(bool, Option<String>), WorktreeError> {
+            let reattached = gitwt::branch_exists(&main, &target.branch)?;
+            let mut base_id = None;
+            if !reattached {
+                let oid = match &base {
+                    Ok(o) => *o,
+                    Err(e) => {
+                        return Err(crate::git::GitError::Other {
+                            message: e.to_string(),
+                            kind: e.kind(),
+                        }
+                        .into());
+                    }
+                };
+                gitwt::create_branch(&main, &target.branch, oid)?;
+                done.made_branch = true;
+                base_id = Some(oid.to_string());
+            }
+            let parent = target.path.parent().unwrap_or(&target.path);
+            std::fs::create_dir_all(parent)
+                .map_err(io_err(format!("cannot create {}", parent.display())))?;
+            done.added = true;
+            gitwt::add(&main, &target.admin_name(), &target.path, &target.branch)?;
+            check_interrupt()?;
+            crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
+            if opts.identity.is_some() {
+                let change = gitwt::enable_worktree_config(&repo.info.common_dir)?;
+                // libgit2 refuses extensions it does not know; make sure it still opens the
+                // repository before handing the worktree out.
+                if let Err(e) = Repository::open(&repo.info.main_root) {
+                    gitwt::revert_worktree_config(&repo.info.common_dir, &change)?;
+                    return Err(crate::git::GitError::git(
+                        "the repository cannot be opened with extensions.worktreeConfig enabled",
+                        e,
+                    )
+                    .into());
+                }
+            }
+            let path = target.path_str();
+            let key = repo.key();
+            done.lease_id = Some(leases::insert(
+                store,
+                opts.now,
+                &NewLease {
+                    repo: &key,
+                    project_id: &target.project,
+                    task_id: &target.task,
+                    path: &path,
+                    branch: &target.branch,
+                    developer_id: opts.developer,
+                    owner_pid: opts.owner_pid,
+                },
+            )?);
+            Ok((reattached, base_id))
+        };
+    let (reattached, base_id) = match step(&mut done, store) {
+        Ok(v) => v,
+        Err(e) => {
+            let r = undo(&main, store, target, &done);
+            drop(lock);
+            evicted.iter_mut().for_each(finish);
+            return Err(rolled_back(e, r));
+        }
+    };
+    drop(lock);
+    evicted.iter_mut().for_each(finish);
+
+    // After the lock: only this worktree's own files.
+    let after = |store: &mut Store| -> Result<(Option<String>, Option<CopyReport>), WorktreeError> {
+        let mut ident = None;
+        if let Some((name, email)) = &opts.identity {
+            let admin = gitwt::admin_dir(&repo.info.common_dir, &target.admin_name());
+            gitwt::write_identity(&admin, name, email)?;
+            let wt = gitwt::open(&target.path)?;
+            let seen = wt
+                .config()
+                .and_then(|c| c.get_string("user.name"))
+                .unwrap_or_default();
+            if &seen != name {
+                return Err(crate::git::GitError::Other {
+                    message: format!(
+                        "the worktree's own identity did not take effect (user.name is {seen:?})"
+                    ),
+                    kind: crate::error::ErrorKind::Failed,
+                }
+                .into());
+            }
+            ident = Some(format!("{name} <{email}>"));
+        }
+        check_interrupt()?;
+        let mut report = None;
+        if let Some(patterns) = opts.copy_patterns {
+            let r = copy_env::copy(&repo.info.main_root, &target.path, patterns, &[], opts.now)?;
+            if let Some(id) = done.lease_id
+                && !r.records.is_empty()
+            {
+                leases::set_copied_files(store, id, &r.records)?;
+            }
+            report = Some(r);
+        }
+        check_interrupt()?;
+        Ok((ident, report))
+    };
+    let (identity, copy) = match after(store) {
+        Ok(v) => v,
+        Err(e) => {
+            // Take the lock again: the roll-back changes shared git state.
+            let relock = repo.lock(opts.lock_timeout, notify);
+            let r = match repo.info.open_main() {
+                Ok(main) => undo(&main, store, target, &done),
+                Err(oe) => Err(vec![oe.to_string()]),
+            };
+            drop(relock);
+            return Err(rolled_back(e, r));
+        }
+    };
+    Ok(Created {
+        project_id: target.project.clone(),
+        task_id: target.task.clone(),
+        path: target.path_str(),
+        branch: target.branch.clone(),
+        developer_id: opts.developer.to_string(),
+        created: true,
+        reattached,
+        base: base_id,
+        owner_pid: opts.owner_pid,
+        identity,
+        copy,
+        evicted,
+        lease_changed: true,
+    })
+}

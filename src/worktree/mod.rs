@@ -1,0 +1,369 @@
+//! Namespaced task worktrees: create, remove, inspect, copy env files, pool limits with leases,
+//! and orphan cleanup.
+//!
+//! A task's worktree lives at `<main>/.worktrees/<project>/wfc-<task>` on branch
+//! `wfc/<project>/<task>`; git knows it as the linked worktree `wfc.<project>.<task>` (ids never
+//! contain a dot, so the name cannot collide across projects). Every change to the set of
+//! worktrees of a repository happens under one file lock in the repository's common dir, so
+//! concurrent wfc processes never race on git's metadata; slow work that touches only one
+//! worktree (its identity, its env files) runs after the lock is released.
+//!
+//! Domain code here returns data; the commands in `crate::cli` print it.
+
+pub mod cleanup;
+pub mod copy_env;
+pub mod create;
+pub mod inspect;
+pub mod pool;
+pub mod remove;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::error::ErrorKind;
+use crate::fsutil::FsError;
+use crate::git::{GitError, RepoInfo};
+use crate::ids::{ProjectId, TaskId};
+use crate::lock::{FileLock, LockError};
+use crate::store::StoreError;
+
+/// The folder under the main checkout that holds every project's worktrees.
+pub const WORKTREES_DIR: &str = ".worktrees";
+/// Folder (not a valid project id) where removed worktrees wait to be deleted outside the lock.
+pub const TRASH_DIR: &str = ".trash";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorktreeError {
+    #[error("the worktree of task {task} already exists at {path}")]
+    Exists { task: String, path: PathBuf },
+    #[error("{path} exists but is not the registered worktree of task {task}")]
+    PathTaken { task: String, path: PathBuf },
+    #[error("no worktree for task {task} in project {project}")]
+    NotFound { task: String, project: String },
+    #[error("the worktree of task {task} has {count} uncommitted change(s): {sample}")]
+    Dirty {
+        task: String,
+        count: usize,
+        sample: String,
+    },
+    #[error("the worktree of task {task} is locked by `git worktree lock`: {reason}")]
+    Locked { task: String, reason: String },
+    #[error("the current directory is inside the worktree of task {task} ({path})")]
+    InUse { task: String, path: PathBuf },
+    #[error("the worktree pool is full: {detail}")]
+    PoolFull { detail: String, waited: bool },
+    #[error("invalid worktree.copy pattern {pattern:?}: {message}")]
+    Pattern { pattern: String, message: String },
+    #[error("interrupted")]
+    Interrupted,
+    #[error("{original}")]
+    RollbackFailed {
+        original: Box<WorktreeError>,
+        problems: Vec<String>,
+    },
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Fs(#[from] FsError),
+    #[error("{context}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl WorktreeError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            WorktreeError::PoolFull { .. } => ErrorKind::Busy,
+            WorktreeError::Pattern { .. } => ErrorKind::Usage,
+            WorktreeError::Interrupted => ErrorKind::Interrupted,
+            WorktreeError::RollbackFailed { original, .. } => original.kind(),
+            WorktreeError::Git(e) => e.kind(),
+            WorktreeError::Store(e) if e.is_busy() => ErrorKind::Busy,
+            WorktreeError::Lock(LockError::Timeout { .. }) => ErrorKind::Busy,
+            WorktreeError::Lock(LockError::Interrupted) => ErrorKind::Interrupted,
+            _ => ErrorKind::Failed,
+        }
+    }
+
+    pub fn hints(&self) -> Vec<String> {
+        match self {
+            WorktreeError::Exists { task, .. } => vec![format!(
+                "use `wfc worktree path {task}` to get its path, or `--exist-ok` to accept it"
+            )],
+            WorktreeError::PathTaken { .. } => vec![
+                "move the folder away, or run `wfc cleanup` to remove unregistered folders".into(),
+            ],
+            WorktreeError::NotFound { task, .. } => vec![format!(
+                "create it with `wfc worktree create {task}`; `wfc worktree list --all-projects` shows every project's worktrees"
+            )],
+            WorktreeError::Dirty { .. } => vec![
+                "commit or stash the changes, or pass --force to discard them".into(),
+            ],
+            WorktreeError::Locked { .. } => vec![
+                "unlock it with `git worktree unlock <path>`, or pass --force".into(),
+            ],
+            WorktreeError::InUse { .. } => vec![
+                "run the command from outside the worktree (e.g. with `-C <main checkout>`), or pass --force".into(),
+            ],
+            WorktreeError::PoolFull { waited, .. } => {
+                let mut h = vec![
+                    "remove a worktree (`wfc worktree remove <task>`), run `wfc cleanup`, or raise worktree.max_per_project / worktree.max_total".into(),
+                ];
+                if !waited {
+                    h.push(
+                        "`--wait SECS` waits for a free slot; `--evict` removes the least recently used clean worktree with no live owner".into(),
+                    );
+                }
+                h
+            }
+            WorktreeError::Pattern { .. } => {
+                vec!["fix worktree.copy in your config (glob patterns, `!` excludes)".into()]
+            }
+            WorktreeError::RollbackFailed { original, problems } => {
+                let mut h = original.hints();
+                h.push(format!(
+                    "the roll-back was incomplete ({}); `wfc cleanup` removes what is left",
+                    problems.join("; ")
+                ));
+                h
+            }
+            WorktreeError::Git(e) => e.hint().into_iter().collect(),
+            WorktreeError::Store(e) => e.hint().into_iter().collect(),
+            WorktreeError::Lock(LockError::Timeout { .. }) => vec![
+                "another wfc process holds the worktree lock; try again, or raise worktree.lock_timeout".into(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub(crate) fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> WorktreeError {
+    let context = context.into();
+    move |source| WorktreeError::Io { context, source }
+}
+
+/// One task's worktree: where it lives and on which branch. Built only from validated ids and
+/// the paths of `Context` (see `Target::new`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub project: String,
+    pub task: String,
+    pub path: PathBuf,
+    pub branch: String,
+}
+
+impl Target {
+    /// `path` and `branch` come from `Context::worktree_path` and `Context::branch_name`.
+    pub fn new(project: &ProjectId, task: &TaskId, path: PathBuf, branch: String) -> Target {
+        Target {
+            project: project.to_string(),
+            task: task.to_string(),
+            path,
+            branch,
+        }
+    }
+
+    /// Rebuilds the target of a task of any project in the repository at `main_root`, with the
+    /// same layout as `Context`; `None` unless both ids are valid.
+    pub fn in_repo(main_root: &Path, project: &str, task: &str) -> Option<Target> {
+        let p = ProjectId::parse(project).ok()?;
+        let t = TaskId::parse(task).ok()?;
+        Some(Target {
+            path: main_root
+                .join(WORKTREES_DIR)
+                .join(p.as_str())
+                .join(format!("wfc-{t}")),
+            branch: format!("wfc/{p}/{t}"),
+            project: p.to_string(),
+            task: t.to_string(),
+        })
+    }
+
+    /// The name git knows the linked worktree by: `wfc.<project>.<task>`.
+    pub fn admin_name(&self) -> String {
+        format!("wfc.{}.{}", self.project, self.task)
+    }
+
+    pub fn path_str(&self) -> String {
+        self.path.to_string_lossy().into_owned()
+    }
+}
+
+/// Splits `<main>/.worktrees/<project>/wfc-<task>` into valid ids.
+pub fn parse_path(main_root: &Path, path: &Path) -> Option<(String, String)> {
+    let rel = path.strip_prefix(main_root.join(WORKTREES_DIR)).ok()?;
+    let mut parts = rel.components();
+    let project = parts.next()?.as_os_str().to_str()?;
+    let dir = parts.next()?.as_os_str().to_str()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let task = dir.strip_prefix("wfc-")?;
+    let t = Target::in_repo(main_root, project, task)?;
+    Some((t.project, t.task))
+}
+
+/// Splits an admin name `wfc.<project>.<task>` into valid ids.
+pub fn parse_admin_name(name: &str) -> Option<(String, String)> {
+    let rest = name.strip_prefix("wfc.")?;
+    let (project, task) = rest.split_once('.')?;
+    ProjectId::parse(project).ok()?;
+    TaskId::parse(task).ok()?;
+    Some((project.to_string(), task.to_string()))
+}
+
+/// The repository-wide pieces every operation needs.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub info: RepoInfo,
+}
+
+impl Repo {
+    pub fn new(info: RepoInfo) -> Repo {
+        Repo { info }
+    }
+
+    /// The key of this repository in the leases table: the main checkout's path.
+    pub fn key(&self) -> String {
+        self.info.main_root.to_string_lossy().into_owned()
+    }
+
+    /// `<common dir>/wfc-worktrees.lock`
+    pub fn lock_path(&self) -> PathBuf {
+        self.info.common_dir.join("wfc-worktrees.lock")
+    }
+
+    pub fn worktrees_root(&self) -> PathBuf {
+        self.info.main_root.join(WORKTREES_DIR)
+    }
+
+    pub fn trash_dir(&self) -> PathBuf {
+        self.worktrees_root().join(TRASH_DIR)
+    }
+
+    /// Takes the per-repository worktree lock.
+    pub fn lock(
+        &self,
+        timeout: Duration,
+        notify: &mut dyn FnMut(Notice<'_>),
+    ) -> Result<FileLock, WorktreeError> {
+        let path = self.lock_path();
+        Ok(FileLock::acquire(&path, timeout, &mut |p| {
+            notify(Notice::WaitingForLock(p))
+        })?)
+    }
+
+    /// Whether `path` is strictly inside `<main>/.worktrees/`: the only place wfc deletes folders.
+    pub fn owns(&self, path: &Path) -> bool {
+        let root = self.worktrees_root();
+        path != root
+            && path.starts_with(&root)
+            && !path
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+    }
+
+    /// Moves a folder inside `.worktrees/` out of the way (an atomic rename) and returns where it
+    /// went; the slow delete happens later, outside the lock, with [`delete_trash`].
+    pub fn to_trash(&self, path: &Path) -> Result<PathBuf, WorktreeError> {
+        if !self.owns(path) {
+            return Err(WorktreeError::Io {
+                context: format!(
+                    "refusing to delete {}: it is not inside {}",
+                    path.display(),
+                    self.worktrees_root().display()
+                ),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            });
+        }
+        let trash = self.trash_dir();
+        std::fs::create_dir_all(&trash)
+            .map_err(io_err(format!("cannot create {}", trash.display())))?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dest = trash.join(format!("{name}.{}.{stamp}", std::process::id()));
+        std::fs::rename(path, &dest)
+            .map_err(io_err(format!("cannot move {} away", path.display())))?;
+        Ok(dest)
+    }
+}
+
+/// Deletes a folder moved to the trash (missing is fine: another process got there first).
+pub fn delete_trash(path: &Path) -> Result<(), WorktreeError> {
+    match std::fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err(format!("cannot delete {}", path.display()))(e)),
+    }
+}
+
+/// Things a long operation wants the user to know while it waits.
+#[derive(Debug)]
+pub enum Notice<'a> {
+    WaitingForLock(&'a Path),
+    WaitingForSlot { detail: &'a str, wait: Duration },
+}
+
+/// The identity written into a worktree's own config.
+pub fn identity(developer: &str) -> (String, String) {
+    (
+        format!("WFC Agent ({developer})"),
+        format!("wfc+{developer}@noreply.local"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_refuse_garbage() {
+        let root = Path::new("/r");
+        let t = Target::in_repo(root, "proj", "task-1").unwrap();
+        assert_eq!(t.path, Path::new("/r/.worktrees/proj/wfc-task-1"));
+        assert_eq!(t.branch, "wfc/proj/task-1");
+        assert_eq!(t.admin_name(), "wfc.proj.task-1");
+        assert_eq!(
+            parse_admin_name(&t.admin_name()),
+            Some(("proj".into(), "task-1".into()))
+        );
+        assert_eq!(
+            parse_path(root, &t.path),
+            Some(("proj".into(), "task-1".into()))
+        );
+        assert!(Target::in_repo(root, "..", "x").is_none());
+        assert!(Target::in_repo(root, "p", "-rf").is_none());
+        assert!(parse_path(root, Path::new("/r/.worktrees/p/other")).is_none());
+        assert!(parse_path(root, Path::new("/r/.worktrees/.trash/wfc-x")).is_none());
+        assert!(parse_admin_name("wfc-x").is_none());
+    }
+
+    #[test]
+    fn only_folders_inside_worktrees_are_owned() {
+        let info = RepoInfo {
+            main_root: "/r".into(),
+            common_dir: "/r/.git".into(),
+            git_dir: "/r/.git".into(),
+            workdir: "/r".into(),
+            is_linked: false,
+        };
+        let repo = Repo::new(info);
+        assert!(repo.owns(Path::new("/r/.worktrees/p/wfc-a")));
+        assert!(!repo.owns(Path::new("/r/.worktrees")));
+        assert!(!repo.owns(Path::new("/r/src")));
+        assert!(!repo.owns(Path::new("/r/.worktrees/../src")));
+    }
+}
