@@ -424,14 +424,18 @@ fn handle(
             Verdict::Remove(r) | Verdict::Keep(r) => r,
         };
         report.removed.push(Item::new(kind, reason).target(target));
-        if let Ok(Some(merged)) = gitwt::is_merged(main, &target.branch)
-            && !merged
-            && !opts.delete_branch
-        {
-            report.kept.push(
+        match gitwt::is_merged(main, &target.branch) {
+            Ok(Some(true)) => report
+                .removed
+                .push(Item::new("branch", "merged into HEAD").target(target)),
+            Ok(Some(false)) if opts.delete_branch => report
+                .removed
+                .push(Item::new("branch", "not merged; --delete-branch given").target(target)),
+            Ok(Some(false)) => report.kept.push(
                 Item::new("branch", "not merged into HEAD; --delete-branch deletes it")
                     .target(target),
-            );
+            ),
+            _ => {}
         }
         return;
     }
@@ -466,6 +470,14 @@ fn handle(
                 item.reason.push_str(&format!(" (could not delete {left})"));
             }
             report.removed.push(item);
+            if done.branch_deleted {
+                let why = if opts.delete_branch {
+                    "deleted with its worktree (--delete-branch)"
+                } else {
+                    "merged into HEAD"
+                };
+                report.removed.push(Item::new("branch", why).target(target));
+            }
             if let Some(why) = done.branch_kept {
                 report.kept.push(Item::new("branch", why).target(target));
             }
@@ -523,10 +535,12 @@ fn branches(repo: &Repo, main: &Repository, opts: &CleanupOptions, report: &mut 
         })
         .chain(gitwt::head_branch(main))
         .collect();
+    // Branches of worktrees handled above were reported with them.
     let reported: BTreeSet<String> = report
-        .kept
+        .removed
         .iter()
-        .filter(|i| i.kind == "branch")
+        .chain(&report.kept)
+        .chain(&report.errors)
         .filter_map(|i| i.branch.clone())
         .collect();
     for name in names {

@@ -301,13 +301,19 @@ impl Repo {
     }
 }
 
-/// Deletes a folder moved to the trash (missing is fine: another process got there first).
+/// Deletes a folder moved to the trash (missing is fine: another process got there first), and
+/// the trash folder itself once it is empty.
 pub fn delete_trash(path: &Path) -> Result<(), WorktreeError> {
     match std::fs::remove_dir_all(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_err(format!("cannot delete {}", path.display()))(e)),
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_err(format!("cannot delete {}", path.display()))(e)),
     }
+    if let Some(trash) = path.parent() {
+        // Fails while another removal still has something there; that one tries again.
+        let _ = std::fs::remove_dir(trash);
+    }
+    Ok(())
 }
 
 /// Things a long operation wants the user to know while it waits.

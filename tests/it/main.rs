@@ -3,8 +3,10 @@
 mod harness;
 
 mod audit;
+mod cleanup;
 mod cli_basics;
 mod config;
 mod generated;
 mod registration;
 mod store;
+mod worktree;
