@@ -8,5 +8,6 @@ mod cli_basics;
 mod config;
 mod generated;
 mod registration;
+mod shim;
 mod store;
 mod worktree;
