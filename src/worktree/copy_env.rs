@@ -164,6 +164,12 @@ pub fn copy(
     now: SystemTime,
 ) -> Result<CopyReport, WorktreeError> {
     let files = select(main_root, patterns)?;
+    if files.is_empty() {
+        return Ok(CopyReport {
+            records: previous.to_vec(),
+            ..CopyReport::default()
+        });
+    }
     let repo = gitwt::open(worktree)?;
     let mut report = CopyReport {
         records: previous.to_vec(),

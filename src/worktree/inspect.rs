@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -109,17 +110,22 @@ pub fn list(
 ) -> Result<Vec<Entry>, WorktreeError> {
     let main = repo.info.open_main()?;
     let mut registered = registered_in_namespace(repo, &main)?;
-    let mut out = Vec::new();
+    let mut pairs: Vec<(Option<Lease>, Option<Registered>)> = Vec::new();
     for lease in leases::list(store, &repo.key(), project)? {
         let reg = registered.remove(&(lease.project_id.clone(), lease.task_id.clone()));
-        out.push(entry(Some(lease), reg, repo, now));
+        pairs.push((Some(lease), reg));
     }
     for ((p, _), reg) in registered {
         if project.is_some_and(|want| want != p) {
             continue;
         }
-        out.push(entry(None, Some(reg), repo, now));
+        pairs.push((None, Some(reg)));
     }
+    // Each worktree's status is independent and the slow part; one repository handle per task.
+    let mut out: Vec<Entry> = pairs
+        .into_par_iter()
+        .map(|(lease, reg)| entry(lease, reg, repo, now))
+        .collect();
     out.sort_by(|a, b| {
         (a.project_id.as_str(), a.task_id.as_str())
             .cmp(&(b.project_id.as_str(), b.task_id.as_str()))

@@ -98,7 +98,7 @@ impl WorktreeError {
                 "use `wfc worktree path {task}` to get its path, or `--exist-ok` to accept it"
             )],
             WorktreeError::PathTaken { .. } => vec![
-                "move the folder away, or run `wfc cleanup` to remove unregistered folders".into(),
+                "move the folder away; `wfc cleanup` removes unregistered folders once idle, `wfc worktree remove --force` at once".into(),
             ],
             WorktreeError::NotFound { task, .. } => vec![format!(
                 "create it with `wfc worktree create {task}`; `wfc worktree list --all-projects` shows every project's worktrees"

@@ -51,6 +51,11 @@ pub(crate) fn registration(
     if let Some(r) = gitwt::find(main, &target.admin_name())? {
         return Ok(Some(r));
     }
+    // Made by another tool at our path (git names it after the folder). Without the folder
+    // there is nothing such an entry could hold, and scanning every entry costs time.
+    if !target.path.exists() {
+        return Ok(None);
+    }
     Ok(gitwt::list(main)?
         .into_iter()
         .find(|r| r.path == target.path))
@@ -117,6 +122,13 @@ pub(crate) fn remove_locked(
         return Err(WorktreeError::NotFound {
             task: target.task.clone(),
             project: target.project.clone(),
+        });
+    }
+    if exists && reg.is_none() && !opts.force {
+        // Not a worktree git knows: whatever is in there was not made by `worktree create`.
+        return Err(WorktreeError::PathTaken {
+            task: target.task.clone(),
+            path: target.path.clone(),
         });
     }
     if !opts.force

@@ -877,3 +877,76 @@ fn wait_takes_the_slot_that_frees_up() {
     assert!(status.success());
     assert!(wt(&repo, "repo", "b").join(".git").exists());
 }
+
+#[test]
+fn ctrl_c_while_waiting_for_the_lock_exits_130_and_leaves_nothing() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let lock_path = repo.join(".git/wfc-worktrees.lock");
+    let held =
+        wfc::lock::FileLock::acquire(&lock_path, Duration::from_secs(5), &mut |_| {}).unwrap();
+    let mut child = env
+        .wfc_cmd(&repo)
+        .args(["worktree", "create", "t"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    err.read_line(&mut first).unwrap();
+    assert!(first.starts_with("waiting for lock at"), "{first}");
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "wfc did not stop");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(130));
+    drop(held);
+    assert_eq!(branches(&env, &repo), vec!["main"]);
+    assert!(!wt(&repo, "repo", "t").exists());
+}
+
+#[test]
+fn leftovers_of_a_killed_creation_do_not_block_the_task() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    // The folder vanished but git's entry and the lease remain.
+    env.wfc(&repo, ["worktree", "create", "t"]).success();
+    std::fs::remove_dir_all(wt(&repo, "repo", "t")).unwrap();
+    env.wfc(&repo, ["worktree", "create", "t"]).success();
+    assert!(wt(&repo, "repo", "t").join("README.md").exists());
+    assert_eq!(git_worktrees(&env, &repo).len(), 2);
+    assert_eq!(count(&env, "SELECT count(*) FROM worktrees"), 1);
+    // A half-written entry: git's folder for it exists without the files that describe it.
+    std::fs::create_dir_all(repo.join(".git/worktrees/wfc.repo.u")).unwrap();
+    env.wfc(&repo, ["worktree", "create", "u"]).success();
+    assert!(wt(&repo, "repo", "u").join("README.md").exists());
+    // A folder git does not know at the task's path is not overwritten.
+    std::fs::create_dir_all(wt(&repo, "repo", "v")).unwrap();
+    std::fs::write(wt(&repo, "repo", "v").join("mine.txt"), "keep").unwrap();
+    let r = env.wfc(&repo, ["worktree", "create", "v"]);
+    r.code(1);
+    assert!(
+        r.stderr
+            .contains("exists but is not the registered worktree of task v"),
+        "{r}"
+    );
+    assert!(wt(&repo, "repo", "v").join("mine.txt").exists());
+    assert!(!branches(&env, &repo).contains(&"wfc/repo/v".to_string()));
+    // Nor removed without --force.
+    let r = env.wfc(&repo, ["worktree", "remove", "v"]);
+    r.code(1);
+    assert!(wt(&repo, "repo", "v").join("mine.txt").exists());
+    env.wfc(&repo, ["worktree", "remove", "v", "--force"])
+        .success();
+    assert!(!wt(&repo, "repo", "v").exists());
+}
