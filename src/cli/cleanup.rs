@@ -92,10 +92,10 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 }),
             )?;
         }
-        ctx.telemetry(
-            kind::CLEANUP,
-            json!({ "removed": removed, "kept": kept, "dry_run": args.dry_run }),
-        )?;
+        // A dry run touches nothing, the database included.
+        if !args.dry_run {
+            ctx.telemetry(kind::CLEANUP, json!({ "removed": removed, "kept": kept }))?;
+        }
         print(ctx, &report, args.watch.is_some())?;
         let Some(interval) = args.watch else {
             if report.errors.is_empty() {

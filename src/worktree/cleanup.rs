@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::inspect::{changes, registered_in_namespace, sample};
 use super::remove::{RemoveOptions, finish, remove_locked};
-use super::{Notice, Repo, TRASH_DIR, Target, WorktreeError, delete_trash};
+use super::{Notice, Repo, TRASH_DIR, Target, WorktreeError, delete_trash, pending};
 use crate::git::worktree::{self as gitwt, Registered};
 use crate::ids::ProjectId;
 use crate::store::Store;
@@ -42,7 +42,8 @@ pub struct CleanupOptions {
 /// One thing cleanup looked at.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
-    /// `worktree`, `missing-worktree`, `stale-lease`, `unregistered-dir`, `branch`, `trash`, `job`.
+    /// `interrupted-create`, `worktree`, `missing-worktree`, `stale-lease`, `unregistered-dir`,
+    /// `branch`, `trash`, `job`.
     pub kind: &'static str,
     pub project_id: Option<String>,
     pub task_id: Option<String>,
@@ -212,14 +213,18 @@ pub fn run(
     let key = repo.key();
     let root = &repo.info.main_root;
 
+    // 0. Creations killed mid-way; what they (may) have made is handled here alone.
+    let creating = interrupted_creations(repo, &main, store, opts, notify, &mut report);
+
     let mut registered = registered_in_namespace(repo, &main)?;
-    registered.retain(|(p, _), _| in_scope(opts, p));
+    registered.retain(|(p, t), _| in_scope(opts, p) && !creating.contains(&(p.clone(), t.clone())));
     let all_registered_paths: BTreeSet<PathBuf> =
         gitwt::list(&main)?.into_iter().map(|r| r.path).collect();
     let mut leased: BTreeMap<(String, String), Lease> =
         leases::list(store, &key, opts.project.as_deref())?
             .into_iter()
             .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
+            .filter(|(k, _)| !creating.contains(k))
             .collect();
 
     // 1. Registered task worktrees (with or without a lease).
@@ -332,6 +337,9 @@ pub fn run(
                 continue;
             }
             let ids = super::parse_path(root, &path);
+            if ids.as_ref().is_some_and(|k| creating.contains(k)) {
+                continue;
+            }
             let base = Item::new("unregistered-dir", "").path(&path);
             let base = match &ids {
                 Some((p, t)) => Item {
@@ -486,6 +494,74 @@ fn handle(
             .errors
             .push(Item::new(kind, e.to_string()).target(target)),
     }
+}
+
+/// Rolls back creations whose process died (see [`super::pending`]) and reports live ones as
+/// kept. Returns every (project, task) it reported, for the later steps to leave alone.
+fn interrupted_creations(
+    repo: &Repo,
+    main: &Repository,
+    store: &mut Store,
+    opts: &CleanupOptions,
+    notify: &mut dyn FnMut(Notice<'_>),
+    report: &mut Report,
+) -> BTreeSet<(String, String)> {
+    let mut seen = BTreeSet::new();
+    for (p, t, marker) in pending::list(repo) {
+        if !in_scope(opts, &p) {
+            continue;
+        }
+        let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
+            continue;
+        };
+        seen.insert((p, t));
+        let item = |reason: String| Item::new("interrupted-create", reason).target(&target);
+        if marker.is_live() {
+            report
+                .kept
+                .push(item(format!("being created by pid {}", marker.pid)));
+            continue;
+        }
+        let why = format!(
+            "creation by pid {} was killed before it finished; the path was never handed out",
+            marker.pid
+        );
+        if opts.dry_run {
+            report.removed.push(item(why));
+            continue;
+        }
+        let result = (|| -> Result<Option<pending::RolledBack>, WorktreeError> {
+            let _lock = repo.lock(opts.lock_timeout, notify)?;
+            // Re-read under the lock: another create of the task may have finished the job.
+            match pending::read(repo, &target) {
+                Some(m) if !m.is_live() => Ok(Some(pending::roll_back_locked(
+                    repo, main, store, &target, &m,
+                )?)),
+                _ => Ok(None),
+            }
+        })();
+        match result {
+            Ok(Some(mut done)) => {
+                if let Some(t) = done.trash.take() {
+                    let _ = delete_trash(&t);
+                }
+                report.removed.push(item(why));
+                if done.branch_deleted {
+                    report.removed.push(
+                        Item::new("branch", "made by the interrupted creation").target(&target),
+                    );
+                }
+                if let Some(k) = done.branch_kept {
+                    report.kept.push(Item::new("branch", k).target(&target));
+                }
+            }
+            Ok(None) => report
+                .kept
+                .push(item("it changed while cleanup ran".into())),
+            Err(e) => report.errors.push(item(e.to_string())),
+        }
+    }
+    seen
 }
 
 fn project_dirs(repo: &Repo, opts: &CleanupOptions) -> Vec<PathBuf> {

@@ -13,9 +13,10 @@ use git2::Repository;
 use serde::Serialize;
 
 use super::copy_env::{self, CopyReport};
+use super::pending::{self, Pending};
 use super::pool::{self, Limits};
 use super::remove::{Removed, finish, registration};
-use super::{Notice, Repo, Target, WorktreeError, io_err};
+use super::{Notice, Repo, Target, WorktreeError, delete_trash, io_err};
 use crate::git::worktree as gitwt;
 use crate::store::Store;
 use crate::store::leases::{self, NewLease};
@@ -79,15 +80,26 @@ enum Found {
     Nothing,
     Worktree,
     PathTaken,
+    /// Another live process is still creating it.
+    Creating,
 }
 
-/// What is already there for `target`; clears stale git metadata and stale leases on the way.
+/// What is already there for `target`; rolls back a creation killed mid-way and clears stale
+/// git metadata and stale leases on the way. The trash of a roll-back goes to `trash`.
 fn inspect(
     repo: &Repo,
     main: &Repository,
     store: &mut Store,
     target: &Target,
+    trash: &mut Vec<PathBuf>,
 ) -> Result<Found, WorktreeError> {
+    if let Some(p) = pending::read(repo, target) {
+        if p.is_live() {
+            return Ok(Found::Creating);
+        }
+        let r = pending::roll_back_locked(repo, main, store, target, &p)?;
+        trash.extend(r.trash);
+    }
     let reg = registration(main, target)?;
     let present = target.path.join(".git").exists();
     match (&reg, present) {
@@ -172,12 +184,14 @@ fn adopt(
 /// What to undo if a later step fails.
 #[derive(Debug, Default)]
 struct Undo {
+    marked: bool,
     made_branch: bool,
     added: bool,
     lease_id: Option<i64>,
 }
 
 fn undo(
+    repo: &Repo,
     main: &Repository,
     store: &mut Store,
     target: &Target,
@@ -202,6 +216,13 @@ fn undo(
     }
     if let Some(id) = done.lease_id
         && let Err(e) = leases::delete(store, id)
+    {
+        problems.push(e.to_string());
+    }
+    // Kept when something is left, so that the next create or cleanup finishes the job.
+    if done.marked
+        && problems.is_empty()
+        && let Err(e) = pending::clear(repo, target)
     {
         problems.push(e.to_string());
     }
@@ -250,12 +271,31 @@ pub fn create(
     let deadline = opts.wait.map(|w| Instant::now() + w);
     let mut evicted: Vec<Removed> = Vec::new();
     let mut told_wait = false;
+    let mut trash: Vec<PathBuf> = Vec::new();
+    let creating_deadline = Instant::now() + opts.lock_timeout;
     let (lock, main) = loop {
         let lock = repo.lock(opts.lock_timeout, notify)?;
         check_interrupt()?;
         let main = repo.info.open_main()?;
-        match inspect(repo, &main, store, target)? {
+        let found = inspect(repo, &main, store, target, &mut trash);
+        if !trash.is_empty() {
+            // A killed creation's folder: delete it outside the lock.
+            drop(lock);
+            trash.drain(..).for_each(|t| {
+                let _ = delete_trash(&t);
+            });
+            found?;
+            continue;
+        }
+        match found? {
             Found::Nothing => {}
+            Found::Creating if opts.exist_ok && Instant::now() < creating_deadline => {
+                // Hand out the path only once the other process has finished the worktree.
+                drop(lock);
+                std::thread::sleep(Duration::from_millis(20));
+                check_interrupt()?;
+                continue;
+            }
             Found::Worktree if opts.exist_ok => {
                 drop(lock);
                 evicted.iter_mut().for_each(finish);
@@ -263,7 +303,7 @@ pub fn create(
                 c.evicted = evicted;
                 return Ok(c);
             }
-            Found::Worktree => {
+            Found::Worktree | Found::Creating => {
                 return Err(WorktreeError::Exists {
                     task: target.task.clone(),
                     path: target.path.clone(),
@@ -320,10 +360,11 @@ pub fn create(
     let step =
         |done: &mut Undo, store: &mut Store| -> Result<(bool, Option<String>), WorktreeError> {
             let reattached = gitwt::branch_exists(&main, &target.branch)?;
-            let mut base_id = None;
-            if !reattached {
-                let oid = match &base {
-                    Ok(o) => *o,
+            let new_branch_at = if reattached {
+                None
+            } else {
+                match &base {
+                    Ok(o) => Some(*o),
                     Err(e) => {
                         return Err(crate::git::GitError::Other {
                             message: e.to_string(),
@@ -331,7 +372,19 @@ pub fn create(
                         }
                         .into());
                     }
-                };
+                }
+            };
+            pending::write(
+                repo,
+                target,
+                &Pending {
+                    pid: std::process::id(),
+                    new_branch_at: new_branch_at.map(|o| o.to_string()),
+                },
+            )?;
+            done.marked = true;
+            let mut base_id = None;
+            if let Some(oid) = new_branch_at {
                 gitwt::create_branch(&main, &target.branch, oid)?;
                 done.made_branch = true;
                 base_id = Some(oid.to_string());
@@ -376,7 +429,7 @@ pub fn create(
     let (reattached, base_id) = match step(&mut done, store) {
         Ok(v) => v,
         Err(e) => {
-            let r = undo(&main, store, target, &done);
+            let r = undo(repo, &main, store, target, &done);
             drop(lock);
             evicted.iter_mut().for_each(finish);
             return Err(rolled_back(e, r));
@@ -427,13 +480,15 @@ pub fn create(
             // Take the lock again: the roll-back changes shared git state.
             let relock = repo.lock(opts.lock_timeout, notify);
             let r = match repo.info.open_main() {
-                Ok(main) => undo(&main, store, target, &done),
+                Ok(main) => undo(repo, &main, store, target, &done),
                 Err(oe) => Err(vec![oe.to_string()]),
             };
             drop(relock);
             return Err(rolled_back(e, r));
         }
     };
+    // Complete: from here on the worktree is the caller's.
+    pending::clear(repo, target)?;
     Ok(Created {
         project_id: target.project.clone(),
         task_id: target.task.clone(),

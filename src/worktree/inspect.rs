@@ -60,8 +60,9 @@ pub struct Entry {
     pub task_id: String,
     pub path: String,
     pub branch: String,
-    /// `ok`, `missing` (registered or leased, folder gone) or `unleased` (no lease: made by
-    /// another tool or an older wfc, or the lease was lost).
+    /// `ok`, `missing` (registered or leased, folder gone), `unleased` (no lease: made by
+    /// another tool or an older wfc, or the lease was lost) or `unregistered` (leased, folder
+    /// there, but git no longer knows it).
     pub state: &'static str,
     pub developer_id: Option<String>,
     pub owner_pid: Option<u32>,
@@ -159,7 +160,8 @@ fn entry(lease: Option<Lease>, reg: Option<Registered>, repo: &Repo, now: System
     let state = match (&lease, present, &reg) {
         (_, false, _) => "missing",
         (None, true, _) => "unleased",
-        (Some(_), true, _) => "ok",
+        (Some(_), true, None) => "unregistered",
+        (Some(_), true, Some(_)) => "ok",
     };
     let copied = lease
         .as_ref()

@@ -14,6 +14,7 @@ pub mod cleanup;
 pub mod copy_env;
 pub mod create;
 pub mod inspect;
+pub mod pending;
 pub mod pool;
 pub mod remove;
 

@@ -950,3 +950,144 @@ fn leftovers_of_a_killed_creation_do_not_block_the_task() {
         .success();
     assert!(!wt(&repo, "repo", "v").exists());
 }
+
+/// Everything a finished `create` of `task` leaves, or `None` when nothing of it is left;
+/// panics on anything in between.
+fn whole_or_nothing(env: &TestEnv, repo: &Path, task: &str) -> Option<()> {
+    let path = wt(repo, "repo", task);
+    let branch = format!("wfc/repo/{task}");
+    let has_branch = branches(env, repo).contains(&branch);
+    let registered = git_worktrees(env, repo)
+        .iter()
+        .any(|p| Path::new(p) == path);
+    let admin = repo.join(".git/worktrees").join(format!("wfc.repo.{task}"));
+    let leases = count(
+        env,
+        &format!("SELECT count(*) FROM worktrees WHERE task_id = '{task}'"),
+    );
+    let marker = repo
+        .join(".git/wfc-creating")
+        .join(format!("wfc.repo.{task}"));
+    let state = format!(
+        "branch {has_branch}, registered {registered}, folder {}, admin {}, leases {leases}, marker {}",
+        path.exists(),
+        admin.exists(),
+        marker.exists()
+    );
+    if !has_branch && !registered && !path.exists() && !admin.exists() && leases == 0 {
+        assert!(!marker.exists(), "{task}: {state}");
+        return None;
+    }
+    assert!(
+        has_branch && registered && leases == 1 && !marker.exists(),
+        "{task}: half made: {state}"
+    );
+    let status = env.git(&path, ["status", "--porcelain"]);
+    status.success();
+    assert_eq!(status.stdout, "", "{task}: incomplete checkout");
+    let who = git_config_identity(env, &path, &["config", "user.name"]);
+    assert_eq!(who.stdout.trim(), "WFC Agent (alice)", "{task}: {state}");
+    Some(())
+}
+
+#[test]
+fn a_create_killed_at_any_step_leaves_a_whole_worktree_or_nothing_after_cleanup() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    {
+        // Enough files that the checkout takes a moment to kill it in.
+        let r = git2::Repository::open(&repo).unwrap();
+        for i in 0..600 {
+            std::fs::create_dir_all(repo.join(format!("src/d{}", i % 20))).unwrap();
+            std::fs::write(
+                repo.join(format!("src/d{}/f{i}.txt", i % 20)),
+                format!("{i}\n"),
+            )
+            .unwrap();
+        }
+        let mut index = r.index().unwrap();
+        index
+            .add_all(["src"], git2::IndexAddOption::DEFAULT, None)
+            .unwrap();
+        index.write().unwrap();
+        let tree = r.find_tree(index.write_tree().unwrap()).unwrap();
+        let head = r.head().unwrap().peel_to_commit().unwrap();
+        let sig = git2::Signature::now("T", "t@example.com").unwrap();
+        r.commit(Some("HEAD"), &sig, &sig, "many files", &tree, &[&head])
+            .unwrap();
+    }
+    // The moments to kill at, by what the creation has made so far.
+    let steps = [
+        "marker written",
+        "branch made",
+        "git entry made",
+        "checkout begun",
+        "identity written",
+    ];
+    let reached = |step: &str, t: &str| match step {
+        "marker written" => repo
+            .join(".git/wfc-creating")
+            .join(format!("wfc.repo.{t}"))
+            .exists(),
+        "branch made" => repo.join(format!(".git/refs/heads/wfc/repo/{t}")).exists(),
+        "git entry made" => repo.join(format!(".git/worktrees/wfc.repo.{t}")).exists(),
+        "checkout begun" => wt(&repo, "repo", t).join("src").exists(),
+        _ => repo
+            .join(format!(".git/worktrees/wfc.repo.{t}/config.worktree"))
+            .exists(),
+    };
+    for (i, step) in steps.into_iter().enumerate() {
+        let task = format!("k{i}");
+        let mut child = env
+            .wfc_cmd(&repo)
+            .args(["--developer-id", "alice", "worktree", "create", &task])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !reached(step, &task) && child.try_wait().unwrap().is_none() {
+            assert!(Instant::now() < deadline, "{step}: never reached");
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        env.wfc(&repo, ["cleanup"]).success();
+        whole_or_nothing(&env, &repo, &task);
+        // The task can be made (again), whole.
+        env.wfc(
+            &repo,
+            [
+                "--developer-id",
+                "alice",
+                "worktree",
+                "create",
+                &task,
+                "--exist-ok",
+            ],
+        )
+        .success();
+        assert!(whole_or_nothing(&env, &repo, &task).is_some(), "{step}");
+    }
+    // A killed creation does not block the next create of its task either, without cleanup.
+    let mut child = env
+        .wfc_cmd(&repo)
+        .args(["--developer-id", "alice", "worktree", "create", "again"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !wt(&repo, "repo", "again").join("src").exists() && child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline);
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let r = env.wfc(
+        &repo,
+        ["--developer-id", "alice", "worktree", "create", "again"],
+    );
+    // Either it had finished (exists) or its leftovers were rolled back and it was made now.
+    assert!(r.code == 0 || r.stderr.contains("already exists"), "{r}");
+    assert!(whole_or_nothing(&env, &repo, "again").is_some());
+    env.git(&repo, ["fsck", "--no-progress"]).success();
+}
