@@ -110,6 +110,20 @@ impl Env {
     }
 
     /// `$WFC_CONFIG`, else `$XDG_CONFIG_HOME/wfc/config.toml`, else `~/.config/wfc/config.toml`.
+    /// gitattributes files outside any repository: the user's (`$XDG_CONFIG_HOME/git/attributes`,
+    /// else `~/.config/git/attributes`) and the system's.
+    pub fn git_attributes_files(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        match (&self.xdg_config_home, &self.home) {
+            (Some(x), _) => out.push(x.join("git").join("attributes")),
+            (None, Some(h)) => out.push(h.join(".config").join("git").join("attributes")),
+            (None, None) => {}
+        }
+        out.push(PathBuf::from("/etc/gitattributes"));
+        out.push(PathBuf::from("/usr/local/etc/gitattributes"));
+        out
+    }
+
     pub fn user_config_path(&self) -> Option<PathBuf> {
         if let Some(p) = &self.config {
             return Some(p.clone());

@@ -42,6 +42,8 @@ pub struct CreateOptions<'a> {
     pub now: SystemTime,
     /// The directory the command runs in (never evicted).
     pub protect: Option<PathBuf>,
+    /// The user's and the system's gitattributes files (whether a checkout may need filters).
+    pub global_attributes: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -252,6 +254,10 @@ pub fn create(
     notify: &mut dyn FnMut(Notice<'_>),
 ) -> Result<Created, WorktreeError> {
     crate::interrupt::install();
+    // As git does: trust the object database while checking out instead of re-hashing every
+    // blob read and re-reading every blob an index entry names (a quarter of the checkout).
+    git2::opts::strict_hash_verification(false);
+    git2::opts::strict_object_creation(false);
     if let Some(p) = opts.copy_patterns {
         copy_env::validate(p)?;
     }
@@ -393,7 +399,13 @@ pub fn create(
             std::fs::create_dir_all(parent)
                 .map_err(io_err(format!("cannot create {}", parent.display())))?;
             done.added = true;
-            gitwt::add(&main, &target.admin_name(), &target.path, &target.branch)?;
+            gitwt::add(
+                &main,
+                &target.admin_name(),
+                &target.path,
+                &target.branch,
+                &opts.global_attributes,
+            )?;
             check_interrupt()?;
             crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
             if opts.identity.is_some() {

@@ -1091,3 +1091,106 @@ fn a_create_killed_at_any_step_leaves_a_whole_worktree_or_nothing_after_cleanup(
     assert!(whole_or_nothing(&env, &repo, "again").is_some());
     env.git(&repo, ["fsck", "--no-progress"]).success();
 }
+
+/// Every file under `dir` (but `.git`) with its bytes and, for files, whether it is executable.
+fn tree_bytes(dir: &Path) -> Vec<(String, Vec<u8>, bool)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if e.file_name() == ".git" {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            if meta.is_dir() {
+                stack.push(p);
+            } else if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(&p).unwrap();
+                out.push((rel, target.to_string_lossy().as_bytes().to_vec(), false));
+            } else {
+                let exec = meta.permissions().mode() & 0o111 != 0;
+                out.push((rel, std::fs::read(&p).unwrap(), exec));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn checkouts_match_git_with_and_without_end_of_line_rules() {
+    let env = TestEnv::new();
+    // (what sets the rules, how)
+    type Setup<'a> = (&'a str, &'a dyn Fn(&Path));
+    let setups: [Setup; 4] = [
+        ("no rules", &|_: &Path| {}),
+        ("a .gitattributes in a subfolder", &|r: &Path| {
+            std::fs::write(r.join("sub/.gitattributes"), "*.txt text eol=crlf\n").unwrap();
+        }),
+        ("info/attributes", &|r: &Path| {
+            std::fs::write(r.join(".git/info/attributes"), "*.txt text eol=crlf\n").unwrap();
+        }),
+        ("core.autocrlf", &|r: &Path| {
+            std::fs::write(r.join(".gitattributes"), "").unwrap();
+            let cfg = r.join(".git/config");
+            let mut text = std::fs::read_to_string(&cfg).unwrap();
+            text.push_str("[core]\n\tautocrlf = true\n");
+            std::fs::write(cfg, text).unwrap();
+        }),
+    ];
+    for (i, (what, setup)) in setups.iter().enumerate() {
+        let repo = env.init_repo(&format!("r{i}"));
+        std::fs::create_dir_all(repo.join("sub")).unwrap();
+        std::fs::write(repo.join("sub/a.txt"), "one\ntwo\n").unwrap();
+        std::fs::write(repo.join("top.txt"), "x\ny\n").unwrap();
+        std::fs::write(repo.join("run.sh"), "#!/bin/sh\necho hi\n").unwrap();
+        std::os::unix::fs::symlink("top.txt", repo.join("link")).unwrap();
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(repo.join("run.sh"), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+        }
+        setup(&repo);
+        env.git(&repo, ["add", "-A"]).success();
+        env.git(&repo, ["commit", "-q", "-m", "files"]).success();
+        env.git(
+            &repo,
+            ["worktree", "add", "-q", "-b", "by-git", "../by-git-{i}"]
+                .map(|a| a.replace("{i}", &i.to_string()))
+                .as_slice(),
+        )
+        .success();
+        env.wfc(&repo, ["worktree", "create", "t"]).success();
+        let by_git = tree_bytes(&env.root.join(format!("by-git-{i}")));
+        let by_wfc = tree_bytes(&wt(&repo, &format!("r{i}"), "t"));
+        assert_eq!(by_wfc, by_git, "{what}");
+        let crlf = by_wfc
+            .iter()
+            .any(|(_, b, _)| b.windows(2).any(|w| w == b"\r\n"));
+        assert_eq!(crlf, i > 0, "{what}: end-of-line rules applied");
+        let status = env.git(&wt(&repo, &format!("r{i}"), "t"), ["status", "--porcelain"]);
+        assert_eq!(status.stdout, "", "{what}");
+    }
+}
+
+#[test]
+fn a_task_branch_checked_out_elsewhere_is_refused_and_left_alone() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    env.git(&repo, ["switch", "-q", "-c", "wfc/repo/t"])
+        .success();
+    let r = env.wfc(&repo, ["worktree", "create", "t"]);
+    r.code(1);
+    assert!(
+        r.stderr
+            .contains("branch wfc/repo/t is already checked out at"),
+        "{r}"
+    );
+    assert_eq!(branches(&env, &repo), vec!["main", "wfc/repo/t"]);
+    assert_eq!(git_worktrees(&env, &repo).len(), 1);
+    assert!(!wt(&repo, "repo", "t").exists());
+    assert!(!repo.join(".git/worktrees/wfc.repo.t").exists());
+}

@@ -70,6 +70,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         lock_timeout: cfg.lock_timeout.0,
         now: ctx.now(),
         protect: Some(ctx.cwd.clone()),
+        global_attributes: ctx.env.git_attributes_files(),
     };
     let ui = ctx.ui.clone();
     let created = create::create(
