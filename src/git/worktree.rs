@@ -167,17 +167,8 @@ fn write_new(path: &Path, text: &str) -> Result<(), GitError> {
         })
 }
 
-/// Adds the linked worktree `name` at `path` with `branch` (which must exist) checked out.
-/// `path` must not exist; its parent must.
-///
-/// Writes the same files as `git worktree add` (and libgit2's `git_worktree_add`): the entry
-/// `<common dir>/worktrees/<name>` with `HEAD`, `commondir` and `gitdir`, locked as
-/// "initializing" until the checkout is done so that a concurrent `git worktree prune` leaves
-/// it alone, and the worktree's `.git` file; then checks out HEAD through libgit2. Doing it here
-/// rather than in `git_worktree_add` lets the checkout skip the per-file attribute lookup when
-/// no filter can apply (see [`may_filter`]; `global_attributes` are the user's and the system's
-/// attributes files); that lookup resolves every file's real path and otherwise costs about a
-/// third of the checkout.
+/// Adds the linked worktree `name` at `path` with `branch` (which must exist) checked out:
+/// [`register`], then [`check_out`].
 pub fn add(
     repo: &Repository,
     name: &str,
@@ -185,6 +176,26 @@ pub fn add(
     branch: &str,
     global_attributes: &[PathBuf],
 ) -> Result<(), GitError> {
+    let tip = register(repo, name, path, branch)?;
+    check_out(
+        path,
+        &admin_dir(repo.commondir(), name),
+        tip,
+        global_attributes,
+    )
+}
+
+/// Registers the linked worktree `name` at `path` on `branch` (which must exist and not be
+/// checked out anywhere) and returns the commit the branch points at. `path` must not exist;
+/// its parent must. The working directory stays empty until [`check_out`].
+///
+/// Writes the same files as `git worktree add` (and libgit2's `git_worktree_add`): the entry
+/// `<common dir>/worktrees/<name>` with `HEAD`, `commondir` and `gitdir`, locked as
+/// "initializing" until the checkout is done so that a concurrent `git worktree prune` leaves
+/// it alone, and the worktree's `.git` file. Doing it here rather than in `git_worktree_add`
+/// lets the shared part (this) run under wfc's lock and the checkout after it, and lets the
+/// checkout skip the per-file attribute lookup when no filter can apply.
+pub fn register(repo: &Repository, name: &str, path: &Path, branch: &str) -> Result<Oid, GitError> {
     let b = repo
         .find_branch(branch, BranchType::Local)
         .map_err(ctx(format!("cannot read branch {branch}")))?;
@@ -199,12 +210,6 @@ pub fn add(
             at.display()
         )));
     }
-    let io = |what: String| {
-        move |source: std::io::Error| GitError::Io {
-            context: what,
-            source,
-        }
-    };
     let common = repo.commondir();
     let all = common.join("worktrees");
     std::fs::create_dir_all(&all).map_err(io(format!("cannot create {}", all.display())))?;
@@ -222,20 +227,39 @@ pub fn add(
         &format!("{}\n", path.join(".git").display()),
     )?;
     write_new(&admin.join("HEAD"), &format!("ref: {refname}\n"))?;
+    Ok(tip)
+}
+
+/// Checks out `tip` (the branch's commit) in the worktree at `path` that [`register`] made, then
+/// lifts its "initializing" lock. Touches only that worktree's files and its entry `admin`.
+/// Filters run only when they could change something (see [`may_filter`]; `global_attributes`
+/// are the user's and the system's attributes files): the per-file attribute lookup resolves
+/// every file's real path and otherwise costs about a third of the checkout.
+pub fn check_out(
+    path: &Path,
+    admin: &Path,
+    tip: Oid,
+    global_attributes: &[PathBuf],
+) -> Result<(), GitError> {
     let wt = Repository::open(path).map_err(ctx(format!(
         "cannot open the new worktree at {}",
         path.display()
     )))?;
     let mut co = git2::build::CheckoutBuilder::new();
     co.safe()
-        .disable_filters(!may_filter(repo, tip, global_attributes));
-    wt.checkout_head(Some(&mut co)).map_err(ctx(format!(
-        "cannot check out {branch} in {}",
-        path.display()
-    )))?;
+        .disable_filters(!may_filter(&wt, tip, global_attributes));
+    wt.checkout_head(Some(&mut co))
+        .map_err(ctx(format!("cannot check out {}", path.display())))?;
     std::fs::remove_file(admin.join("locked"))
         .map_err(io(format!("cannot unlock {}", admin.display())))?;
     Ok(())
+}
+
+fn io(what: String) -> impl FnOnce(std::io::Error) -> GitError {
+    move |source| GitError::Io {
+        context: what,
+        source,
+    }
 }
 
 /// `<common dir>/worktrees/<name>`: the per-worktree git dir.

@@ -1,10 +1,11 @@
 //! Creating a task's worktree.
 //!
-//! Under the per-repository lock: look at what exists, apply the pool limits (waiting or
-//! evicting), make or reattach the branch, add the worktree (git metadata and checkout), enable
-//! per-worktree config, and record the lease. After the lock: write the worktree's own identity
-//! and copy env files. A failure at any step after the branch was made rolls back the branch,
-//! the folder, git's metadata and the lease.
+//! Under the per-repository lock: look at what exists (rolling back a creation killed mid-way),
+//! apply the pool limits (waiting or evicting), write the in-progress marker, make or reattach
+//! the branch, register the worktree with git, enable per-worktree config, and record the lease.
+//! After the lock, touching only the new worktree: check it out, write its own identity and copy
+//! env files, then drop the marker. A failure at any step after the branch was made rolls back
+//! the branch, the folder, git's metadata and the lease.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
@@ -363,82 +364,77 @@ pub fn create(
 
     // Still under the lock: branch, worktree, config, lease.
     let mut done = Undo::default();
-    let step =
-        |done: &mut Undo, store: &mut Store| -> Result<(bool, Option<String>), WorktreeError> {
-            let reattached = gitwt::branch_exists(&main, &target.branch)?;
-            let new_branch_at = if reattached {
-                None
-            } else {
-                match &base {
-                    Ok(o) => Some(*o),
-                    Err(e) => {
-                        return Err(crate::git::GitError::Other {
-                            message: e.to_string(),
-                            kind: e.kind(),
-                        }
-                        .into());
+    let step = |done: &mut Undo,
+                store: &mut Store|
+     -> Result<(bool, Option<String>, git2::Oid), WorktreeError> {
+        let reattached = gitwt::branch_exists(&main, &target.branch)?;
+        let new_branch_at = if reattached {
+            None
+        } else {
+            match &base {
+                Ok(o) => Some(*o),
+                Err(e) => {
+                    return Err(crate::git::GitError::Other {
+                        message: e.to_string(),
+                        kind: e.kind(),
                     }
-                }
-            };
-            pending::write(
-                repo,
-                target,
-                &Pending {
-                    pid: std::process::id(),
-                    new_branch_at: new_branch_at.map(|o| o.to_string()),
-                },
-            )?;
-            done.marked = true;
-            let mut base_id = None;
-            if let Some(oid) = new_branch_at {
-                gitwt::create_branch(&main, &target.branch, oid)?;
-                done.made_branch = true;
-                base_id = Some(oid.to_string());
-            }
-            let parent = target.path.parent().unwrap_or(&target.path);
-            std::fs::create_dir_all(parent)
-                .map_err(io_err(format!("cannot create {}", parent.display())))?;
-            done.added = true;
-            gitwt::add(
-                &main,
-                &target.admin_name(),
-                &target.path,
-                &target.branch,
-                &opts.global_attributes,
-            )?;
-            check_interrupt()?;
-            crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
-            if opts.identity.is_some() {
-                let change = gitwt::enable_worktree_config(&repo.info.common_dir)?;
-                // libgit2 refuses extensions it does not know; make sure it still opens the
-                // repository before handing the worktree out.
-                if let Err(e) = Repository::open(&repo.info.main_root) {
-                    gitwt::revert_worktree_config(&repo.info.common_dir, &change)?;
-                    return Err(crate::git::GitError::git(
-                        "the repository cannot be opened with extensions.worktreeConfig enabled",
-                        e,
-                    )
                     .into());
                 }
             }
-            let path = target.path_str();
-            let key = repo.key();
-            done.lease_id = Some(leases::insert(
-                store,
-                opts.now,
-                &NewLease {
-                    repo: &key,
-                    project_id: &target.project,
-                    task_id: &target.task,
-                    path: &path,
-                    branch: &target.branch,
-                    developer_id: opts.developer,
-                    owner_pid: opts.owner_pid,
-                },
-            )?);
-            Ok((reattached, base_id))
         };
-    let (reattached, base_id) = match step(&mut done, store) {
+        pending::write(
+            repo,
+            target,
+            &Pending {
+                pid: std::process::id(),
+                new_branch_at: new_branch_at.map(|o| o.to_string()),
+            },
+        )?;
+        done.marked = true;
+        let mut base_id = None;
+        if let Some(oid) = new_branch_at {
+            gitwt::create_branch(&main, &target.branch, oid)?;
+            done.made_branch = true;
+            base_id = Some(oid.to_string());
+        }
+        let parent = target.path.parent().unwrap_or(&target.path);
+        std::fs::create_dir_all(parent)
+            .map_err(io_err(format!("cannot create {}", parent.display())))?;
+        done.added = true;
+        let tip = gitwt::register(&main, &target.admin_name(), &target.path, &target.branch)?;
+        check_interrupt()?;
+        crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
+        if opts.identity.is_some() {
+            let change = gitwt::enable_worktree_config(&repo.info.common_dir)?;
+            // libgit2 refuses extensions it does not know; make sure it still opens the
+            // repository before handing the worktree out.
+            if let Err(e) = Repository::open(&repo.info.main_root) {
+                gitwt::revert_worktree_config(&repo.info.common_dir, &change)?;
+                return Err(crate::git::GitError::git(
+                    "the repository cannot be opened with extensions.worktreeConfig enabled",
+                    e,
+                )
+                .into());
+            }
+        }
+        let path = target.path_str();
+        let key = repo.key();
+        done.lease_id = Some(leases::insert(
+            store,
+            opts.now,
+            &NewLease {
+                repo: &key,
+                project_id: &target.project,
+                task_id: &target.task,
+                path: &path,
+                branch: &target.branch,
+                developer_id: opts.developer,
+                owner_pid: opts.owner_pid,
+            },
+        )?);
+        Ok((reattached, base_id, tip))
+    };
+    let (reattached, base_id, tip) = match step(&mut done, store) {
         Ok(v) => v,
         Err(e) => {
             let r = undo(repo, &main, store, target, &done);
@@ -450,8 +446,16 @@ pub fn create(
     drop(lock);
     evicted.iter_mut().for_each(finish);
 
-    // After the lock: only this worktree's own files.
+    // After the lock: only this worktree's own files (checkout, identity, env files), so that
+    // concurrent creations check out in parallel. The marker tells others it is not finished.
     let after = |store: &mut Store| -> Result<(Option<String>, Option<CopyReport>), WorktreeError> {
+        gitwt::check_out(
+            &target.path,
+            &gitwt::admin_dir(&repo.info.common_dir, &target.admin_name()),
+            tip,
+            &opts.global_attributes,
+        )?;
+        check_interrupt()?;
         let mut ident = None;
         if let Some((name, email)) = &opts.identity {
             let admin = gitwt::admin_dir(&repo.info.common_dir, &target.admin_name());

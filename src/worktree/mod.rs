@@ -49,6 +49,8 @@ pub enum WorktreeError {
     },
     #[error("the worktree of task {task} is locked by `git worktree lock`: {reason}")]
     Locked { task: String, reason: String },
+    #[error("the worktree of task {task} is still being created by pid {pid}")]
+    BeingCreated { task: String, pid: u32 },
     #[error("the current directory is inside the worktree of task {task} ({path})")]
     InUse { task: String, path: PathBuf },
     #[error("the worktree pool is full: {detail}")]
@@ -109,6 +111,9 @@ impl WorktreeError {
             ],
             WorktreeError::Locked { .. } => vec![
                 "unlock it with `git worktree unlock <path>`, or pass --force".into(),
+            ],
+            WorktreeError::BeingCreated { .. } => vec![
+                "wait for `wfc worktree create` to finish, then try again".into(),
             ],
             WorktreeError::InUse { .. } => vec![
                 "run the command from outside the worktree (e.g. with `-C <main checkout>`), or pass --force".into(),

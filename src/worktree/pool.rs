@@ -103,7 +103,9 @@ pub fn evict_one(
         if victim.path_str() != l.path {
             continue;
         }
-        if registration(main, &victim)?.is_some_and(|r| r.locked.is_some()) {
+        if registration(main, &victim)?.is_some_and(|r| r.locked.is_some())
+            || super::pending::read(repo, &victim).is_some()
+        {
             continue;
         }
         match changes(&victim.path, &l.copied_files) {

@@ -98,6 +98,15 @@ pub(crate) fn remove_locked(
     target: &Target,
     opts: &RemoveOptions,
 ) -> Result<Removed, WorktreeError> {
+    let pending = super::pending::read(repo, target);
+    if let Some(p) = &pending
+        && p.is_live()
+    {
+        return Err(WorktreeError::BeingCreated {
+            task: target.task.clone(),
+            pid: p.pid,
+        });
+    }
     let key = repo.key();
     let lease = leases::get(store, &key, &target.project, &target.task)?;
     let reg = registration(main, target)?;
@@ -180,6 +189,10 @@ pub(crate) fn remove_locked(
     if let Some(l) = lease {
         leases::delete(store, l.id)?;
         done.lease_removed = true;
+    }
+    if pending.is_some() {
+        // A dead creation's marker: what it made is gone now.
+        super::pending::clear(repo, target)?;
     }
     Ok(done)
 }

@@ -1194,3 +1194,46 @@ fn a_task_branch_checked_out_elsewhere_is_refused_and_left_alone() {
     assert!(!wt(&repo, "repo", "t").exists());
     assert!(!repo.join(".git/worktrees/wfc.repo.t").exists());
 }
+
+#[test]
+fn a_creation_in_progress_is_not_removed_evicted_or_cleaned_up() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    env.wfc(&repo, ["worktree", "create", "t"]).success();
+    // What a live `worktree create` of t records until it is done (this test's pid is alive).
+    std::fs::create_dir_all(repo.join(".git/wfc-creating")).unwrap();
+    std::fs::write(
+        repo.join(".git/wfc-creating/wfc.repo.t"),
+        format!("pid {}\nnew-branch-at -\n", std::process::id()),
+    )
+    .unwrap();
+    let r = env.wfc(&repo, ["worktree", "remove", "t", "--force"]);
+    r.code(1);
+    assert!(
+        r.stderr.contains(&format!(
+            "the worktree of task t is still being created by pid {}",
+            std::process::id()
+        )),
+        "{r}"
+    );
+    let r = env.wfc(&repo, ["worktree", "create", "t"]);
+    r.code(1);
+    assert!(r.stderr.contains("already exists"), "{r}");
+    let r = env.wfc(&repo, ["cleanup", "--older-than", "0s", "--force"]);
+    r.success();
+    assert!(
+        r.stdout.contains("interrupted-create")
+            && r.stdout
+                .contains(&format!("being created by pid {}", std::process::id())),
+        "{r}"
+    );
+    let r = wfc_with(
+        &env,
+        &repo,
+        &[("WFC_WORKTREE_MAX_TOTAL", "1")],
+        &["worktree", "create", "u", "--evict"],
+    );
+    r.code(4);
+    assert!(wt(&repo, "repo", "t").join("README.md").exists());
+    assert_eq!(branches(&env, &repo), vec!["main", "wfc/repo/t"]);
+}
