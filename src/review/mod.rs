@@ -1,5 +1,6 @@
 //! The review engine (DESIGN.md "Review").
 
+pub mod builtin;
 pub mod change;
 pub mod finding;
 pub mod tier;
