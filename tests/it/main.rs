@@ -3,6 +3,7 @@
 mod harness;
 
 mod audit;
+mod builtin_corpus;
 mod cli_basics;
 mod config;
 mod generated;
