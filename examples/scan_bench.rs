@@ -175,11 +175,15 @@ fn main() {
     };
     let lines = change.added_line_count();
     // Compile the rule sets before timing (the engine pays this once per process).
-    let warm = Change::default();
+    let warm = Change {
+        files: vec![file_change("warm.py", "x = 1\n")],
+        diff: String::new(),
+    };
     let t0 = Instant::now();
     for b in Builtin::ALL {
         builtin::review(b, &warm);
     }
+    builtin::redact_secrets("x");
     let compile = t0.elapsed();
     let start = Instant::now();
     let mut per_rule: BTreeMap<String, (usize, f64)> = BTreeMap::new();

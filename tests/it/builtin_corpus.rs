@@ -54,7 +54,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "target" && n != ".git") {
+            if path
+                .file_name()
+                .is_some_and(|n| n != "target" && n != ".git")
+            {
                 walk(&path, out);
             }
         } else {
@@ -104,8 +107,12 @@ fn crate_source(home: &Path, lock: &toml::Table, name: &str) -> PathBuf {
     let versions = locked_versions(lock, name);
     assert!(!versions.is_empty(), "{name} is not in Cargo.lock");
     let registry = home.join("registry/src");
-    let indexes = std::fs::read_dir(&registry)
-        .unwrap_or_else(|e| panic!("no crate sources at {}: {e} (run `cargo build` first)", registry.display()));
+    let indexes = std::fs::read_dir(&registry).unwrap_or_else(|e| {
+        panic!(
+            "no crate sources at {}: {e} (run `cargo build` first)",
+            registry.display()
+        )
+    });
     for index in indexes {
         let index = index.unwrap().path();
         for version in &versions {
@@ -115,7 +122,10 @@ fn crate_source(home: &Path, lock: &toml::Table, name: &str) -> PathBuf {
             }
         }
     }
-    panic!("sources of {name} {versions:?} not found under {} (run `cargo build` first)", registry.display())
+    panic!(
+        "sources of {name} {versions:?} not found under {} (run `cargo build` first)",
+        registry.display()
+    )
 }
 
 fn risk(f: &Finding) -> f64 {
@@ -158,19 +168,32 @@ fn real_code_has_no_important_findings() {
         let prefix = dir.file_name().unwrap().to_string_lossy().into_owned();
         bytes += add_tree(&dir, &prefix, &mut files);
     }
-    assert!(files.len() > 500 && bytes > 5_000_000, "corpus too small: {} files, {bytes} bytes", files.len());
+    assert!(
+        files.len() > 500 && bytes > 5_000_000,
+        "corpus too small: {} files, {bytes} bytes",
+        files.len()
+    );
     let mut change = Change {
         files,
         diff: String::new(),
     };
     let found = offenders(&change);
-    assert!(found.is_empty(), "findings at R >= 7 on real code:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "findings at R >= 7 on real code:\n{}",
+        found.join("\n")
+    );
 
     // The check has teeth: one committed key in the same corpus is reported.
     let key = concat!("aws_access_key_id = AKIA", "EWIWWMVYBAYRSL3R\n");
-    change.files.push(file_change("src/leak.toml".to_string(), key));
+    change
+        .files
+        .push(file_change("src/leak.toml".to_string(), key));
     let found = offenders(&change);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("src/leak.toml:1 [security sec.aws-access-key R=9.0"), "{found:?}");
+    assert!(
+        found[0].starts_with("src/leak.toml:1 [security sec.aws-access-key R=9.0"),
+        "{found:?}"
+    );
     assert!(!found[0].contains("EWIWWMVYBAYRSL3R"), "{found:?}");
 }

@@ -4,9 +4,12 @@
 //! can match at all (most lines: none, and the line costs one pass of the automaton). Only when
 //! several rules are candidates does the `RegexSet` run, once, to say which of them match; the
 //! matching rules' own regexes then locate the match for scope checks, validation and the
-//! excerpt. Everything is compiled once per process.
+//! excerpt. Everything is compiled once per process, and each regex only when a line first needs
+//! it: a small change pays for the few rules its lines can match, not for all of them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::lexer::{self, Carry, Region, Regions};
@@ -28,11 +31,12 @@ pub struct Compiled {
     kw_bits: Vec<Bits>,
     /// Rules with no keyword: candidates on every line.
     always: Bits,
-    set: RegexSet,
+    set_patterns: Vec<String>,
+    set: OnceLock<RegexSet>,
     /// Rule index to its index in `set` (pattern-less rules have none).
     set_index: Vec<Option<usize>>,
-    regex: Vec<Option<Regex>>,
-    unless: Vec<Option<Regex>>,
+    regex: Vec<OnceLock<Regex>>,
+    unless: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
     masks: Vec<bool>,
 }
@@ -87,8 +91,6 @@ impl Compiled {
         let mut always: Bits = 0;
         let mut set_patterns = Vec::new();
         let mut set_index = Vec::new();
-        let mut regex = Vec::new();
-        let mut unless = Vec::new();
         let mut masks = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let bit: Bits = 1 << i;
@@ -108,41 +110,65 @@ impl Compiled {
             if rule.pattern.is_empty() {
                 assert!(rule.check.is_some(), "rule {} has neither", rule.id);
                 set_index.push(None);
-                regex.push(None);
-                masks.push(false);
             } else {
                 set_index.push(Some(set_patterns.len()));
                 set_patterns.push(ascii_pattern(rule.pattern));
-                let re = build_regex(rule.pattern);
-                masks.push(rule.secret && re.capture_names().any(|n| n == Some("s")));
-                regex.push(Some(re));
             }
-            unless.push(rule.unless.map(build_regex));
+            masks.push(rule.secret && rule.pattern.contains("(?P<s>"));
         }
         let ac = (!keywords.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keywords)
                 .expect("keyword automaton")
         });
-        let set = RegexSetBuilder::new(&set_patterns)
-            .unicode(false)
-            .size_limit(64 << 20)
-            .dfa_size_limit(16 << 20)
-            .build()
-            .expect("rule set compiles");
         Compiled {
             rules: rules.to_vec(),
             ac,
             kw_bits,
             always,
-            set,
+            set_patterns,
+            set: OnceLock::new(),
             set_index,
-            regex,
-            unless,
+            regex: rules.iter().map(|_| OnceLock::new()).collect(),
+            unless: rules.iter().map(|_| OnceLock::new()).collect(),
             masks,
         }
+    }
+
+    /// The rule's regex, compiled on first use; `None` for pattern-less rules.
+    fn regex(&self, ri: usize) -> Option<&Regex> {
+        let pattern = self.rules[ri].pattern;
+        (!pattern.is_empty()).then(|| self.regex[ri].get_or_init(|| build_regex(pattern)))
+    }
+
+    fn unless(&self, ri: usize) -> Option<&Regex> {
+        self.rules[ri]
+            .unless
+            .map(|u| self.unless[ri].get_or_init(|| build_regex(u)))
+    }
+
+    fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            RegexSetBuilder::new(&self.set_patterns)
+                .unicode(false)
+                .size_limit(64 << 20)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .expect("rule set compiles")
+        })
+    }
+
+    /// Compiles every regex now (tests check that they all compile).
+    #[cfg(test)]
+    pub fn compile_all(&self) {
+        for ri in 0..self.rules.len() {
+            self.regex(ri);
+            self.unless(ri);
+        }
+        self.set();
     }
 
     /// The rules that look at this file.
@@ -167,6 +193,31 @@ impl Compiled {
         cand
     }
 
+    /// The keyword candidates of every line of a file, from one pass of the automaton over the
+    /// lines joined by newlines (no keyword holds a newline, so none spans two lines).
+    fn file_candidates(&self, view: &FileView<'_>) -> Vec<Bits> {
+        let mut out = vec![0; view.lines.len()];
+        let Some(ac) = &self.ac else {
+            return out;
+        };
+        let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
+        let mut text = String::with_capacity(total);
+        let mut ends = Vec::with_capacity(view.lines.len());
+        for line in &view.lines {
+            text.push_str(line);
+            ends.push(text.len());
+            text.push('\n');
+        }
+        let mut idx = 0;
+        for m in ac.find_overlapping_iter(&text) {
+            while ends[idx] < m.start() {
+                idx += 1;
+            }
+            out[idx] |= self.kw_bits[m.pattern().as_usize()];
+        }
+        out
+    }
+
     /// Runs the rules in `mask` over every line of `view`, calling `emit` for each firing
     /// (at most one per rule and line).
     pub fn scan(&self, view: &FileView<'_>, mask: Bits, emit: &mut dyn FnMut(Firing<'_>)) {
@@ -174,12 +225,13 @@ impl Compiled {
             return;
         }
         let mut lex = LexCursor::default();
+        let per_line = self.file_candidates(view);
         for (idx, line) in view.lines.iter().enumerate() {
-            let cand = self.candidates(line) & mask;
+            let cand = (per_line[idx] | self.always) & mask;
             if cand == 0 {
                 continue;
             }
-            let set_matches = (cand.count_ones() > 2).then(|| self.set.matches(line.as_bytes()));
+            let set_matches = (cand.count_ones() > 2).then(|| self.set().matches(line.as_bytes()));
             let mut bits = cand;
             while bits != 0 {
                 let ri = bits.trailing_zeros() as usize;
@@ -189,7 +241,7 @@ impl Compiled {
                 {
                     continue;
                 }
-                let Some(re) = &self.regex[ri] else {
+                let Some(re) = self.regex(ri) else {
                     let hit = Hit {
                         view,
                         idx,
@@ -208,10 +260,7 @@ impl Compiled {
                 {
                     continue;
                 }
-                if self.unless[ri]
-                    .as_ref()
-                    .is_some_and(|u| u.is_match(line.as_bytes()))
-                {
+                if self.unless(ri).is_some_and(|u| u.is_match(line.as_bytes())) {
                     continue;
                 }
                 for caps in re.captures_iter(line.as_bytes()) {
@@ -260,10 +309,10 @@ impl Compiled {
             let ri = bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let rule = &self.rules[ri];
-            let Some(re) = &self.regex[ri] else { continue };
             if !self.masks[ri] {
                 continue;
             }
+            let Some(re) = self.regex(ri) else { continue };
             for caps in re.captures_iter(line.as_bytes()) {
                 let whole = caps.get(0).expect("group 0");
                 let hit = Hit {

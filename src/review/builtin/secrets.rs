@@ -12,7 +12,6 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use super::engine::Compiled;
 use super::lang::Langs;
 use super::rule::{FileView, Hit, Rule, Scope};
 
@@ -317,9 +316,6 @@ const GENERIC_KEYWORDS: &[&str] = &[
     "private-key",
     "credential",
 ];
-
-/// The compiled credential rules, for `redact_secrets`.
-pub static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(RULES));
 
 /// Shannon entropy in bits per byte.
 pub fn entropy(data: &[u8]) -> f64 {
@@ -749,6 +745,8 @@ fn redact_pem<'a>(line: &'a str, in_key: &mut bool) -> Cow<'a, str> {
 /// Masks every credential the rules know in any text, keeping a short prefix for known formats
 /// (`AKIA****`, `ghp_****`) so that a reader can tell the kind.
 pub fn redact(text: &str) -> String {
+    // The security reviewer's rule set holds these rules; its other rules do not mask.
+    let compiled = super::compiled(super::Builtin::Security);
     let mut out = String::with_capacity(text.len());
     let mut in_key = false;
     let segments: Vec<&str> = text.split_inclusive('\n').collect();
@@ -768,14 +766,14 @@ pub fn redact(text: &str) -> String {
         } else {
             Cow::Borrowed(line)
         };
-        match COMPILED.redact_line(&view, idx) {
+        match compiled.redact_line(&view, idx) {
             // Secrets masked on the original line; PEM masking never overlaps a token match
             // that survives it, so apply the token masks to the PEM-masked text when it changed.
             Some(masked) if matches!(line, Cow::Borrowed(_)) => out.push_str(&masked),
             Some(_) => {
                 let sub = FileView::new("", vec![&line], vec![1]);
                 out.push_str(
-                    &COMPILED
+                    &compiled
                         .redact_line(&sub, 0)
                         .unwrap_or_else(|| line.to_string()),
                 );
