@@ -116,6 +116,10 @@ impl Compiled {
             }
             masks.push(rule.secret && rule.pattern.contains("(?P<s>"));
         }
+        // One case-insensitive automaton on purpose. A case-sensitive variant (keywords as
+        // written plus lower/UPPER/Capitalised forms, in chunks of 120 for the SIMD prefilter)
+        // was measured on 74.6 MB of crate sources: no faster overall, the security set (over
+        // 120 keywords, so two passes) about a third slower, and it missed `PassWord = "..."`.
         let ac = (!keywords.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)

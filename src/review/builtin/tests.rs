@@ -1490,3 +1490,41 @@ fn compiled_rule_sets_hold_every_rule() {
         assert_eq!(a.id, b.id);
     }
 }
+
+#[test]
+fn keywords_match_in_any_letter_case() {
+    // The keyword prefilter must not decide recall: a name in unusual mixed case reaches the
+    // rule's pattern like any other.
+    let cases = [
+        (
+            "sec.generic-secret",
+            "app/settings.py",
+            concat!("PassWord = \"3TFJwruCsnRB", "!\""),
+        ),
+        (
+            "sec.generic-secret",
+            "web/api.js",
+            concat!("const cfg = { APIKey: '3TFJwruCsnRB", "!' };"),
+        ),
+        (
+            "sec.generic-secret",
+            "app/Config.java",
+            concat!("String clientSECRET = \"3TFJwruCsnRB", "!\";"),
+        ),
+        (
+            "perf.select-star",
+            "app/db.py",
+            "rows = db.query(\"SeLeCt  * FROM users\")",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (rule, path, snippet) in cases {
+        let fired = rules_fired(path, snippet);
+        if !fired.iter().any(|r| r == rule) {
+            failures.push(format!(
+                "{rule} did not fire on {snippet:?} (fired: {fired:?})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
