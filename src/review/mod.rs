@@ -1,7 +1,12 @@
 //! The review engine (DESIGN.md "Review").
 
+pub mod builtin;
 pub mod change;
+pub mod consensus;
+pub mod diff;
 pub mod finding;
+pub mod formats;
+pub mod input;
 pub mod tier;
 
 pub use change::{AddedLine, Change, FileChange, FileStatus};
