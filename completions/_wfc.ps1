@@ -434,6 +434,8 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'Job id printed by `wfc review prepare`')
             [CompletionResult]::new('--responses', '--responses', [CompletionResultType]::ParameterName, 'JSON file with the responses, or `-` for stdin')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'The lowest tier that fails the review')
+            [CompletionResult]::new('--sarif', '--sarif', [CompletionResultType]::ParameterName, 'Also write a SARIF 2.1.0 report to PATH')
+            [CompletionResult]::new('--bypass-reason', '--bypass-reason', [CompletionResultType]::ParameterName, 'Let a failed review through, recording who and why in the audit trail')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')

@@ -1847,7 +1847,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__review__subcmd__finalize)
-            opts="-C -q -v -h -V --job --responses --fail-on --no-learn --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --job --responses --fail-on --sarif --no-learn --bypass-reason --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1863,6 +1863,14 @@ _wfc() {
                     ;;
                 --fail-on)
                     COMPREPLY=($(compgen -W "informational moderate important critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --sarif)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bypass-reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -C)

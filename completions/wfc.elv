@@ -405,6 +405,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --job 'Job id printed by `wfc review prepare`'
             cand --responses 'JSON file with the responses, or `-` for stdin'
             cand --fail-on 'The lowest tier that fails the review'
+            cand --sarif 'Also write a SARIF 2.1.0 report to PATH'
+            cand --bypass-reason 'Let a failed review through, recording who and why in the audit trail'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'

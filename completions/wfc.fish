@@ -329,6 +329,8 @@ complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcomma
 moderate\t''
 important\t''
 critical\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l sarif -d 'Also write a SARIF 2.1.0 report to PATH' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l bypass-reason -d 'Let a failed review through, recording who and why in the audit trail' -r
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r

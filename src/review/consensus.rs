@@ -1,6 +1,6 @@
 //! Weights, de-duplication, fingerprints and the consensus score (DESIGN.md "Review" steps 4-6).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::change::Change;
@@ -18,7 +18,7 @@ pub struct Reported {
 }
 
 /// Findings merged across reviewers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Merged {
     pub fingerprint: String,
     pub file: Option<String>,

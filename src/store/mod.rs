@@ -6,8 +6,10 @@
 //! of failing with "database is locked" when a read transaction tries to upgrade.
 
 pub mod audit;
+pub mod jobs;
 pub mod migrations;
 pub mod projects;
+pub mod ratelimit;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
