@@ -7,4 +7,5 @@ mod cli_basics;
 mod config;
 mod generated;
 mod registration;
+mod review;
 mod store;
