@@ -206,6 +206,7 @@ fn sarif(text: &str, default_category: &str, root: &Path) -> Result<Vec<Finding>
                 .unwrap_or_else(|| sarif_level_severity(level));
             let confidence = match r
                 .pointer("/properties/confidence")
+                .or_else(|| r.pointer("/properties/issue_confidence"))
                 .or_else(|| rule.and_then(|x| x.pointer("/properties/confidence")))
                 .or_else(|| rule.and_then(|x| x.pointer("/properties/precision")))
             {

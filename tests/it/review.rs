@@ -1081,3 +1081,84 @@ fn a_review_in_a_linked_worktree_reports_into_the_main_repository() {
     assert!(path.join(".wfc/output/main/REVIEW-side.md").exists());
     assert!(!linked.join(".wfc").exists());
 }
+
+/// A tool the CI run installs (see .ci/run); locally a test that needs it says so and stops.
+fn optional_tool(var: &str, what: &str) -> Option<String> {
+    match std::env::var(var) {
+        Ok(v) if !v.is_empty() => Some(v),
+        _ => {
+            eprintln!("skipped: {what} is not installed (set {var}; .ci/run does)");
+            None
+        }
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let Some(schema) = optional_tool("WFC_TEST_SARIF_SCHEMA", "the SARIF 2.1.0 JSON schema") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let (path, repo) = repo_with(&env, "repo");
+    stage_file(
+        &repo,
+        "src/app.py",
+        &format!("k = \"{}\"\nx = 1\n", aws_key()),
+    );
+    let out = env.root.join("r.sarif");
+    env.wfc(
+        &path,
+        ["review", "--no-learn", "--sarif", out.to_str().unwrap()],
+    )
+    .code(1);
+    let check = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import json,sys,jsonschema\n\
+             schema=json.load(open(sys.argv[1]))\n\
+             doc=json.load(open(sys.argv[2]))\n\
+             jsonschema.validate(doc, schema)\n\
+             print('valid', len(doc['runs'][0]['results']))",
+            &schema,
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && stdout.starts_with("valid"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn bandit_is_a_real_sarif_reviewer() {
+    let Some(_) = optional_tool("WFC_TEST_BANDIT", "bandit with SARIF output") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let (path, repo) = repo_with(&env, "repo");
+    write_config(
+        &path,
+        "[[review.reviewer]]\nid = \"bandit\"\ncommand = [\"python3\", \"-m\", \"bandit\", \"-f\", \"sarif\", \"-q\", \"-r\", \".\"]\nformat = \"sarif\"\nextensions = [\"py\"]\ntimeout = \"2m\"\n",
+    );
+    stage_file(
+        &repo,
+        "tools/run.py",
+        "import subprocess\n\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n",
+    );
+    let (r, v) = review_json(&env, &path, &["--reviewers", "bandit"]);
+    assert!(r.code == 0 || r.code == 1, "{r}");
+    assert_eq!(reviewer_status(&v, "bandit")["status"], "ok", "{v}");
+    let shell = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rules"].to_string().contains("B602"))
+        .unwrap_or_else(|| panic!("bandit's shell=True finding is missing: {v}"));
+    assert_eq!(shell["file"], "tools/run.py");
+    assert_eq!(shell["line_start"], 5);
+    assert_eq!(shell["weight"], 1.0);
+    assert_eq!(shell["category"], "security");
+}
