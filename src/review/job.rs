@@ -111,8 +111,22 @@ fn external_relevant(cfg: &ExternalReviewerConfig, change: &Change) -> bool {
     }
 }
 
+/// Which reviewers get a prompt: every one for a harness, only external ones for a review run
+/// here (built-in rules read the change, not a prompt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompts {
+    All,
+    ExternalOnly,
+}
+
 /// Plans every reviewer: relevance, prompt (with knowledge) and temperature.
-pub fn plan(ctx: &Context, ids: &[String], change: &Change, redacted_diff: &str) -> Vec<Planned> {
+pub fn plan(
+    ctx: &Context,
+    ids: &[String],
+    change: &Change,
+    redacted_diff: &str,
+    prompts: Prompts,
+) -> Vec<Planned> {
     ids.iter()
         .map(|id| {
             let (kind, relevant, instructions, temperature) = match Builtin::from_id(id) {
@@ -134,12 +148,19 @@ pub fn plan(ctx: &Context, ids: &[String], change: &Change, redacted_diff: &str)
                     )
                 }
             };
-            let knowledge = knowledge_for(ctx, id, change);
+            let wants_prompt =
+                prompts == Prompts::All || (relevant && matches!(kind, Kind::External(_)));
+            let prompt = if wants_prompt {
+                let knowledge = knowledge_for(ctx, id, change);
+                prompt::build(id, &instructions, &knowledge, change, redacted_diff)
+            } else {
+                String::new()
+            };
             Planned {
                 id: id.clone(),
                 kind,
                 relevant,
-                prompt: prompt::build(id, &instructions, &knowledge, change, redacted_diff),
+                prompt,
                 temperature,
             }
         })
@@ -219,7 +240,7 @@ pub fn run(
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
-    let planned = plan(ctx, &ids, &input.change, &diff);
+    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::ExternalOnly);
     let base = request_base(ctx, &job_id, &task, &input, &diff);
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
     insert_job(
@@ -616,7 +637,7 @@ pub fn prepare(
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
-    let planned = plan(ctx, &ids, &input.change, &diff);
+    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::All);
     let tasks: Vec<TaskSpec> = planned
         .iter()
         .map(|p| TaskSpec {
