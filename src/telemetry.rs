@@ -14,6 +14,7 @@ pub mod kind {
     pub const WORKTREE_CREATED: &str = "worktree.created";
     pub const WORKTREE_REMOVED: &str = "worktree.removed";
     pub const CLEANUP: &str = "cleanup";
+    pub const KNOWLEDGE_APPEND: &str = "knowledge.append";
 }
 
 /// One event to record.

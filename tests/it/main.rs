@@ -6,5 +6,6 @@ mod audit;
 mod cli_basics;
 mod config;
 mod generated;
+mod knowledge;
 mod registration;
 mod store;
