@@ -9,3 +9,4 @@ mod generated;
 mod knowledge;
 mod registration;
 mod store;
+mod telemetry;
