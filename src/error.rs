@@ -219,3 +219,22 @@ impl From<crate::fsutil::FsError> for CommandError {
         CommandError::from_error(ErrorKind::Failed, &err)
     }
 }
+
+impl From<crate::knowledge::KnowledgeError> for CommandError {
+    fn from(err: crate::knowledge::KnowledgeError) -> Self {
+        use crate::knowledge::KnowledgeError as K;
+        let hint = err.hint();
+        let mut e = match err {
+            K::Lock(lock) => return CommandError::from(lock),
+            K::Fs(fs) => return CommandError::from(fs),
+            K::UnknownSection { .. } | K::UnknownReviewer { .. } | K::EmptyText => {
+                CommandError::from_error(ErrorKind::Usage, &err)
+            }
+            K::NotText { .. } => CommandError::from_error(ErrorKind::Failed, &err),
+        };
+        if let Some(h) = hint {
+            e.hints.push(h);
+        }
+        e
+    }
+}

@@ -13,6 +13,7 @@ pub mod fsutil;
 pub mod git;
 pub mod ids;
 pub mod interrupt;
+pub mod knowledge;
 pub mod lock;
 pub mod process;
 pub mod review;

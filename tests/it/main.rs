@@ -9,6 +9,8 @@ mod audit;
 mod cli_basics;
 mod config;
 mod generated;
+mod knowledge;
 mod registration;
 mod review;
 mod store;
+mod telemetry;
