@@ -167,10 +167,106 @@ pub fn plan(
         .collect()
 }
 
-/// The knowledge lines put into a reviewer's prompt.
-fn knowledge_for(_ctx: &Context, _reviewer: &str, _change: &Change) -> Vec<String> {
-    Vec::new()
+/// Most characters of added text that go into a knowledge query.
+const QUERY_CHARS: usize = 8_000;
+
+/// The knowledge entries most relevant to `change` for `reviewer`, from the global and the
+/// project knowledge base, within `review.knowledge_tokens`, as prompt lines.
+fn knowledge_for(ctx: &Context, reviewer: &str, change: &Change) -> Vec<String> {
+    let budget = ctx.config.review.knowledge_tokens;
+    if budget == 0 {
+        return Vec::new();
+    }
+    let mut query = String::new();
+    for f in &change.files {
+        query.push_str(&f.path.replace(['/', '.'], " "));
+        query.push(' ');
+    }
+    'lines: for f in &change.files {
+        for a in &f.added {
+            if query.len() > QUERY_CHARS {
+                break 'lines;
+            }
+            query.push_str(&a.text);
+            query.push('\n');
+        }
+    }
+    let mut roots = vec![ctx.global_knowledge_root()];
+    if let Ok(p) = ctx.project_knowledge_root() {
+        roots.push(p);
+    }
+    // A knowledge base that cannot be read must not stop a review; it only makes prompts poorer.
+    let hits =
+        crate::knowledge::search::search(&roots, Some(reviewer), &query, 50).unwrap_or_default();
+    crate::knowledge::search::within_budget(&hits, budget)
+        .iter()
+        .map(|h| h.line())
+        .collect()
 }
+
+/// Appends what this review teaches to the global knowledge base of every reviewer that reported
+/// it: severity >= 9 as an incident prevented, >= 7 with confidence >= 8 as a pattern found.
+/// Returns how many entries were added.
+fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
+    use crate::knowledge::{NewEntry, Section, append_many, knowledge_file};
+    let valid = valid_ids(&ctx.config);
+    let mut by_reviewer: std::collections::BTreeMap<String, Vec<NewEntry>> = Default::default();
+    for f in &r.findings {
+        let section = if f.severity >= 9.0 {
+            Section::IncidentsPrevented
+        } else if f.severity >= 7.0 && f.confidence >= 8.0 {
+            Section::PatternsFound
+        } else {
+            continue;
+        };
+        let what = f.descriptions.first().map(String::as_str).unwrap_or("");
+        let rule = f
+            .rules
+            .first()
+            .map(|r| format!("[{r}] "))
+            .unwrap_or_default();
+        let place = f
+            .file
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        let text = builtin::redact_secrets(&format!("{rule}{}: {what}{place}", f.category));
+        for reviewer in f.reviewers.iter().filter(|x| valid.contains(x)) {
+            by_reviewer
+                .entry(reviewer.clone())
+                .or_default()
+                .push(NewEntry {
+                    reviewer: reviewer.clone(),
+                    section,
+                    text: text.clone(),
+                    source: format!("wfc review {} task {}", r.job_id, r.task_id),
+                    developer: Some(r.developer_id.clone()),
+                });
+        }
+    }
+    let root = ctx.global_knowledge_root();
+    let mut added = 0;
+    let mut errors = Vec::new();
+    for (reviewer, entries) in by_reviewer {
+        let path = knowledge_file(&root, &reviewer);
+        match append_many(&path, &entries, now, LEARN_LOCK_TIMEOUT, &mut |_| {}) {
+            Ok(outcomes) => {
+                added += outcomes
+                    .iter()
+                    .filter(|o| **o == crate::knowledge::AppendOutcome::Added)
+                    .count()
+            }
+            Err(e) => errors.push(format!("{}: {e}", path.display())),
+        }
+    }
+    if errors.is_empty() {
+        Ok(added)
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+const LEARN_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn request_base(
     ctx: &Context,
@@ -464,6 +560,8 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
         },
         started_at: crate::time::rfc3339(f.started),
         finished_at: crate::time::rfc3339(finished_at),
+        learned: 0,
+        learn_error: None,
         duration_ms: finished_at
             .duration_since(f.started)
             .unwrap_or(Duration::ZERO)
@@ -474,6 +572,12 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
         let text = serde_json::to_string_pretty(&super::sarif::render(&result))?;
         crate::fsutil::write_atomic(&path, text.as_bytes())?;
         result.sarif_path = Some(path.to_string_lossy().into_owned());
+    }
+    if !req.no_learn && ctx.config.review.learn {
+        match learn(ctx, &result, finished_at) {
+            Ok(n) => result.learned = n,
+            Err(e) => result.learn_error = Some(e),
+        }
     }
     let json_text = serde_json::to_string_pretty(&result)?;
     crate::fsutil::write_atomic(&md_path, super::report::markdown(&result).as_bytes())?;
@@ -534,6 +638,7 @@ fn record(
         "cs": r.cs,
         "tier": r.tier,
         "findings": r.findings.len(),
+        "learned": r.learned,
     });
     if let Some(reason) = &r.bypass_reason {
         details["bypass_reason"] = reason.clone().into();

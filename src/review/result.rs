@@ -71,6 +71,12 @@ pub struct ReviewResult {
     pub finished_at: String,
     pub duration_ms: u64,
     pub summary: String,
+    /// Knowledge entries this review added.
+    #[serde(default)]
+    pub learned: usize,
+    /// Why learning failed, when it did (the review itself stands).
+    #[serde(default)]
+    pub learn_error: Option<String>,
 }
 
 impl ReviewResult {

@@ -1162,3 +1162,57 @@ fn bandit_is_a_real_sarif_reviewer() {
     assert_eq!(shell["weight"], 1.0);
     assert_eq!(shell["category"], "security");
 }
+
+#[test]
+fn reviews_learn_into_the_knowledge_base_and_prompts_use_it() {
+    let env = TestEnv::new();
+    let (path, repo) = repo_with(&env, "repo");
+    stage_file(
+        &repo,
+        "deploy/creds.py",
+        &format!("KEY = \"{}\"\n", aws_key()),
+    );
+    let r = env.wfc(&path, ["--developer-id", "lee", "review", "--json"]);
+    r.code(1);
+    assert_eq!(r.json()["learned"], 1);
+    let file = env
+        .wfc_home
+        .join("knowledge/global/reviewers/security/KNOWLEDGE.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let section = text.split("## Incidents Prevented").nth(1).unwrap();
+    let entry = section.lines().find(|l| l.starts_with("- [")).unwrap();
+    assert!(
+        entry.contains("deploy/creds.py") && entry.contains("Developer: lee)"),
+        "{entry}"
+    );
+    assert!(
+        !text.contains(&aws_key()),
+        "the key leaked into the knowledge base"
+    );
+    // The same lesson again adds nothing.
+    let r = env.wfc(&path, ["review", "--json"]);
+    assert_eq!(r.json()["learned"], 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    // --no-learn writes nothing.
+    stage_file(
+        &repo,
+        "other/creds.py",
+        &format!("KEY = \"{}\"\n", aws_key()),
+    );
+    env.wfc(&path, ["review", "--no-learn"]).code(1);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    // The next prompt for the security reviewer carries the lesson.
+    let prep = env.wfc(&path, ["review", "prepare", "--json"]).json();
+    let security = prep["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["reviewer_id"] == "security")
+        .unwrap();
+    let prompt = security["prompt"].as_str().unwrap();
+    assert!(
+        prompt.contains("What earlier reviews in this codebase taught you"),
+        "{prompt}"
+    );
+    assert!(prompt.contains("deploy/creds.py"), "{prompt}");
+}

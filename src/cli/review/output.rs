@@ -79,6 +79,11 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
             Ok(Outcome::SUCCESS)
         }
         Ran::Done(r) => {
+            if let Some(e) = &r.learn_error {
+                ui.warn(&format!(
+                    "the review stands, but its learnings were not saved: {e}"
+                ));
+            }
             if ui.json_mode() {
                 ui.json(r.as_ref())?;
             } else {
