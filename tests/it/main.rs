@@ -5,6 +5,8 @@ mod harness;
 mod audit;
 mod cli_basics;
 mod config;
+mod gate;
 mod generated;
+mod hooks;
 mod registration;
 mod store;
