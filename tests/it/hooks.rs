@@ -598,3 +598,160 @@ fn an_empty_commit_on_an_unreviewed_head_is_blocked_with_a_way_out() {
     commit(&env, &repo, &["--allow-empty", "-m", "Empty"]).success();
     assert_trailer_matches(&env, &repo, "HEAD", Verdict::Passed);
 }
+
+/// A Python tool from PyPI (`pre-commit`, `prek`) in a venv under the target dir, installed
+/// once and reused; `Err` says why it could not be installed (offline, no venv module).
+fn python_tool(name: &str) -> Result<PathBuf, String> {
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hook-tools-venv");
+    let bin = root.join("bin").join(name);
+    let works = |bin: &Path| {
+        std::process::Command::new(bin)
+            .arg("--version")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    };
+    if works(&bin) {
+        return Ok(bin);
+    }
+    let run = |cmd: &mut std::process::Command| -> Result<(), String> {
+        let out = cmd.output().map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    };
+    if !root.join("bin/python").exists() {
+        run(std::process::Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&root))?;
+    }
+    run(std::process::Command::new(root.join("bin/python")).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        name,
+    ]))?;
+    if works(&bin) {
+        Ok(bin)
+    } else {
+        Err(format!("{} does not run after the install", bin.display()))
+    }
+}
+
+/// A commit through pre-commit or prek, configured with this project's .pre-commit-hooks.yaml.
+#[allow(clippy::print_stderr)]
+fn through_framework(tool: &str) {
+    let bin = match python_tool(tool) {
+        Ok(b) => b,
+        Err(why) => {
+            eprintln!("skipped: cannot install {tool} from PyPI: {why}");
+            return;
+        }
+    };
+    let env = TestEnv::new();
+    // A hooks repository holding exactly the project's .pre-commit-hooks.yaml.
+    let hooks_repo = env.init_repo("wfc-hooks");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+        hooks_repo.join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    env.git(&hooks_repo, ["add", ".pre-commit-hooks.yaml"])
+        .success();
+    env.git(&hooks_repo, ["commit", "-m", "hooks"]).success();
+    let rev = head(&env, &hooks_repo);
+
+    let repo = env.init_repo("repo");
+    write(
+        &repo,
+        ".pre-commit-config.yaml",
+        &format!(
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: wfc-review\n      - id: wfc-review-hash\n",
+            hooks_repo.display()
+        ),
+    );
+    env.git(&repo, ["add", ".pre-commit-config.yaml"]).success();
+    env.git(&repo, ["commit", "--no-verify", "-m", "Use wfc hooks"])
+        .success();
+
+    let wfc_dir = Path::new(WFC).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        wfc_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let cache = env.root.join("tool-cache");
+    let with_env = |mut cmd: std::process::Command| {
+        cmd.env("PATH", &path)
+            .env("PRE_COMMIT_HOME", &cache)
+            .env("PREK_HOME", &cache);
+        cmd
+    };
+    let out = std::process::Command::new(&bin)
+        .args([
+            "install",
+            "--hook-type",
+            "pre-commit",
+            "--hook-type",
+            "commit-msg",
+        ])
+        .current_dir(&repo)
+        .env("HOME", &env.home)
+        .env("PATH", &path)
+        .env("PRE_COMMIT_HOME", &cache)
+        .env("PREK_HOME", &cache)
+        .env("GIT_CONFIG_GLOBAL", env.home.join(".gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    let r = Run::from_output(out);
+    r.success();
+
+    // wfc sees who owns the hooks, and would not install over them.
+    let status = env.wfc(&repo, ["hook", "status", "--json"]).json();
+    assert_eq!(status["owner"], tool, "{status}");
+
+    write(&repo, "src/lib.rs", HARMLESS);
+    env.git(&repo, ["add", "src/lib.rs"]).success();
+    let r = Run::from_output(
+        with_env(env.git_cmd(&repo))
+            .args(["commit", "-m", "Add add"])
+            .output()
+            .unwrap(),
+    );
+    r.success();
+    assert_trailer_matches(&env, &repo, "HEAD", Verdict::Passed);
+    verify_ok(&env, &repo, "HEAD~1..HEAD");
+
+    write(&repo, "src/keys.rs", SECRET);
+    env.git(&repo, ["add", "src/keys.rs"]).success();
+    let before = head(&env, &repo);
+    let r = Run::from_output(
+        with_env(env.git_cmd(&repo))
+            .args(["commit", "-m", "Add keys"])
+            .output()
+            .unwrap(),
+    );
+    assert_ne!(r.code, 0, "{r}");
+    assert!(
+        r.stdout.contains("commit blocked") || r.stderr.contains("commit blocked"),
+        "{r}"
+    );
+    assert_eq!(head(&env, &repo), before);
+}
+
+#[test]
+fn pre_commit_runs_the_hooks_of_pre_commit_hooks_yaml() {
+    through_framework("pre-commit");
+}
+
+#[test]
+fn prek_runs_the_hooks_of_pre_commit_hooks_yaml() {
+    through_framework("prek");
+}
