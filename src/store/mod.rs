@@ -154,6 +154,22 @@ impl Store {
         self.conn
             .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(sql("cannot configure the database"))?;
+        // By default the last connection to close checkpoints the WAL into the database and
+        // deletes it, fsyncing both; the next process then recreates the WAL and fsyncs its
+        // folder. For a short-lived CLI (a git hook runs one per commit) that was most of the
+        // run time (~40 ms of ~55 ms). The WAL is checkpointed by the automatic checkpoint
+        // (every 256 pages, ~1 MiB) instead; what is committed is as safe as synchronous=NORMAL
+        // makes it. The first process to open the database reads the whole WAL to rebuild its
+        // index, so the WAL is kept smaller than the default 1000 pages.
+        self.conn
+            .set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            )
+            .map_err(sql("cannot configure the database"))?;
+        self.conn
+            .execute_batch("PRAGMA wal_autocheckpoint = 256;")
+            .map_err(sql("cannot configure the database"))?;
         Ok(())
     }
 

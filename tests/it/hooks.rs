@@ -99,6 +99,39 @@ fn plain_commit_gets_a_trailer_for_its_tree() {
 }
 
 #[test]
+fn edited_verbose_message_keeps_the_trailer_above_the_comments() {
+    let env = TestEnv::new();
+    let repo = hooked_repo(&env);
+    write(&repo, "src/lib.rs", HARMLESS);
+    env.git(&repo, ["add", "src/lib.rs"]).success();
+    // With an editor and -v, the message file holds comments and, below the scissors line, the
+    // diff; git strips both after commit-msg ran.
+    let r = Run::from_output(
+        env.git_cmd(&repo)
+            .args([
+                "commit",
+                "-v",
+                "-e",
+                "-m",
+                "Subject line",
+                "-m",
+                "Body paragraph.",
+            ])
+            .env("GIT_EDITOR", "true")
+            .output()
+            .unwrap(),
+    );
+    r.success();
+    assert_trailer_matches(&env, &repo, "HEAD", Verdict::Passed);
+    let msg = message_of(&env, &repo, "HEAD");
+    assert!(
+        msg.starts_with("Subject line\n\nBody paragraph.\n\nReview-Hash: v1:passed:"),
+        "{msg}"
+    );
+    assert!(!msg.contains('#'), "{msg}");
+}
+
+#[test]
 fn commit_all_reviews_and_stamps_what_is_committed() {
     let env = TestEnv::new();
     let repo = hooked_repo(&env);

@@ -173,7 +173,7 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
     let hash = ReviewHash::new(&tree_hex, grant.verdict());
     let changed = match trailer::apply(&text, &hash, &comment_style(&repo)) {
         Some(next) => {
-            crate::fsutil::write_atomic(&path, &trailer::encode(&next, utf8))?;
+            replace_message(&path, &trailer::encode(&next, utf8))?;
             true
         }
         None => false,
@@ -200,6 +200,30 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
         grant.describe()
     ));
     Ok(Outcome::SUCCESS)
+}
+
+/// Replaces the message file through a temp file and a rename, keeping its mode. No fsync: git
+/// reads the file right after the hook, and a crash aborts the commit anyway.
+fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| {
+        CommandError::failed(format!(
+            "cannot write the commit message {}",
+            path.display()
+        ))
+        .with_cause(e)
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".wfc-msg.")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 /// The error for a commit whose tree no review lets through, saying what is known about it.
