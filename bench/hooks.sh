@@ -84,8 +84,8 @@ new_repo() {
       "$WFC" -C "$dir" -q hook install >/dev/null
       git -C "$dir" commit -q -m init 2>/dev/null
       ;;
-    pre-commit) (cd "$dir" && "$PRE_COMMIT" install >/dev/null && git commit -q -m init >/dev/null) ;;
-    prek) (cd "$dir" && "$PREK" install >/dev/null && git commit -q -m init >/dev/null) ;;
+    pre-commit) (cd "$dir" && "$PRE_COMMIT" install >/dev/null && git commit -q -m init >/dev/null 2>&1) ;;
+    prek) (cd "$dir" && "$PREK" install >/dev/null && git commit -q -m init >/dev/null 2>&1) ;;
   esac
   echo "$dir"
 }
@@ -101,7 +101,8 @@ git -C "$WORK/empty-wfc" log -1 --format=%B | grep -q '^Review-Hash: v1:passed:'
 
 hf() { # hf NAME CMD... -> $WORK/NAME.json
   local name=$1; shift
-  hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" -N --export-json "$WORK/$name.json" "$@" >/dev/null
+  hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" -N --export-json "$WORK/$name.json" "$@" \
+    >"$WORK/$name.log" 2>&1 || { cat "$WORK/$name.log" >&2; echo "hyperfine failed: $name" >&2; exit 1; }
 }
 
 echo "== empty commit (nothing to review)"

@@ -424,6 +424,37 @@ fn install_and_uninstall_restore_an_existing_hook_byte_for_byte() {
     );
 }
 
+#[test]
+fn concurrent_installs_chain_the_old_hook_exactly_once() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let hooks = repo.join(".git/hooks");
+    let original: &[u8] = b"#!/bin/sh\necho original\n";
+    std::fs::write(hooks.join("pre-commit"), original).unwrap();
+    std::fs::set_permissions(
+        hooks.join("pre-commit"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    let children = (0..8)
+        .map(|_| env.spawn(&repo, ["hook", "install"]))
+        .collect();
+    for r in crate::harness::wait_all(children) {
+        r.success();
+    }
+    assert_eq!(
+        std::fs::read(hooks.join("pre-commit.wfc-chained")).unwrap(),
+        original
+    );
+    let status = env.wfc(&repo, ["hook", "status", "--json"]).json();
+    assert_eq!(status["installed"], true, "{status}");
+    // Uninstalling puts the one original back.
+    env.wfc(&repo, ["hook", "uninstall"]).success();
+    assert_eq!(std::fs::read(hooks.join("pre-commit")).unwrap(), original);
+    assert!(!hooks.join("pre-commit.wfc-chained").exists());
+    assert!(!hooks.join("commit-msg").exists());
+}
+
 /// Names, modes and contents of every file in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<(String, u32, Vec<u8>)> {
     let mut v: Vec<_> = std::fs::read_dir(dir)

@@ -53,7 +53,10 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         } else {
             String::new()
         };
-        if report.ok {
+        if report.checked == 0 {
+            ctx.ui
+                .status(&format!("{}: no commits to check{merges}", report.range));
+        } else if report.ok {
             ctx.ui.status(&format!(
                 "{}: all {} commits carry a Review-Hash matching their tree{merges}",
                 report.range, report.checked
