@@ -86,6 +86,8 @@ fn plain_commit_gets_a_trailer_for_its_tree() {
     r.success();
     assert!(r.stderr.contains("PASSED"), "{r}");
     assert_trailer_matches(&env, &repo, "HEAD", Verdict::Passed);
+    // The review report the hook wrote is ignored by git, so `git add -A` cannot commit it.
+    assert_eq!(git_out(&env, &repo, &["status", "--porcelain"]), "");
     // Existing trailers stay, in one block.
     let msg = message_of(&env, &repo, "HEAD");
     assert!(

@@ -84,6 +84,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ui.status(&format!("waiting for lock at {}", p.display()))
     })?;
     let changes = hooks::install(&dir.path, &binary)?;
+    // Every commit now writes a review report under .wfc/output/: keep it out of `git add -A`.
+    let excluded = crate::git::ensure_excluded(&info, &crate::cli::init::EXCLUDES)?;
     ctx.audit(
         "hook.install",
         &dir.path.to_string_lossy(),
@@ -93,6 +95,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             "binary": binary,
             "forced": args.force,
             "managers": managers,
+            "excluded": excluded,
         }),
     )?;
 
