@@ -193,3 +193,28 @@ fn verify_rejects_a_range_it_cannot_resolve() {
     std::fs::create_dir_all(&outside).unwrap();
     env.wfc(&outside, ["gate", "verify", "HEAD"]).code(2);
 }
+
+#[test]
+fn verify_output_snapshot() {
+    let env = TestEnv::new();
+    let repo = hooked_repo(&env);
+    write(&repo, "a.rs", HARMLESS);
+    env.git(&repo, ["add", "a.rs"]).success();
+    env.git(&repo, ["commit", "-m", "Reviewed"]).success();
+    write(&repo, "b.rs", HARMLESS);
+    env.git(&repo, ["add", "b.rs"]).success();
+    env.git(&repo, ["commit", "--no-verify", "-m", "Not reviewed"])
+        .success();
+    let r = env.wfc(&repo, ["gate", "verify", "HEAD~2..HEAD"]);
+    insta::assert_snapshot!(
+        format!("exit: {}\n--- stdout\n{}--- stderr\n{}", r.code, r.stdout, r.stderr),
+        @r"
+    exit: 1
+    --- stdout
+    commit        reason   subject       detail
+    c967c8e8e4d7  missing  Not reviewed  no Review-Hash trailer (committed with --no-verify, or without wfc's hooks?)
+    --- stderr
+    HEAD~2..HEAD: 1 of 2 commits fail the review gate
+    "
+    );
+}

@@ -821,3 +821,35 @@ fn pre_commit_runs_the_hooks_of_pre_commit_hooks_yaml() {
 fn prek_runs_the_hooks_of_pre_commit_hooks_yaml() {
     through_framework("prek");
 }
+
+#[test]
+fn refusal_output_snapshot() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    write(&repo, "lefthook.yml", "pre-commit:\n  commands: {}\n");
+    let r = env.wfc(&repo, ["hook", "install"]);
+    insta::assert_snapshot!(
+        crate::harness::redact(
+            &env,
+            &format!("exit: {}\n--- stdout\n{}--- stderr\n{}", r.code, r.stdout, r.stderr)
+        ),
+        @r"
+    exit: 1
+    --- stdout
+    # lefthook.yml (then: `lefthook install`)
+    pre-commit:
+      commands:
+        wfc-review:
+          run: wfc hook run pre-commit
+    commit-msg:
+      commands:
+        wfc-review-hash:
+          run: wfc hook run commit-msg {1}
+    --- stderr
+    error: the hooks of this repository are managed by lefthook; wfc installed nothing
+      caused by: lefthook.yml exists
+    hint: add wfc to lefthook's configuration with the snippet printed above
+    hint: or run `wfc hook install --force`: the manager's hook is chained and runs first
+    "
+    );
+}
