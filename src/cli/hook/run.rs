@@ -115,7 +115,7 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
     Err(CommandError::new(
         kind_of(code),
         format!(
-            "the review of the staged change {}: commit blocked; report: {report}",
+            "the review of the staged change did not pass ({}): commit blocked; report: {report}",
             result.status.as_str()
         ),
     )
@@ -237,7 +237,7 @@ fn blocked(
     let short = gate::short(tree);
     let mut err = match &latest {
         Some(job) => CommandError::failed(format!(
-            "the review of the tree being committed ({short}) {}: commit blocked",
+            "the review of the tree being committed ({short}) did not pass ({}): commit blocked",
             job.status
         ))
         .with_cause(format!(
