@@ -685,7 +685,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__gate__subcmd__verify)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --deny-bypassed --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

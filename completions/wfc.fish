@@ -553,7 +553,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Install even when another hook manager owns the hooks'
+complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Install even when another hook manager owns the hooks, or core.hooksPath comes from the user\'s or system\'s git config (the manager\'s hook is chained and still runs first)'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l json -d 'Print one JSON document on stdout instead of text'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Print more detail on stderr'
@@ -635,6 +635,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l deny-bypassed -d 'Also reject commits whose review was bypassed'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout instead of text'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail on stderr'

@@ -238,3 +238,29 @@ impl From<crate::knowledge::KnowledgeError> for CommandError {
         e
     }
 }
+
+impl From<crate::gate::hooks::HookError> for CommandError {
+    fn from(err: crate::gate::hooks::HookError) -> Self {
+        match err {
+            crate::gate::hooks::HookError::Git(g) => g.into(),
+            other => {
+                let hint = other.hint();
+                let mut e = CommandError::from_error(ErrorKind::Failed, &other);
+                if let Some(h) = hint {
+                    e.hints.push(h);
+                }
+                e
+            }
+        }
+    }
+}
+
+impl From<crate::gate::GateError> for CommandError {
+    fn from(err: crate::gate::GateError) -> Self {
+        match err {
+            crate::gate::GateError::Git(e) => e.into(),
+            crate::gate::GateError::Store(e) => e.into(),
+            crate::gate::GateError::Hook(e) => e.into(),
+        }
+    }
+}

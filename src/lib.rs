@@ -10,6 +10,7 @@ pub mod context;
 pub mod env;
 pub mod error;
 pub mod fsutil;
+pub mod gate;
 pub mod git;
 pub mod ids;
 pub mod interrupt;

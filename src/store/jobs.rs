@@ -256,3 +256,24 @@ pub fn passing_for_tree(
         .optional()
         .map_err(sql("cannot read jobs"))
 }
+
+/// The newest finished review of exactly this tree in this repository, whatever its outcome.
+pub fn latest_for_tree(
+    store: &Store,
+    repo: &str,
+    tree_id: &str,
+) -> Result<Option<Job>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM jobs
+                 WHERE tree_id = ?2 AND repo = ?1 AND finished_at IS NOT NULL
+                 ORDER BY finished_at DESC LIMIT 1"
+            ),
+            params![repo, tree_id],
+            read,
+        )
+        .optional()
+        .map_err(sql("cannot read jobs"))
+}

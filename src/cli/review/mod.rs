@@ -1,6 +1,6 @@
 mod finalize;
 mod list;
-mod output;
+pub(crate) mod output;
 mod prepare;
 mod show;
 
