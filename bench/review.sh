@@ -209,10 +209,11 @@ peak_rss() {
 	local out=$WORK/results/$name.rss i kb max=0
 	if [ ! -x /usr/bin/time ]; then
 		echo "" >"$out"
+		"$@" >"$WORK/results/$name.stdout" 2>/dev/null || true
 		return
 	fi
 	for ((i = 0; i < runs; i++)); do
-		/usr/bin/time -v -o "$WORK/results/time.txt" "$@" >/dev/null 2>&1 || true
+		/usr/bin/time -v -o "$WORK/results/time.txt" "$@" >"$WORK/results/$name.stdout" 2>/dev/null || true
 		kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$WORK/results/time.txt")
 		[ -n "$kb" ] && [ "$kb" -gt "$max" ] && max=$kb
 	done
@@ -220,6 +221,21 @@ peak_rss() {
 }
 
 result() { cat "$WORK/results/$1" 2>/dev/null || true; }
+
+# A credential of a known format (an AWS access key id) that every scanner must report: planted
+# in both scenarios to check that each tool really read the content it was timed on. Split so
+# that no scanner flags this script.
+PLANTED_KEY="AKIA""QZ7RK2M5WN6P3XT4"
+
+# found NAME: "yes" when the tool's answer names the planted key's rule, else "NO".
+found() {
+	local f=$WORK/results/$1.found
+	if [ -s "$f" ] && grep -q -E 'sec\.aws-access-key|aws-access-token|AWS Access Key' "$f"; then
+		echo yes
+	else
+		echo NO
+	fi
+}
 
 # ---------------------------------------------------------------------------------------------
 # (a) a small staged change
@@ -268,6 +284,21 @@ if [ -n "$SCANNER" ]; then
 	measure small-scan "$SMALL_RUNS" "$SMALL_WARMUP" "${small_scan[@]}"
 	peak_rss small-scan "$RSS_RUNS" "${small_scan[@]}"
 fi
+# Not timed: the same staged change plus the planted key, once per tool.
+printf 'AWS_ACCESS_KEY_ID = "%s"\n' "$PLANTED_KEY" >"$SMALL/src/deploy.py"
+git add src/deploy.py
+"$WFC" --json review --no-learn -q >"$WORK/results/small-wfc.found" 2>/dev/null || true
+case $SCANNER in
+gitleaks)
+	"$GITLEAKS" git --pre-commit --staged --no-banner --log-level error \
+		--report-format json --report-path "$WORK/results/small-scan.found" . >/dev/null 2>&1 || true
+	;;
+detect-secrets)
+	# shellcheck disable=SC2086
+	env "PYTHONPATH=$DS_DIR" "$PYTHON" "$DS_DIR/bin/detect-secrets-hook" $SMALL_FILES src/deploy.py \
+		>"$WORK/results/small-scan.found" 2>&1 || true
+	;;
+esac
 cd "$ROOT"
 
 # ---------------------------------------------------------------------------------------------
@@ -327,7 +358,15 @@ else
 	LARGE_DESC="the sources of the crates in Cargo.lock, one commit per crate"
 fi
 git -C "$HIST" rev-parse -q --verify HEAD >/dev/null || die "no source history for the large diff could be built"
-git -C "$HIST" log -p --reverse --format='commit %H%nAuthor: %an <%ae>%n%n    %s%n' >"$PATCH"
+printf 'import os\n\nAWS_ACCESS_KEY_ID = "%s"\nAWS_REGION = os.environ.get("AWS_REGION", "eu-west-1")\n' \
+	"$PLANTED_KEY" >"$HIST/deploy_settings.py"
+git -C "$HIST" add deploy_settings.py
+git -C "$HIST" commit -q -m "Add deployment settings"
+git -C "$HIST" log -p --reverse --format='commit %H%nAuthor: %an <%ae>%n%n    %s%n' >"$PATCH.raw"
+# detect-secrets passes over a whole file for one byte that is not UTF-8 (Django's history has
+# three): every tool gets the same text with those bytes dropped.
+iconv -f UTF-8 -t UTF-8 -c "$PATCH.raw" >"$PATCH" || [ -s "$PATCH" ] || die "iconv could not clean the patch"
+rm -f "$PATCH.raw"
 rm -rf "$HIST"
 LARGE_BYTES=$(wc -c <"$PATCH")
 LARGE_MB=$(awk -v b="$LARGE_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
@@ -344,12 +383,15 @@ cd "$LARGE_REPO"
 measure large-wfc "$LARGE_RUNS" "$LARGE_WARMUP" "$WFC" review --diff-file "$PATCH" --no-learn -q
 peak_rss large-wfc "$RSS_RUNS" "$WFC" review --diff-file "$PATCH" --no-learn -q
 large_runs=$LARGE_RUNS large_warmup=$LARGE_WARMUP large_rss_runs=$RSS_RUNS
+"$WFC" --json review --diff-file "$PATCH" --no-learn -q >"$WORK/results/large-wfc.found" 2>/dev/null || true
+# detect-secrets skips files outside its working directory: run the scanners from the patch's.
+cd "$LARGE_DIR"
 case $SCANNER in
 gitleaks)
 	large_scan=("$GITLEAKS" dir --no-banner --log-level error "$LARGE_DIR")
 	;;
 detect-secrets)
-	large_scan=(env "PYTHONPATH=$DS_DIR" "$PYTHON" "$DS_DIR/bin/detect-secrets" scan "$PATCH")
+	large_scan=(env "PYTHONPATH=$DS_DIR" "$PYTHON" "$DS_DIR/bin/detect-secrets" scan "$(basename "$PATCH")")
 	# About 0.2 MB/s: one run of tens of MB already takes minutes.
 	large_runs=${BENCH_LARGE_RUNS:-1} large_warmup=${BENCH_LARGE_WARMUP:-0} large_rss_runs=1
 	;;
@@ -358,6 +400,15 @@ esac
 if [ -n "$SCANNER" ]; then
 	measure large-scan "$large_runs" "$large_warmup" "${large_scan[@]}"
 	peak_rss large-scan "$large_rss_runs" "${large_scan[@]}"
+	case $SCANNER in
+	gitleaks)
+		"${large_scan[@]}" --report-format json --report-path "$WORK/results/large-scan.found" >/dev/null 2>&1 || true
+		;;
+	detect-secrets)
+		# Its answer is the JSON on stdout; the last measured run left it.
+		cp "$WORK/results/large-scan.stdout" "$WORK/results/large-scan.found"
+		;;
+	esac
 fi
 cd "$ROOT"
 
@@ -367,7 +418,7 @@ cd "$ROOT"
 
 mib() { awk -v k="$1" 'BEGIN { if (k == "") print "-"; else printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.3fx", a / b }'; }
-mbps() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms == "" || ms == 0) print ""; else printf "%.1f", b / 1e6 / (ms / 1000) }'; }
+mbps() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms == "" || ms == 0) print ""; else printf "%.2f", b / 1e6 / (ms / 1000) }'; }
 
 S_WFC_MIN=$(result small-wfc.min) S_SCAN_MIN=$(result small-scan.min)
 L_WFC_MIN=$(result large-wfc.min) L_SCAN_MIN=$(result large-scan.min)
@@ -386,7 +437,7 @@ echo "wfc review benchmark"
 echo "  wfc:      $("$WFC" --version 2>/dev/null || echo wfc), release build, built-in reviewers only (--no-learn -q)"
 echo "  scanner:  ${SCANNER_DESC:-none could be installed}"
 echo "  (a) small: one staged edit of $SMALL_BYTES bytes in a $SMALL_NFILES-file repository; $SMALL_RUNS runs"
-echo "  (b) large: $LARGE_MB MB patch (git log -p of $LARGE_DESC); $LARGE_RUNS runs for wfc, $large_runs for the scanner"
+echo "  (b) large: $LARGE_MB MB patch (git log -p of $LARGE_DESC); runs: $LARGE_RUNS of wfc, $large_runs of the scanner"
 if [ -n "$HYPERFINE" ]; then timing="hyperfine (warmup, mean ± stddev)"; else timing="a plain loop (mean ± stddev)"; fi
 echo "  timing:   $timing; peak RSS: largest of $RSS_RUNS /usr/bin/time -v runs"
 echo "  machine:  $(nproc) cores; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') at the end"
@@ -422,6 +473,16 @@ else
 	echo "target (b): wfc throughput at least ${LARGE_TARGET_RATIO}x the scanner's: NOT CHECKED (no scanner); wfc alone: $L_WFC_MBPS MB/s"
 fi
 echo
+SANE=1
+line="sanity: the planted AWS-format key was reported in (a) by wfc: $(found small-wfc)"
+[ -n "$SCANNER" ] && line="$line, by $SCANNER: $(found small-scan)"
+line="$line; in (b) by wfc: $(found large-wfc)"
+[ -n "$SCANNER" ] && line="$line, by $SCANNER: $(found large-scan)"
+echo "$line"
+case $line in *NO*) SANE=0 ;; esac
+if [ "$SANE" != 1 ]; then
+	echo "WARNING: a tool did not report the planted key: its timing may not reflect a real scan"
+fi
 echo "note: the scanner applies its full default rule set; wfc runs its built-in reviewers, whose"
 echo "rule tables are what this build ships (see src/review/builtin/). Compare like with like when"
 echo "the rule tables grow."
