@@ -1216,3 +1216,124 @@ fn reviews_learn_into_the_knowledge_base_and_prompts_use_it() {
     );
     assert!(prompt.contains("deploy/creds.py"), "{prompt}");
 }
+
+/// Credentials of known formats as `(file, content, pieces that must never be shown)`, each
+/// assembled at run time so that this file holds none.
+fn known_credentials() -> Vec<(&'static str, String, Vec<String>)> {
+    let github = format!("ghp_{}", "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d");
+    let body = [
+        "k5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/",
+        "yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR",
+        "1xfxRXmyqhAPu7NPpZP+rtJySLdi46tYBfB2WiucHX4PN8RJIb0/ZWTq338UKnJm",
+        "jEfiI9Fu3YxHtGr8W67iYfU7JhUtJjuoOwN81JYuQ0gBJWuIXpyQUfMgsNuD856n",
+    ];
+    let pem = format!(
+        "-----BEGIN RSA PRIVATE {}-----\n{}\n-----END RSA PRIVATE {}-----\n",
+        "KEY",
+        body.join("\n"),
+        "KEY"
+    );
+    vec![
+        (
+            "config/settings.py",
+            format!("AWS_ACCESS_KEY_ID = \"{}\"\n", aws_key()),
+            vec![aws_key()],
+        ),
+        (
+            "scripts/release.sh",
+            format!("export GITHUB_TOKEN={github}\n"),
+            vec![github.clone(), github[4..].to_string()],
+        ),
+        (
+            "deploy/id_rsa",
+            pem,
+            body.iter().map(|l| l.to_string()).collect(),
+        ),
+    ]
+}
+
+/// `path` itself or every file under it whose bytes contain `needle`.
+fn files_containing(path: &Path, needle: &str, out: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for entry in std::fs::read_dir(path).unwrap() {
+            files_containing(&entry.unwrap().path(), needle, out);
+        }
+    } else if std::fs::read(path)
+        .unwrap()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+    {
+        out.push(path.to_path_buf());
+    }
+}
+
+#[test]
+fn each_known_credential_fails_a_review_alone_and_is_redacted_in_every_output() {
+    for (file, content, pieces) in known_credentials() {
+        let env = TestEnv::new();
+        let (path, repo) = repo_with(&env, "repo");
+        stage_file(&repo, file, &content);
+        let sarif = env.root.join("out.sarif");
+        // Human summary, with learning on so that the finding reaches the knowledge base.
+        let r = env.wfc(&path, ["review", "--sarif", sarif.to_str().unwrap()]);
+        r.code(1);
+        assert!(
+            r.stdout.contains("minority protection applied"),
+            "{file}: {r}"
+        );
+        let report = path
+            .join(".wfc/output/repo")
+            .read_dir()
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        assert_eq!(v["status"], "failed", "{file}");
+        assert_eq!(v["minority_protection_applied"], true, "{file}");
+        assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{file}: {v}");
+        let top = &v["findings"][0];
+        assert!(top["r"].as_f64().unwrap() >= 8.5, "{file}: {top}");
+        assert_eq!(top["file"], file);
+        assert_eq!(top["reviewers"], serde_json::json!(["security"]), "{file}");
+        assert_eq!(v["learned"], 1, "{file}: {v}");
+        let job = v["job_id"].as_str().unwrap();
+        let shown = env.wfc(&path, ["review", "show", job, "--json"]);
+        shown.success();
+        let audit = env.wfc(&path, ["audit", "--json"]);
+        audit.success();
+        let knowledge = std::fs::read_to_string(
+            env.wfc_home
+                .join("knowledge/global/reviewers/security/KNOWLEDGE.md"),
+        )
+        .unwrap();
+        assert!(knowledge.contains(file), "{knowledge}");
+        // The search reads every output: each names the file.
+        for (place, expect) in [
+            (path.join(".wfc"), 2),
+            (env.wfc_home.join("knowledge"), 1),
+            (sarif.clone(), 1),
+        ] {
+            let mut found = Vec::new();
+            files_containing(&place, file, &mut found);
+            assert_eq!(found.len(), expect, "{file} in {place:?}: {found:?}");
+        }
+        for piece in &pieces {
+            for (what, text) in [
+                ("stdout", &r.stdout),
+                ("stderr", &r.stderr),
+                ("job row", &shown.stdout),
+                ("audit", &audit.stdout),
+            ] {
+                assert!(!text.contains(piece.as_str()), "{file}: leaked into {what}");
+            }
+            // Reports, SARIF, the database (with its WAL) and the knowledge base.
+            let mut leaks = Vec::new();
+            files_containing(&path.join(".wfc"), piece, &mut leaks);
+            files_containing(&env.wfc_home, piece, &mut leaks);
+            files_containing(&sarif, piece, &mut leaks);
+            assert!(leaks.is_empty(), "{file}: leaked into {leaks:?}");
+        }
+    }
+}
