@@ -1528,3 +1528,35 @@ fn keywords_match_in_any_letter_case() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn readme_allow_examples_silence_their_rule() {
+    for (path, rule, line) in [
+        (
+            "app/client.py",
+            "rel.http-no-timeout",
+            "r = requests.get(url)",
+        ),
+        (
+            "web/debug.js",
+            "sec.eval-input",
+            "const fn = eval(req.body.expr);",
+        ),
+    ] {
+        let fired = rules_fired(path, line);
+        assert!(
+            fired.iter().any(|r| r == rule),
+            "{rule} on {line}: {fired:?}"
+        );
+        let comment = if path.ends_with(".py") { "#" } else { "//" };
+        let allowed = format!("{line}  {comment} wfc:allow {rule} -- reason");
+        let fired = rules_fired(path, &allowed);
+        assert!(!fired.iter().any(|r| r == rule), "{allowed}: {fired:?}");
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&format!("{line} {comment} wfc:allow {rule}"))
+                || readme.contains(&format!("{line}  {comment} wfc:allow {rule}")),
+            "README example for {rule} changed"
+        );
+    }
+}
