@@ -1337,3 +1337,38 @@ fn each_known_credential_fails_a_review_alone_and_is_redacted_in_every_output() 
         }
     }
 }
+
+#[test]
+fn wfc_allow_on_the_line_lets_a_known_credential_through_and_nothing_else() {
+    let env = TestEnv::new();
+    let (path, repo) = repo_with(&env, "repo");
+    stage_file(
+        &repo,
+        "tests/fixtures/settings.py",
+        &format!(
+            "AWS_ACCESS_KEY_ID = \"{}\"  # wfc:allow sec.aws-access-key -- revoked sample\n",
+            aws_key()
+        ),
+    );
+    let (r, v) = review_json(&env, &path, &["--staged"]);
+    r.success();
+    assert_eq!(v["passed"], true);
+    assert_eq!(v["findings"], serde_json::json!([]), "{v}");
+
+    // Another rule's id does not silence it.
+    stage_file(
+        &repo,
+        "tests/fixtures/settings.py",
+        &format!(
+            "AWS_ACCESS_KEY_ID = \"{}\"  # wfc:allow sec.generic-secret\n",
+            aws_key()
+        ),
+    );
+    let (r, v) = review_json(&env, &path, &["--staged"]);
+    r.code(1);
+    assert_eq!(
+        v["findings"][0]["rules"],
+        serde_json::json!(["sec.aws-access-key"])
+    );
+    assert!(!r.stdout.contains(&aws_key()), "{r}");
+}
