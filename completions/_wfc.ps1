@@ -434,6 +434,8 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'Job id printed by `wfc review prepare`')
             [CompletionResult]::new('--responses', '--responses', [CompletionResultType]::ParameterName, 'JSON file with the responses, or `-` for stdin')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'The lowest tier that fails the review')
+            [CompletionResult]::new('--sarif', '--sarif', [CompletionResultType]::ParameterName, 'Also write a SARIF 2.1.0 report to PATH')
+            [CompletionResult]::new('--bypass-reason', '--bypass-reason', [CompletionResultType]::ParameterName, 'Let a failed review through, recording who and why in the audit trail')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
@@ -538,6 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'The entry text (line breaks become spaces; at most 500 characters)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the entry came from (a review, a task, a person)')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before giving up (exit 4)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
@@ -555,6 +558,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;knowledge;show' {
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Only the entries of this section')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -574,7 +578,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         }
         'wfc;knowledge;search' {
             [CompletionResult]::new('--reviewer', '--reviewer', [CompletionResultType]::ParameterName, 'Only this reviewer''s entries')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries (0: all that match)')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -596,6 +600,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Age of entries to archive (e.g. 180d)')
             [CompletionResult]::new('--reviewer', '--reviewer', [CompletionResultType]::ParameterName, 'Only this reviewer''s file')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before giving up (exit 4)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
@@ -658,7 +663,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;telemetry;export' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: jsonl]')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events newer than this (e.g. 7d)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -671,8 +676,8 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -765,7 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Install even when another hook manager owns the hooks')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Install even when another hook manager owns the hooks, or core.hooksPath comes from the user''s or system''s git config (the manager''s hook is chained and still runs first)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
@@ -895,6 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--deny-bypassed', '--deny-bypassed', [CompletionResultType]::ParameterName, 'Also reject commits whose review was bypassed')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')

@@ -685,7 +685,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__gate__subcmd__verify)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --deny-bypassed --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1499,7 +1499,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__knowledge__subcmd__append)
-            opts="-C -q -v -h -V --reviewer --section --text --source --scope --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --reviewer --section --text --source --scope --lock-timeout --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,6 +1523,10 @@ _wfc() {
                     ;;
                 --scope)
                     COMPREPLY=($(compgen -W "global project" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -C)
@@ -1633,7 +1637,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__knowledge__subcmd__prune)
-            opts="-C -q -v -h -V --older-than --reviewer --dry-run --scope --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --older-than --reviewer --dry-run --scope --lock-timeout --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1649,6 +1653,10 @@ _wfc() {
                     ;;
                 --scope)
                     COMPREPLY=($(compgen -W "global project" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -C)
@@ -1717,12 +1725,16 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__knowledge__subcmd__show)
-            opts="-C -q -v -h -V --scope --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --section --scope --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --section)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scope)
                     COMPREPLY=($(compgen -W "global project" -- "${cur}"))
                     return 0
@@ -1847,7 +1859,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__review__subcmd__finalize)
-            opts="-C -q -v -h -V --job --responses --fail-on --no-learn --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --job --responses --fail-on --sarif --no-learn --bypass-reason --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1863,6 +1875,14 @@ _wfc() {
                     ;;
                 --fail-on)
                     COMPREPLY=($(compgen -W "informational moderate important critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --sarif)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bypass-reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -C)

@@ -405,6 +405,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --job 'Job id printed by `wfc review prepare`'
             cand --responses 'JSON file with the responses, or `-` for stdin'
             cand --fail-on 'The lowest tier that fails the review'
+            cand --sarif 'Also write a SARIF 2.1.0 report to PATH'
+            cand --bypass-reason 'Let a failed review through, recording who and why in the audit trail'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
@@ -499,6 +501,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --text 'The entry text (line breaks become spaces; at most 500 characters)'
             cand --source 'Where the entry came from (a review, a task, a person)'
             cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
+            cand --lock-timeout 'How long to wait for another writer''s lock before giving up (exit 4)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
@@ -515,6 +518,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --version 'Print version'
         }
         &'wfc;knowledge;show'= {
+            cand --section 'Only the entries of this section'
             cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -533,7 +537,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
         }
         &'wfc;knowledge;search'= {
             cand --reviewer 'Only this reviewer''s entries'
-            cand --limit 'At most N entries'
+            cand --limit 'At most N entries (0: all that match)'
             cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -554,6 +558,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --older-than 'Age of entries to archive (e.g. 180d)'
             cand --reviewer 'Only this reviewer''s file'
             cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
+            cand --lock-timeout 'How long to wait for another writer''s lock before giving up (exit 4)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
@@ -608,7 +613,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;telemetry;export'= {
-            cand --format 'Output format'
+            cand --format 'Output format [default: jsonl]'
             cand --since 'Only events newer than this (e.g. 7d)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -621,8 +626,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -v 'Print more detail on stderr'
             cand --verbose 'Print more detail on stderr'
             cand --no-progress 'Never draw progress bars'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -705,7 +710,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
             cand --color 'When to use colors [env: NO_COLOR disables]'
-            cand --force 'Install even when another hook manager owns the hooks'
+            cand --force 'Install even when another hook manager owns the hooks, or core.hooksPath comes from the user''s or system''s git config (the manager''s hook is chained and still runs first)'
             cand --json 'Print one JSON document on stdout instead of text'
             cand -q 'Print only the answer and errors'
             cand --quiet 'Print only the answer and errors'
@@ -823,6 +828,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
             cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --deny-bypassed 'Also reject commits whose review was bypassed'
             cand --json 'Print one JSON document on stdout instead of text'
             cand -q 'Print only the answer and errors'
             cand --quiet 'Print only the answer and errors'

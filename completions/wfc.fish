@@ -329,6 +329,8 @@ complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcomma
 moderate\t''
 important\t''
 critical\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l sarif -d 'Also write a SARIF 2.1.0 report to PATH' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l bypass-reason -d 'Let a failed review through, recording who and why in the audit trail' -r
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from finalize" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
@@ -396,6 +398,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l source -d 'Where the entry came from (a review, a task, a person)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l lock-timeout -d 'How long to wait for another writer\'s lock before giving up (exit 4)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
@@ -408,6 +411,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l no-progress -d 'Never draw progress bars'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l section -d 'Only the entries of this section' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -s C -d 'Run as if wfc was started in DIR' -r -F
@@ -423,7 +427,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l reviewer -d 'Only this reviewer\'s entries' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l limit -d 'At most N entries' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l limit -d 'At most N entries (0: all that match)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -s C -d 'Run as if wfc was started in DIR' -r -F
@@ -442,6 +446,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l reviewer -d 'Only this reviewer\'s file' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l lock-timeout -d 'How long to wait for another writer\'s lock before giving up (exit 4)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
@@ -476,8 +481,8 @@ complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_s
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write every event with its project, developer and time'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "jsonl\t''
-csv\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -l format -d 'Output format [default: jsonl]' -r -f -a "jsonl\t'One JSON object per line'
+csv\t'Comma-separated, with a header line; `data` is the event\'s JSON'"
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -l since -d 'Only events newer than this (e.g. 7d)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
@@ -490,7 +495,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail on stderr'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -l no-progress -d 'Never draw progress bars'
-complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every event with its project, developer and time'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -548,7 +553,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Install even when another hook manager owns the hooks'
+complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l force -d 'Install even when another hook manager owns the hooks, or core.hooksPath comes from the user\'s or system\'s git config (the manager\'s hook is chained and still runs first)'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -l json -d 'Print one JSON document on stdout instead of text'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Print more detail on stderr'
@@ -630,6 +635,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l deny-bypassed -d 'Also reject commits whose review was bypassed'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout instead of text'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail on stderr'

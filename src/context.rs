@@ -280,11 +280,16 @@ impl Context {
 
     /// `<main repo>/.wfc/output/<project>`
     pub fn output_dir(&self) -> Result<PathBuf, GitError> {
+        self.output_dir_for(&self.project_id)
+    }
+
+    /// `<main repo>/.wfc/output/<project>` for another project (a job's own).
+    pub fn output_dir_for(&self, project: &ProjectId) -> Result<PathBuf, GitError> {
         Ok(self
             .repo()?
             .main_root
             .join(".wfc")
             .join("output")
-            .join(self.project_id.as_str()))
+            .join(project.as_str()))
     }
 }

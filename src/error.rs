@@ -230,3 +230,48 @@ impl From<crate::fsutil::FsError> for CommandError {
         CommandError::from_error(ErrorKind::Failed, &err)
     }
 }
+
+impl From<crate::knowledge::KnowledgeError> for CommandError {
+    fn from(err: crate::knowledge::KnowledgeError) -> Self {
+        use crate::knowledge::KnowledgeError as K;
+        let hint = err.hint();
+        let mut e = match err {
+            K::Lock(lock) => return CommandError::from(lock),
+            K::Fs(fs) => return CommandError::from(fs),
+            K::UnknownSection { .. } | K::UnknownReviewer { .. } | K::EmptyText => {
+                CommandError::from_error(ErrorKind::Usage, &err)
+            }
+            K::NotText { .. } => CommandError::from_error(ErrorKind::Failed, &err),
+        };
+        if let Some(h) = hint {
+            e.hints.push(h);
+        }
+        e
+    }
+}
+
+impl From<crate::gate::hooks::HookError> for CommandError {
+    fn from(err: crate::gate::hooks::HookError) -> Self {
+        match err {
+            crate::gate::hooks::HookError::Git(g) => g.into(),
+            other => {
+                let hint = other.hint();
+                let mut e = CommandError::from_error(ErrorKind::Failed, &other);
+                if let Some(h) = hint {
+                    e.hints.push(h);
+                }
+                e
+            }
+        }
+    }
+}
+
+impl From<crate::gate::GateError> for CommandError {
+    fn from(err: crate::gate::GateError) -> Self {
+        match err {
+            crate::gate::GateError::Git(e) => e.into(),
+            crate::gate::GateError::Store(e) => e.into(),
+            crate::gate::GateError::Hook(e) => e.into(),
+        }
+    }
+}

@@ -5,6 +5,7 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +33,7 @@ impl FileLock {
     /// Takes the exclusive lock at `path`, creating the file (and its folder) if needed.
     ///
     /// If the lock is held, `on_wait` is called once (to say "waiting for lock at <path>") and the
-    /// call polls until `timeout`; then it fails with [`LockError::Timeout`].
+    /// call waits up to `timeout`; then it fails with [`LockError::Timeout`].
     pub fn acquire(
         path: &Path,
         timeout: Duration,
@@ -52,19 +53,45 @@ impl FileLock {
             .truncate(false)
             .open(path)
             .map_err(io_err)?;
+        match file.try_lock() {
+            Ok(()) => {
+                return Ok(FileLock {
+                    file,
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(e)) => return Err(io_err(e)),
+        }
+        on_wait(path);
+        // Block in the kernel's queue on a second handle of the same open file, so the lock passes
+        // to us the moment it is released (polling would leave it idle between polls). The
+        // handle is the same open file description, so the lock it takes is ours.
+        let waiter = file.try_clone().map_err(io_err)?;
+        let (tx, rx) = mpsc::channel::<std::io::Result<()>>();
+        std::thread::spawn(move || {
+            let got = waiter.lock();
+            let ok = got.is_ok();
+            if tx.send(got).is_err() && ok {
+                // Nobody waits any more (timed out or interrupted): let go at once.
+                let _ = waiter.unlock();
+            }
+        });
         let start = Instant::now();
-        let mut told = false;
-        let mut pause = Duration::from_millis(2);
         loop {
-            match file.try_lock() {
-                Ok(()) => {
+            let left = timeout.saturating_sub(start.elapsed());
+            match rx.recv_timeout(left.min(Duration::from_millis(100))) {
+                Ok(Ok(())) => {
                     return Ok(FileLock {
                         file,
                         path: path.to_path_buf(),
                     });
                 }
-                Err(TryLockError::WouldBlock) => {}
-                Err(TryLockError::Error(e)) => return Err(io_err(e)),
+                Ok(Err(e)) => return Err(io_err(e)),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err(io_err(std::io::Error::other("the lock waiter stopped")));
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
             }
             if crate::interrupt::is_interrupted() {
                 return Err(LockError::Interrupted);
@@ -76,12 +103,6 @@ impl FileLock {
                     waited,
                 });
             }
-            if !told {
-                on_wait(path);
-                told = true;
-            }
-            std::thread::sleep(pause.min(timeout.saturating_sub(waited)));
-            pause = (pause * 2).min(Duration::from_millis(50));
         }
     }
 
@@ -112,5 +133,23 @@ mod tests {
         assert!(waited);
         drop(first);
         FileLock::acquire(&p, Duration::from_millis(50), &mut |_| {}).unwrap();
+    }
+
+    #[test]
+    fn a_waiter_gets_the_lock_when_it_is_released_and_a_timed_out_one_does_not_keep_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.lock");
+        let first = FileLock::acquire(&p, Duration::from_secs(1), &mut |_| {}).unwrap();
+        // This waiter gives up while the lock is held ...
+        assert!(FileLock::acquire(&p, Duration::from_millis(30), &mut |_| {}).is_err());
+        let p2 = p.clone();
+        let waiter = std::thread::spawn(move || {
+            FileLock::acquire(&p2, Duration::from_secs(20), &mut |_| {}).map(|_| ())
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        drop(first);
+        // ... and must not hold it after the release: the second waiter gets it.
+        waiter.join().unwrap().unwrap();
+        FileLock::acquire(&p, Duration::from_secs(5), &mut |_| {}).unwrap();
     }
 }

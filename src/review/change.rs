@@ -1,8 +1,8 @@
 //! The change under review: files, their added lines, and the tree it is bound to.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileStatus {
     Added,
@@ -12,14 +12,14 @@ pub enum FileStatus {
 }
 
 /// One line the change adds, with its 1-based number in the new file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddedLine {
     pub line: u32,
     pub text: String,
 }
 
 /// One file of the change.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileChange {
     /// Repository-relative path with `/` separators (the new path for renames).
     pub path: String,
@@ -50,11 +50,11 @@ impl FileChange {
 }
 
 /// The whole change.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Change {
     pub files: Vec<FileChange>,
     /// The unified diff text, as reviewers see it.
-    #[serde(skip)]
+    #[serde(skip, default)]
     pub diff: String,
 }
 

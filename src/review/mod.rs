@@ -1,7 +1,19 @@
 //! The review engine (DESIGN.md "Review").
 
+pub mod builtin;
 pub mod change;
+pub mod consensus;
+pub mod diff;
+pub mod engine;
+pub mod external;
 pub mod finding;
+pub mod formats;
+pub mod input;
+pub mod job;
+pub mod prompt;
+pub mod report;
+pub mod result;
+pub mod sarif;
 pub mod tier;
 
 pub use change::{AddedLine, Change, FileChange, FileStatus};

@@ -4,6 +4,7 @@
 //! Domain code never prints; it returns data that commands hand to a [`Ui`].
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod progress;
 mod table;
 
 pub use table::{Table, sparkline};

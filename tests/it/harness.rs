@@ -24,7 +24,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn from_output(out: Output) -> Run {
+    pub fn from_output(out: Output) -> Run {
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -131,15 +131,21 @@ impl TestEnv {
             .unwrap()
     }
 
+    /// A real git CLI command in `dir`, with the test environment (to add env vars).
+    pub fn git_cmd(&self, dir: &Path) -> Command {
+        let mut cmd = Command::new("git");
+        self.base_env(&mut cmd);
+        cmd.current_dir(dir).stdin(Stdio::null());
+        cmd
+    }
+
     /// Runs the real git CLI in `dir` with the test environment.
     pub fn git<I, S>(&self, dir: &Path, args: I) -> Run
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut cmd = Command::new("git");
-        self.base_env(&mut cmd);
-        let out = cmd.current_dir(dir).args(args).output().unwrap();
+        let out = self.git_cmd(dir).args(args).output().unwrap();
         Run::from_output(out)
     }
 

@@ -1,17 +1,146 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
 use clap::Args as ClapArgs;
+use serde_json::json;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::gate::hooks::{self, Action, ConfigScope};
+use crate::lock::FileLock;
 
 /// Install the pre-commit and commit-msg hooks into the hooks directory git uses, chaining any
 /// existing hook.
+///
+/// The directory is the one `git rev-parse --git-path hooks` names: a repo-local
+/// core.hooksPath, else the common git dir's hooks (shared by every linked worktree). A hook
+/// that is already there is moved to <hook>.wfc-chained and runs first. When pre-commit, prek,
+/// lefthook or husky manages the hooks, nothing is installed and the snippet to add to that
+/// tool's configuration is printed instead.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Install even when another hook manager owns the hooks
+    /// Install even when another hook manager owns the hooks, or core.hooksPath comes from the
+    /// user's or system's git config (the manager's hook is chained and still runs first)
     #[arg(long)]
     pub force: bool,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc hook install")
+/// The binary the scripts call: this very one, by absolute path.
+pub fn current_binary() -> Result<PathBuf, CommandError> {
+    let exe = std::env::current_exe().map_err(|e| {
+        CommandError::failed("cannot find the path of this wfc binary").with_cause(e)
+    })?;
+    Ok(std::fs::canonicalize(&exe).unwrap_or(exe))
+}
+
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let info = ctx.repo()?.clone();
+    let dir = hooks::resolve(&info)?;
+    if dir.scope == Some(ConfigScope::Global) && !args.force {
+        return Err(CommandError::failed(format!(
+            "core.hooksPath is set in your global or system git config ({}): hooks installed in {} \
+             would run for every repository",
+            dir.hooks_path.as_deref().unwrap_or_default(),
+            dir.path.display()
+        ))
+        .with_hint("set a repo-local core.hooksPath (`git config core.hooksPath .git/hooks`), or pass --force to install there anyway"));
+    }
+    let managers = hooks::detect(&info, &dir);
+    if !managers.is_empty() && !args.force {
+        let names: Vec<&str> = managers.iter().map(|d| d.manager.name()).collect();
+        let mut snippets: Vec<&str> = managers.iter().map(|d| d.manager.snippet()).collect();
+        snippets.dedup();
+        if ctx.ui.json_mode() {
+            ctx.ui.json(&json!({
+                "installed": false,
+                "hooks_dir": dir.path,
+                "managers": managers,
+                "snippets": snippets,
+            }))?;
+        } else {
+            ctx.ui.out(&snippets.join("\n"))?;
+        }
+        let mut err = CommandError::failed(format!(
+            "the hooks of this repository are managed by {}; wfc installed nothing",
+            names.join(" and ")
+        ));
+        for d in &managers {
+            err = err.with_cause(&d.evidence);
+        }
+        return Err(err
+            .with_hint(format!(
+                "add wfc to {}'s configuration with the snippet printed above",
+                names[0]
+            ))
+            .with_hint(
+                "or run `wfc hook install --force`: the manager's hook is chained and runs first",
+            ));
+    }
+
+    let binary = current_binary()?;
+    let lock_path = info.common_dir.join("wfc-hooks.lock");
+    let ui = ctx.ui.clone();
+    let _lock = FileLock::acquire(&lock_path, Duration::from_secs(30), &mut |p| {
+        ui.status(&format!("waiting for lock at {}", p.display()))
+    })?;
+    let changes = hooks::install(&dir.path, &binary)?;
+    // Every commit now writes a review report under .wfc/output/: keep it out of `git add -A`.
+    let excluded = crate::git::ensure_excluded(&info, &crate::cli::init::EXCLUDES)?;
+    ctx.audit(
+        "hook.install",
+        &dir.path.to_string_lossy(),
+        "ok",
+        json!({
+            "hooks": changes,
+            "binary": binary,
+            "forced": args.force,
+            "managers": managers,
+            "excluded": excluded,
+        }),
+    )?;
+
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&json!({
+            "installed": true,
+            "hooks_dir": dir.path,
+            "hooks_path": dir.hooks_path,
+            "binary": binary,
+            "managers": managers,
+            "hooks": changes,
+        }))?;
+    } else {
+        let mut lines = Vec::new();
+        for c in &changes {
+            let what = match c.action {
+                Action::Installed => "installed".to_string(),
+                Action::Updated => "updated".to_string(),
+                Action::Unchanged => "already installed".to_string(),
+                Action::Chained => format!(
+                    "installed; the previous hook runs first from {}",
+                    c.chained
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                ),
+                other => format!("{other:?}").to_lowercase(),
+            };
+            lines.push(format!("{}: {what}", c.path.display()));
+        }
+        ctx.ui.out(&lines.join("\n"))?;
+        if !managers.is_empty() {
+            ctx.ui.warn(&format!(
+                "installed over {} (--force); its hooks still run first",
+                managers
+                    .iter()
+                    .map(|d| d.manager.name())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ));
+        }
+        ctx.ui.status(&format!(
+            "hooks call {}; commits now need a passing review (skip once with WFC_SKIP=1)",
+            binary.display()
+        ));
+    }
+    Ok(Outcome::SUCCESS)
 }

@@ -1,9 +1,25 @@
-use clap::Args as ClapArgs;
+use std::path::{Path, PathBuf};
 
+use clap::Args as ClapArgs;
+use serde_json::json;
+
+use crate::cli::review::output::{ReviewProgress, summary};
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, ErrorKind, Outcome};
+use crate::gate::trailer::{self, Comments, ReviewHash};
+use crate::gate::{self, Grant};
+use crate::review::input::Selection;
+use crate::review::job::{self, Ran};
+use crate::store::jobs;
 
 /// Run a hook as git would (called from the installed hook scripts).
+///
+/// pre-commit reviews the staged tree with the hook reviewers (`hook.reviewers`, the built-in
+/// five by default) and blocks the commit when the review fails (exit 1) or is incomplete
+/// (exit 3). commit-msg MSGFILE adds `Review-Hash: v1:<verdict>:<sha256>` for the tree being
+/// committed when a passing or bypassed review of exactly that tree exists, and blocks the commit
+/// otherwise. WFC_SKIP=1 skips the review (recorded in the audit trail); the commit then gets a
+/// trailer only if its tree was already reviewed.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// pre-commit or commit-msg
@@ -13,6 +29,245 @@ pub struct Args {
     pub args: Vec<String>,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc hook run")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    match args.hook.as_str() {
+        "pre-commit" => pre_commit(ctx),
+        "commit-msg" => {
+            let file = args.args.first().map(PathBuf::from).ok_or_else(|| {
+                CommandError::usage("the commit-msg hook needs the message file git passes")
+                    .with_hint("git runs it as `wfc hook run commit-msg .git/COMMIT_EDITMSG`")
+            })?;
+            commit_msg(ctx, &file)
+        }
+        other => Err(CommandError::usage(format!("wfc has no {other:?} hook"))
+            .with_hint("wfc runs the pre-commit and commit-msg hooks")),
+    }
+}
+
+fn kind_of(code: u8) -> ErrorKind {
+    match code {
+        3 => ErrorKind::Incomplete,
+        4 => ErrorKind::Busy,
+        130 => ErrorKind::Interrupted,
+        _ => ErrorKind::Failed,
+    }
+}
+
+fn pre_commit(ctx: &mut Context) -> CommandResult {
+    let info = ctx.repo()?.clone();
+    if ctx.env.skip {
+        ctx.audit(
+            "hook.skip",
+            "pre-commit",
+            "skipped",
+            json!({ "hook": "pre-commit", "reason": "WFC_SKIP", "workdir": info.workdir }),
+        )?;
+        ctx.ui.warn(
+            "WFC_SKIP is set: the review is skipped (recorded in the audit trail); the commit gets \
+             a Review-Hash only if its tree was already reviewed, and `wfc gate verify` reports it \
+             otherwise",
+        );
+        return Ok(Outcome::SUCCESS);
+    }
+    if gate::merging(&info) {
+        ctx.ui
+            .status("wfc: concluding a merge; merge commits are not reviewed or gated");
+        return Ok(Outcome::SUCCESS);
+    }
+    let req = job::Request {
+        selection: Some(Selection::Staged),
+        hook: true,
+        ..job::Request::default()
+    };
+    let ui = ctx.ui.clone();
+    let mut progress = ReviewProgress::new();
+    let ran = job::run(ctx, &req, &mut |plan, p| progress.update(&ui, plan, p));
+    progress.clear();
+    let result = match ran? {
+        Ran::Nothing { .. } => {
+            ctx.ui.debug("nothing staged: nothing to review");
+            return Ok(Outcome::SUCCESS);
+        }
+        Ran::Done(r) => r,
+    };
+    let text = summary(&ctx.ui, &result);
+    let code = result.exit_code();
+    if code == 0 {
+        ctx.ui.status(text.trim_end());
+        return Ok(Outcome::SUCCESS);
+    }
+    // A bypass recorded for exactly this tree (`wfc review --bypass-reason`) lets it through.
+    if let Some(job) =
+        jobs::passing_for_tree(ctx.store()?, &gate::repo_key(&info), &result.tree_id)?
+        && job.status == "bypassed"
+    {
+        ctx.ui.status(text.trim_end());
+        ctx.ui.warn(&format!(
+            "the review {}, but review {} bypassed this tree ({}): commit allowed",
+            result.status.as_str(),
+            job.id,
+            job.bypass_reason.as_deref().unwrap_or("no reason given")
+        ));
+        return Ok(Outcome::SUCCESS);
+    }
+    ctx.ui.status(text.trim_end());
+    let report = result.report_path.as_deref().unwrap_or("(no report)");
+    Err(CommandError::new(
+        kind_of(code),
+        format!(
+            "the review of the staged change did not pass ({}): commit blocked; report: {report}",
+            result.status.as_str()
+        ),
+    )
+    .with_hint("fix the findings, stage the fix and commit again")
+    .with_hint(
+        "to let this exact tree through, record why: `wfc review --staged --bypass-reason TEXT`, then commit again",
+    )
+    .with_hint(
+        "WFC_SKIP=1 skips the review once (audited); the commit then has no Review-Hash and `wfc gate verify` reports it",
+    ))
+}
+
+/// How comment lines look in the message being edited (`core.commentChar`, `core.commentString`).
+fn comment_style(repo: &git2::Repository) -> Comments {
+    let value = repo.config().ok().and_then(|c| {
+        c.get_string("core.commentString")
+            .or_else(|_| c.get_string("core.commentChar"))
+            .ok()
+    });
+    match value.as_deref() {
+        Some("auto") => Comments::Auto,
+        Some(s) if !s.is_empty() => Comments::Prefix(s.to_string()),
+        _ => Comments::Prefix("#".into()),
+    }
+}
+
+fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
+    let path = ctx.cwd.join(file);
+    let info = ctx.repo()?.clone();
+    let repo = info.open_current()?;
+    // Recomputed here, not remembered from pre-commit: a hook may have changed the index since.
+    let tree = gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?;
+    let tree_hex = tree.to_string();
+    let grant = gate::grant_for_tree(ctx.store()?, &info, &repo, tree)?;
+    let Some(grant) = grant else {
+        if ctx.env.skip {
+            ctx.ui.warn(&format!(
+                "WFC_SKIP is set and tree {} has no passing review: no Review-Hash added",
+                gate::short(tree)
+            ));
+            return Ok(Outcome::SUCCESS);
+        }
+        if gate::merging(&info) {
+            ctx.ui
+                .status("wfc: merge commit: no Review-Hash (merges are not gated)");
+            return Ok(Outcome::SUCCESS);
+        }
+        return Err(blocked(ctx, &info, &repo, tree)?);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| {
+        CommandError::failed(format!("cannot read the commit message {}", path.display()))
+            .with_cause(e)
+    })?;
+    let (text, utf8) = trailer::decode(&bytes);
+    let hash = ReviewHash::new(&tree_hex, grant.verdict());
+    let changed = match trailer::apply(&text, &hash, &comment_style(&repo)) {
+        Some(next) => {
+            replace_message(&path, &trailer::encode(&next, utf8))?;
+            true
+        }
+        None => false,
+    };
+    let job_id = match &grant {
+        Grant::Review(job) => Some(job.id.clone()),
+        Grant::Head { .. } => None,
+    };
+    ctx.audit(
+        "hook.commit-msg",
+        &tree_hex,
+        grant.verdict().as_str(),
+        json!({
+            "tree_id": tree_hex,
+            "verdict": grant.verdict(),
+            "job_id": job_id,
+            "granted_by": grant.describe(),
+            "message_changed": changed,
+        }),
+    )?;
+    ctx.ui.debug(&format!(
+        "Review-Hash for tree {tree_hex}: {} (granted by {})",
+        hash.value(),
+        grant.describe()
+    ));
+    Ok(Outcome::SUCCESS)
+}
+
+/// Replaces the message file through a temp file and a rename, keeping its mode. No fsync: git
+/// reads the file right after the hook, and a crash aborts the commit anyway.
+fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| {
+        CommandError::failed(format!(
+            "cannot write the commit message {}",
+            path.display()
+        ))
+        .with_cause(e)
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".wfc-msg.")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(fail)?;
+    }
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The error for a commit whose tree no review lets through, saying what is known about it.
+fn blocked(
+    ctx: &mut Context,
+    info: &crate::git::RepoInfo,
+    repo: &git2::Repository,
+    tree: git2::Oid,
+) -> Result<CommandError, CommandError> {
+    let latest = jobs::latest_for_tree(ctx.store()?, &gate::repo_key(info), &tree.to_string())?;
+    let short = gate::short(tree);
+    let mut err = match &latest {
+        Some(job) => CommandError::failed(format!(
+            "the review of the tree being committed ({short}) did not pass ({}): commit blocked",
+            job.status
+        ))
+        .with_cause(format!(
+            "review {}; report: {}",
+            job.id,
+            job.report_path.as_deref().unwrap_or("(none)")
+        ))
+        .with_hint("fix the findings, stage the fix and commit again"),
+        None => CommandError::failed(format!(
+            "no passing or bypassed review of the tree being committed ({short}): commit blocked"
+        ))
+        .with_hint(
+            "if a hook staged more changes after the pre-commit review, review what is committed \
+             (`git add` it, `wfc review --staged`) and commit again",
+        ),
+    };
+    let head_tree = repo
+        .head()
+        .and_then(|h| h.peel_to_commit())
+        .map(|c| c.tree_id())
+        .ok();
+    if latest.is_none() && head_tree == Some(tree) {
+        err = err.with_hint(
+            "this commit changes no file and HEAD's tree was never reviewed: \
+             `wfc review --range HEAD~1..HEAD` reviews it",
+        );
+    }
+    Ok(err
+        .with_hint("to let this exact tree through, record why: `wfc review --staged --bypass-reason TEXT`")
+        .with_hint(
+            "WFC_SKIP=1 commits without a Review-Hash (`wfc gate verify` will report the commit)",
+        ))
 }

@@ -1,10 +1,18 @@
+use std::time::Duration;
+
 use clap::Args as ClapArgs;
+use serde_json::json;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandResult, Outcome};
+use crate::knowledge::{self, AppendOutcome, NewEntry, Section};
+use crate::ui::Tone;
 
 /// Append an entry to a reviewer's KNOWLEDGE.md under a lock: de-duplicated, atomic, attributed
 /// to the developer.
+///
+/// The entry goes at the end of its section. The same text (ignoring case and white space) already
+/// in that section is reported as a duplicate and the file is left as it is.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Reviewer whose knowledge this is
@@ -14,16 +22,84 @@ pub struct Args {
     #[arg(long)]
     pub section: String,
     /// The entry text (line breaks become spaces; at most 500 characters)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub text: String,
     /// Where the entry came from (a review, a task, a person)
-    #[arg(long, default_value = "manual")]
+    #[arg(long, default_value = "manual", allow_hyphen_values = true)]
     pub source: String,
     /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
     #[arg(long, value_enum, default_value = "global")]
     pub scope: crate::cli::knowledge::Scope,
+    /// How long to wait for another writer's lock before giving up (exit 4)
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = crate::cli::duration_arg)]
+    pub lock_timeout: Duration,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc knowledge append")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let reviewer = super::reviewer(ctx, &args.reviewer)?;
+    let section: Section = args.section.parse()?;
+    let path = knowledge::knowledge_file(&super::root(ctx, args.scope)?, &reviewer);
+    let entry = NewEntry {
+        reviewer: reviewer.clone(),
+        section,
+        text: args.text.clone(),
+        source: args.source.clone(),
+        developer: Some(ctx.developer_id.to_string()),
+    };
+    let now = ctx.now();
+    let outcome = knowledge::append(
+        &path,
+        &entry,
+        now,
+        args.lock_timeout,
+        &mut super::on_wait(ctx),
+    )?;
+    let line = entry.line(now);
+    ctx.audit(
+        "knowledge.append",
+        &path.display().to_string(),
+        outcome.as_str(),
+        json!({
+            "reviewer": reviewer,
+            "section": section,
+            "scope": args.scope.as_str(),
+            "text": entry.stored_text(),
+            "source": entry.stored_source(),
+        }),
+    )?;
+    ctx.telemetry(
+        crate::telemetry::kind::KNOWLEDGE_APPEND,
+        json!({
+            "reviewer": reviewer,
+            "section": section,
+            "scope": args.scope.as_str(),
+            "outcome": outcome,
+        }),
+    )?;
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&json!({
+            "outcome": outcome,
+            "reviewer": reviewer,
+            "section": section,
+            "scope": args.scope.as_str(),
+            "path": path,
+            "line": line,
+            "project_id": ctx.project_id.as_str(),
+            "developer_id": ctx.developer_id.as_str(),
+        }))?;
+        return Ok(Outcome::SUCCESS);
+    }
+    match outcome {
+        AppendOutcome::Added => ctx.ui.out(&format!(
+            "{} to {section} of {}: {line}",
+            ctx.ui.paint("added", Tone::Good),
+            path.display()
+        ))?,
+        AppendOutcome::Duplicate => ctx.ui.out(&format!(
+            "{}: {section} of {} already holds this text; nothing written",
+            ctx.ui.paint("duplicate", Tone::Warn),
+            path.display()
+        ))?,
+    }
+    Ok(Outcome::SUCCESS)
 }

@@ -3,10 +3,13 @@ mod prune;
 mod search;
 mod show;
 
+use std::path::PathBuf;
+
 use clap::{Subcommand, ValueEnum};
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult};
+use crate::knowledge;
 
 /// The shared per-reviewer knowledge base.
 #[derive(Debug, Subcommand)]
@@ -37,4 +40,34 @@ pub enum Scope {
     Global,
     /// `<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable
     Project,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Project => "project",
+        }
+    }
+}
+
+/// The folder holding one sub-folder per reviewer for `scope`.
+fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, CommandError> {
+    Ok(match scope {
+        Scope::Global => ctx.global_knowledge_root(),
+        Scope::Project => ctx.project_knowledge_root()?,
+    })
+}
+
+/// A reviewer name from the command line, checked against the built-in and configured reviewers
+/// (which also keeps `..` and `/` out of the path).
+fn reviewer(ctx: &Context, raw: &str) -> Result<String, CommandError> {
+    knowledge::check_reviewer(raw, &knowledge::valid_reviewers(&ctx.config))?;
+    Ok(raw.to_string())
+}
+
+/// The "waiting for lock at <path>" narration.
+fn on_wait(ctx: &Context) -> impl FnMut(&std::path::Path) + use<> {
+    let ui = ctx.ui.clone();
+    move |p| ui.status(&format!("waiting for lock at {}", p.display()))
 }

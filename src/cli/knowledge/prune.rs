@@ -1,10 +1,16 @@
-use clap::Args as ClapArgs;
 use std::time::Duration;
 
+use clap::Args as ClapArgs;
+use serde_json::json;
+
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::knowledge::{self, prune, search};
 
 /// Move entries older than DUR to KNOWLEDGE-ARCHIVE.md beside each file.
+///
+/// An entry's age is its `[YYYY-MM-DD]` date. Each file is changed under its lock; lines that are
+/// not entries stay where they are.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Age of entries to archive (e.g. 180d)
@@ -19,8 +25,105 @@ pub struct Args {
     /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
     #[arg(long, value_enum, default_value = "global")]
     pub scope: crate::cli::knowledge::Scope,
+    /// How long to wait for another writer's lock before giving up (exit 4)
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = crate::cli::duration_arg)]
+    pub lock_timeout: Duration,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc knowledge prune")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let root = super::root(ctx, args.scope)?;
+    let reviewers = match &args.reviewer {
+        Some(r) => vec![super::reviewer(ctx, r)?],
+        None => search::reviewers_with_files(&root)?,
+    };
+    let now = ctx.now();
+    let mut reports = Vec::new();
+    let mut failures: Vec<CommandError> = Vec::new();
+    for r in &reviewers {
+        let path = knowledge::knowledge_file(&root, r);
+        match prune::prune(
+            &path,
+            now,
+            args.older_than,
+            args.dry_run,
+            args.lock_timeout,
+            &mut super::on_wait(ctx),
+        ) {
+            Ok(report) => reports.push(report),
+            Err(e) => failures.push(CommandError::from(e)),
+        }
+    }
+    let moved: usize = reports.iter().map(|r| r.moved.len()).sum();
+    if !args.dry_run && moved > 0 {
+        let files: Vec<_> = reports
+            .iter()
+            .filter(|r| !r.moved.is_empty())
+            .map(|r| json!({"path": r.path, "archive": r.archive, "moved": r.moved.len()}))
+            .collect();
+        ctx.audit(
+            "knowledge.prune",
+            &root.display().to_string(),
+            if failures.is_empty() { "ok" } else { "partial" },
+            json!({
+                "scope": args.scope.as_str(),
+                "cutoff": prune::cutoff_date(now, args.older_than),
+                "files": files,
+            }),
+        )?;
+    }
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&json!({
+            "scope": args.scope.as_str(),
+            "cutoff": prune::cutoff_date(now, args.older_than),
+            "dry_run": args.dry_run,
+            "moved": moved,
+            "files": reports,
+            "errors": failures.iter().map(|e| e.message.clone()).collect::<Vec<_>>(),
+        }))?;
+    } else {
+        let mut out = String::new();
+        for r in &reports {
+            if r.moved.is_empty() {
+                continue;
+            }
+            let verb = if args.dry_run { "would move" } else { "moved" };
+            out.push_str(&format!(
+                "{}: {verb} {} {} to {} (kept {})\n",
+                r.path.display(),
+                r.moved.len(),
+                if r.moved.len() == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                },
+                r.archive.display(),
+                r.kept
+            ));
+            if args.dry_run {
+                for e in &r.moved {
+                    out.push_str(&format!("  {}: {}\n", e.section, e.render()));
+                }
+            }
+        }
+        if out.is_empty() {
+            ctx.ui.status(&format!(
+                "nothing older than {} in {} file(s) under {}",
+                prune::cutoff_date(now, args.older_than),
+                reports.len(),
+                root.display()
+            ));
+        } else {
+            ctx.ui.out(&out)?;
+        }
+    }
+    // Every file was tried; report each failure, and exit with the kind of the last one.
+    match failures.pop() {
+        Some(last) => {
+            for f in &failures {
+                ctx.ui.error(f);
+            }
+            Err(last)
+        }
+        None => Ok(Outcome::SUCCESS),
+    }
 }

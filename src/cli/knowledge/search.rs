@@ -1,9 +1,15 @@
 use clap::Args as ClapArgs;
+use serde_json::json;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::knowledge::search;
+use crate::ui::{Table, Tone};
 
 /// Rank knowledge entries for QUERY (BM25, offline).
+///
+/// Words and code identifiers both work: `getUserName` and `get_user_name` also match `user` and
+/// `name`. Only entries that share a word with the query are listed, best first.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Words to look for
@@ -11,7 +17,7 @@ pub struct Args {
     /// Only this reviewer's entries
     #[arg(long)]
     pub reviewer: Option<String>,
-    /// At most N entries
+    /// At most N entries (0: all that match)
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
@@ -19,6 +25,47 @@ pub struct Args {
     pub scope: crate::cli::knowledge::Scope,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc knowledge search")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let reviewer = args
+        .reviewer
+        .as_deref()
+        .map(|r| super::reviewer(ctx, r))
+        .transpose()?;
+    if search::tokenize(&args.query).is_empty() {
+        return Err(CommandError::usage(format!(
+            "the query {:?} has no words to search for",
+            args.query
+        ))
+        .with_hint("common words such as `the` or `and`, and single letters, are ignored"));
+    }
+    let root = super::root(ctx, args.scope)?;
+    let hits = search::search(&[root], reviewer.as_deref(), &args.query, args.limit)?;
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&json!({
+            "query": args.query,
+            "scope": args.scope.as_str(),
+            "hits": hits,
+        }))?;
+        return Ok(Outcome::SUCCESS);
+    }
+    if hits.is_empty() {
+        ctx.ui.status("no entries match");
+        return Ok(Outcome::SUCCESS);
+    }
+    let mut table = Table::new(&["SCORE", "REVIEWER", "SECTION", "DATE", "ENTRY"]);
+    for h in &hits {
+        let attribution = match &h.developer {
+            Some(d) => format!("(Source: {}, Developer: {d})", h.source),
+            None => format!("(Source: {})", h.source),
+        };
+        table.row(vec![
+            format!("{:.2}", h.score),
+            h.reviewer.clone(),
+            h.section.key().to_string(),
+            h.date.clone(),
+            format!("{} {}", h.text, ctx.ui.paint(&attribution, Tone::Dim)),
+        ]);
+    }
+    ctx.ui.out(&table.render())?;
+    Ok(Outcome::SUCCESS)
 }

@@ -1,5 +1,6 @@
 mod finalize;
 mod list;
+pub(crate) mod output;
 mod prepare;
 mod show;
 
@@ -10,6 +11,8 @@ use clap::{Args as ClapArgs, Subcommand};
 use crate::context::Context;
 use crate::error::CommandResult;
 use crate::review::Tier;
+use crate::review::input::Selection;
+use crate::review::job;
 
 /// Review a change with a panel of reviewers running in parallel, merge their findings into one
 /// consensus score, write REVIEW-<task>.md and .json, and exit 0 (passed), 1 (failed) or
@@ -91,6 +94,45 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     }
 }
 
-fn run_review(_ctx: &mut Context, _args: &RunArgs) -> CommandResult {
-    crate::cli::not_yet("wfc review")
+impl ChangeArgs {
+    /// The change selection these flags ask for.
+    pub fn selection(&self) -> Selection {
+        if let Some(b) = &self.base {
+            Selection::Base(b.clone())
+        } else if let Some(r) = &self.range {
+            Selection::Range(r.clone())
+        } else if let Some(d) = &self.diff_file {
+            Selection::DiffFile(d.clone())
+        } else if !self.files.is_empty() {
+            Selection::Files(self.files.clone())
+        } else if self.staged {
+            Selection::Staged
+        } else {
+            Selection::Auto
+        }
+    }
+
+    pub fn request(&self) -> job::Request {
+        job::Request {
+            selection: Some(self.selection()),
+            task_id: self.task_id.clone(),
+            reviewers: self.reviewers.clone(),
+            ..job::Request::default()
+        }
+    }
+}
+
+fn run_review(ctx: &mut Context, args: &RunArgs) -> CommandResult {
+    let req = job::Request {
+        fail_on: args.fail_on,
+        sarif: args.sarif.clone(),
+        no_learn: args.no_learn,
+        bypass_reason: args.bypass_reason.clone(),
+        ..args.change.request()
+    };
+    let ui = ctx.ui.clone();
+    let mut progress = output::ReviewProgress::new();
+    let ran = job::run(ctx, &req, &mut |plan, p| progress.update(&ui, plan, p));
+    progress.clear();
+    output::show(&ui, &ran?)
 }

@@ -1,16 +1,46 @@
 use clap::Args as ClapArgs;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandResult, Outcome};
+use crate::review::job;
 
-/// Print a job id and one task spec per relevant reviewer (reviewer id, prompt, temperature,
-/// token count), for harnesses that run the prompts themselves.
+/// Print a job id and one task spec per selected reviewer (reviewer id, prompt, temperature,
+/// relevant, token count), for harnesses that run the prompts themselves. Complete the job with
+/// `wfc review finalize --job ID --responses FILE`.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     #[command(flatten)]
     pub change: super::ChangeArgs,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc review prepare")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let req = args.change.request();
+    match job::prepare(ctx, &req)? {
+        Ok(out) => {
+            if ctx.ui.json_mode() {
+                ctx.ui.json(&out)?;
+            } else {
+                let mut s = format!(
+                    "job {}  task {}  tree {}\n",
+                    out.job_id, out.task_id, out.tree_id
+                );
+                for t in &out.tasks {
+                    s.push_str(&format!(
+                        "  {:<16} {}  {} tokens\n",
+                        t.reviewer_id,
+                        if t.relevant {
+                            "relevant"
+                        } else {
+                            "not relevant"
+                        },
+                        t.token_count
+                    ));
+                }
+                s.push_str("use --json for the prompts\n");
+                ctx.ui.out(&s)?;
+            }
+            Ok(Outcome::SUCCESS)
+        }
+        Err(nothing) => super::output::show(&ctx.ui, &nothing),
+    }
 }

@@ -1,7 +1,9 @@
 use clap::Args as ClapArgs;
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::review::result::ReviewResult;
+use crate::store::jobs;
 
 /// Show one past review: its outcome, reviewers and findings.
 #[derive(Debug, ClapArgs)]
@@ -10,6 +12,43 @@ pub struct Args {
     pub job: String,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc review show")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let job = jobs::get(ctx.store()?, &args.job)?.ok_or_else(|| {
+        CommandError::failed(format!("no review job {:?}", args.job))
+            .with_hint("`wfc review list --all-projects` lists the jobs")
+    })?;
+    let result: Option<ReviewResult> = job
+        .result
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok());
+    let runs = jobs::runs(ctx.store()?, &job.id)?;
+    if ctx.ui.json_mode() {
+        let mut v = serde_json::to_value(&job)?;
+        v["reviewer_runs"] = serde_json::to_value(&runs)?;
+        v["result"] = match &result {
+            Some(r) => serde_json::to_value(r)?,
+            None => serde_json::Value::Null,
+        };
+        ctx.ui.json(&v)?;
+        return Ok(Outcome::SUCCESS);
+    }
+    match &result {
+        Some(r) => ctx.ui.out(&super::output::summary(&ctx.ui, r))?,
+        None => {
+            let mut s = format!(
+                "job {}  project {}  developer {}  task {}  status {}\n  started {}\n",
+                job.id,
+                job.project_id,
+                job.developer_id,
+                job.task_id.as_deref().unwrap_or("-"),
+                job.status,
+                job.started_at
+            );
+            for r in &runs {
+                s.push_str(&format!("  {}  {}\n", r.reviewer_id, r.status));
+            }
+            ctx.ui.out(&s)?;
+        }
+    }
+    Ok(Outcome::SUCCESS)
 }

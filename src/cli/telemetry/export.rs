@@ -3,19 +3,25 @@ use std::time::Duration;
 use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::context::Context;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, Outcome};
+use crate::telemetry::{self, EventFilter, export};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One JSON object per line
     Jsonl,
+    /// Comma-separated, with a header line; `data` is the event's JSON
     Csv,
 }
 
+/// Write every event (oldest first) with its id, time, project, developer, kind and data.
+///
+/// With --json the events are one JSON array instead of JSON lines.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
-    /// Output format
-    #[arg(long, value_enum, default_value = "jsonl")]
-    pub format: Format,
+    /// Output format [default: jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Only events newer than this (e.g. 7d)
     #[arg(long, value_name = "DUR", value_parser = crate::cli::duration_arg)]
     pub since: Option<Duration>,
@@ -24,6 +30,36 @@ pub struct Args {
     pub all_projects: bool,
 }
 
-pub fn run(_ctx: &mut Context, _args: &Args) -> CommandResult {
-    crate::cli::not_yet("wfc telemetry export")
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    if ctx.ui.json_mode() && args.format == Some(Format::Csv) {
+        return Err(
+            CommandError::usage("--json and --format csv ask for two different outputs")
+                .with_hint("drop --json for CSV, or --format csv for one JSON array"),
+        );
+    }
+    let filter = EventFilter {
+        project_id: (!args.all_projects).then(|| ctx.project_id.to_string()),
+        since: args.since.map(|d| crate::time::before(ctx.now(), d)),
+    };
+    let rows = telemetry::list_events(ctx.store()?.conn(), &filter)?;
+    if ctx.ui.json_mode() {
+        ctx.ui.json(&rows)?;
+        return Ok(Outcome::SUCCESS);
+    }
+    let mut out = Vec::new();
+    match args.format.unwrap_or(Format::Jsonl) {
+        Format::Jsonl => export::write_jsonl(&rows, &mut out)?,
+        Format::Csv => export::write_csv(&rows, &mut out)?,
+    }
+    ctx.ui.out_raw(&out)?;
+    ctx.ui.status(&format!(
+        "{} event(s) from {}",
+        rows.len(),
+        if args.all_projects {
+            "every project".to_string()
+        } else {
+            format!("project {}", ctx.project_id)
+        }
+    ));
+    Ok(Outcome::SUCCESS)
 }

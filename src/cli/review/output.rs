@@ -1,0 +1,168 @@
+//! How a review result is shown: JSON, or a short summary for people.
+
+use crate::error::{CommandResult, Outcome};
+use crate::review::engine::{Planned, Progress, Status};
+use crate::review::job::Ran;
+use crate::review::result::{ReviewResult, ReviewStatus};
+use crate::ui::progress::Bars;
+use crate::ui::{Tone, Ui};
+
+/// Draws reviewer progress for a plan (when progress is enabled).
+pub struct ReviewProgress {
+    bars: Option<Bars>,
+}
+
+impl ReviewProgress {
+    pub fn new() -> ReviewProgress {
+        ReviewProgress { bars: None }
+    }
+
+    pub fn update(&mut self, ui: &Ui, plan: &[Planned], p: Progress) {
+        let bars = self.bars.get_or_insert_with(|| {
+            let names: Vec<&str> = plan
+                .iter()
+                .filter(|p| p.relevant)
+                .map(|p| p.id.as_str())
+                .collect();
+            Bars::new(ui, &names)
+        });
+        match p {
+            Progress::Started { id } => bars.message(&id, "running"),
+            Progress::Waiting { id, what } => bars.message(&id, &format!("waiting for {what}")),
+            Progress::Finished {
+                id,
+                status,
+                duration,
+                findings,
+            } => bars.finish(
+                &id,
+                status == Status::Ok,
+                &format!(
+                    "{} in {} ms, {findings} finding{}",
+                    status.as_str(),
+                    duration.as_millis(),
+                    if findings == 1 { "" } else { "s" }
+                ),
+            ),
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Some(b) = &self.bars {
+            b.clear();
+        }
+    }
+}
+
+/// Prints `ran` and returns the exit code.
+pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
+    match ran {
+        Ran::Nothing { tree_id, mode } => {
+            if ui.json_mode() {
+                ui.json(&serde_json::json!({
+                    "status": "passed",
+                    "passed": true,
+                    "nothing_to_review": true,
+                    "mode": mode,
+                    "tree_id": tree_id,
+                    "job_id": null,
+                    "cs": 0.0,
+                    "findings": [],
+                    "reviewers": [],
+                }))?;
+            } else {
+                ui.out(&format!(
+                    "nothing to review: no {} changes",
+                    mode.replace('-', " ")
+                ))?;
+            }
+            Ok(Outcome::SUCCESS)
+        }
+        Ran::Done(r) => {
+            if let Some(e) = &r.learn_error {
+                ui.warn(&format!(
+                    "the review stands, but its learnings were not saved: {e}"
+                ));
+            }
+            if ui.json_mode() {
+                ui.json(r.as_ref())?;
+            } else {
+                ui.out(&summary(ui, r))?;
+            }
+            Ok(Outcome(r.exit_code()))
+        }
+    }
+}
+
+/// The short human summary of a result.
+pub fn summary(ui: &Ui, r: &ReviewResult) -> String {
+    let (word, tone) = match r.status {
+        ReviewStatus::Passed => ("PASSED", Tone::Good),
+        ReviewStatus::Failed => ("FAILED", Tone::Bad),
+        ReviewStatus::Incomplete => ("INCOMPLETE", Tone::Bad),
+        ReviewStatus::Bypassed => ("BYPASSED", Tone::Warn),
+        ReviewStatus::Interrupted => ("INTERRUPTED", Tone::Warn),
+    };
+    let mut s = format!(
+        "{}  CS {:.3} ({}, fails at {}){}  task {}  job {}\n",
+        ui.paint(word, tone),
+        r.cs,
+        r.tier,
+        r.fail_on,
+        if r.minority_protection_applied {
+            "  minority protection applied"
+        } else {
+            ""
+        },
+        r.task_id,
+        r.job_id
+    );
+    let width = r.reviewers.iter().map(|x| x.id.len()).max().unwrap_or(8);
+    for rv in &r.reviewers {
+        let word = format!("{:<12}", rv.status.as_str());
+        let status = match rv.status {
+            Status::Ok => ui.paint(&word, Tone::Good),
+            Status::Skipped => ui.paint(&word, Tone::Dim),
+            _ => ui.paint(&word, Tone::Bad),
+        };
+        s.push_str(&format!(
+            "  {:<width$}  {status}{:>6} ms  {} finding{}{}\n",
+            rv.id,
+            rv.duration_ms,
+            rv.findings,
+            if rv.findings == 1 { "" } else { "s" },
+            rv.error
+                .as_deref()
+                .map(|e| format!("  ({e})"))
+                .unwrap_or_default()
+        ));
+    }
+    for f in &r.findings {
+        let loc = match (&f.file, f.line_start) {
+            (Some(file), Some(l)) => format!("{file}:{l}"),
+            (Some(file), None) => file.clone(),
+            _ => "(no location)".into(),
+        };
+        let tone = match f.tier {
+            crate::review::Tier::Critical | crate::review::Tier::Important => Tone::Bad,
+            crate::review::Tier::Moderate => Tone::Warn,
+            crate::review::Tier::Informational => Tone::Dim,
+        };
+        s.push_str(&format!(
+            "  {} {loc} [{}] {} (R {:.2}, k {})\n",
+            ui.paint(&format!("[{}]", f.tier), tone),
+            f.category,
+            f.descriptions.first().map(String::as_str).unwrap_or(""),
+            f.r,
+            f.k
+        ));
+    }
+    s.push_str(&format!("{}\n", r.summary));
+    if let Some(p) = &r.report_path {
+        s.push_str(&format!("report: {p}\n"));
+    }
+    if let Some(p) = &r.sarif_path {
+        s.push_str(&format!("sarif: {p}\n"));
+    }
+    s
+}

@@ -1,0 +1,303 @@
+//! The locked, de-duplicated, atomic append.
+//!
+//! Take `KNOWLEDGE.md.lock` beside the file, re-read the file, insert each new entry at the end of
+//! its section unless the section already holds the same normalised text, then write a temp file
+//! in the same folder, fsync it and rename it over the old one. A writer killed at any moment
+//! leaves the old file or the new one; a reader never needs the lock.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
+
+use super::file::{self, Document};
+use super::{FILE_NAME, KnowledgeError, Section};
+use crate::lock::FileLock;
+
+/// An entry to append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    /// The reviewer the file belongs to (named in the title line of a new file).
+    pub reviewer: String,
+    pub section: Section,
+    pub text: String,
+    pub source: String,
+    pub developer: Option<String>,
+}
+
+impl NewEntry {
+    /// The text as it will be stored (see [`file::sanitize`]).
+    pub fn stored_text(&self) -> String {
+        file::sanitize(&self.text)
+    }
+
+    /// The source as it will be stored; an empty source becomes `unknown`.
+    pub fn stored_source(&self) -> String {
+        let s = file::sanitize(&self.source);
+        if s.is_empty() { "unknown".into() } else { s }
+    }
+
+    /// The line this entry becomes when appended at `now` (without line ending).
+    pub fn line(&self, now: SystemTime) -> String {
+        let developer = self
+            .developer
+            .as_deref()
+            .map(file::sanitize)
+            .filter(|d| !d.is_empty());
+        file::render_entry(
+            &crate::time::date(now),
+            &self.stored_text(),
+            &self.stored_source(),
+            developer.as_deref(),
+        )
+    }
+}
+
+/// What an append did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppendOutcome {
+    Added,
+    /// The section already held the same normalised text; the file was not changed.
+    Duplicate,
+}
+
+impl AppendOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppendOutcome::Added => "added",
+            AppendOutcome::Duplicate => "duplicate",
+        }
+    }
+}
+
+/// Appends one entry to the knowledge file at `path` (one lock, one rewrite).
+pub fn append(
+    path: &Path,
+    entry: &NewEntry,
+    now: SystemTime,
+    lock_timeout: Duration,
+    on_wait: &mut dyn FnMut(&Path),
+) -> Result<AppendOutcome, KnowledgeError> {
+    let outcomes = append_many(
+        path,
+        std::slice::from_ref(entry),
+        now,
+        lock_timeout,
+        on_wait,
+    )?;
+    Ok(outcomes[0])
+}
+
+/// Appends several entries to one file under one lock with at most one rewrite; the outcomes are
+/// in the order of `entries`. A later entry that repeats an earlier one of the same call is a
+/// duplicate.
+pub fn append_many(
+    path: &Path,
+    entries: &[NewEntry],
+    now: SystemTime,
+    lock_timeout: Duration,
+    on_wait: &mut dyn FnMut(&Path),
+) -> Result<Vec<AppendOutcome>, KnowledgeError> {
+    let Some(first) = entries.first() else {
+        return Ok(Vec::new());
+    };
+    let prepared: Vec<(Section, String, String)> = entries
+        .iter()
+        .map(|e| {
+            let text = e.stored_text();
+            if text.is_empty() {
+                return Err(KnowledgeError::EmptyText);
+            }
+            Ok((e.section, file::normalize(&text), e.line(now)))
+        })
+        .collect::<Result<_, _>>()?;
+
+    let _lock = FileLock::acquire(&super::lock_file(path), lock_timeout, on_wait)?;
+    remove_stale_temps(path);
+    let mut doc = load(path, FILE_NAME, &first.reviewer)?;
+    let mut outcomes = Vec::with_capacity(entries.len());
+    for (section, normalized, line) in prepared {
+        if doc.contains(section, &normalized) {
+            outcomes.push(AppendOutcome::Duplicate);
+        } else {
+            doc.insert(section, &line);
+            outcomes.push(AppendOutcome::Added);
+        }
+    }
+    if outcomes.contains(&AppendOutcome::Added) {
+        crate::fsutil::write_atomic(path, doc.text().as_bytes())?;
+    }
+    Ok(outcomes)
+}
+
+/// Reads the file at `path`, or a fresh template when it is missing or empty. A file that is not
+/// UTF-8 is refused rather than rewritten.
+pub(crate) fn load(
+    path: &Path,
+    file_name: &str,
+    reviewer: &str,
+) -> Result<Document, KnowledgeError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => {
+            return Err(crate::fsutil::FsError::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+            .into());
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Document::new(file_name, reviewer));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| KnowledgeError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    Ok(Document::parse(text))
+}
+
+/// Removes temp files that a writer killed mid-write left beside `path`. Only called while the
+/// lock is held, so no live writer owns one of them.
+pub(crate) fn remove_stale_temps(path: &Path) {
+    let Some(dir) = path.parent() else { return };
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{}.", FILE_NAME),
+        format!(".{}.", super::ARCHIVE_NAME),
+    ];
+    for entry in read.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".tmp") && prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(section: Section, text: &str) -> NewEntry {
+        NewEntry {
+            reviewer: "security".into(),
+            section,
+            text: text.into(),
+            source: "review".into(),
+            developer: Some("alice".into()),
+        }
+    }
+
+    fn now() -> SystemTime {
+        crate::time::parse_time("2026-03-04").unwrap()
+    }
+
+    fn add(path: &Path, e: &NewEntry) -> AppendOutcome {
+        append(path, e, now(), Duration::from_secs(5), &mut |_| {}).unwrap()
+    }
+
+    #[test]
+    fn creates_the_file_and_deduplicates_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = super::super::knowledge_file(dir.path(), "security");
+        assert_eq!(
+            add(&p, &entry(Section::PatternsFound, "Finding 10")),
+            AppendOutcome::Added
+        );
+        assert_eq!(
+            add(&p, &entry(Section::PatternsFound, "Finding 1")),
+            AppendOutcome::Added
+        );
+        assert_eq!(
+            add(&p, &entry(Section::PatternsFound, "  finding   1 ")),
+            AppendOutcome::Duplicate
+        );
+        // The same text in another section is another entry.
+        assert_eq!(
+            add(&p, &entry(Section::RepoRules, "Finding 1")),
+            AppendOutcome::Added
+        );
+        let doc = Document::parse(std::fs::read_to_string(&p).unwrap());
+        let texts: Vec<_> = doc.entries().iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["Finding 10", "Finding 1", "Finding 1"]);
+        assert!(
+            doc.text()
+                .contains("- [2026-03-04] Finding 10 (Source: review, Developer: alice)\n")
+        );
+    }
+
+    #[test]
+    fn many_entries_one_rewrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r").join("KNOWLEDGE.md");
+        let out = append_many(
+            &p,
+            &[
+                entry(Section::IncidentsPrevented, "a"),
+                entry(Section::PatternsFound, "b"),
+                entry(Section::IncidentsPrevented, "A"),
+            ],
+            now(),
+            Duration::from_secs(5),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            [
+                AppendOutcome::Added,
+                AppendOutcome::Added,
+                AppendOutcome::Duplicate
+            ]
+        );
+        assert_eq!(
+            append_many(&p, &[], now(), Duration::from_secs(1), &mut |_| {}).unwrap(),
+            []
+        );
+    }
+
+    #[test]
+    fn empty_text_and_non_utf8_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r").join("KNOWLEDGE.md");
+        let err = append(
+            &p,
+            &entry(Section::PatternsFound, " \n "),
+            now(),
+            Duration::from_secs(1),
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(matches!(err, KnowledgeError::EmptyText));
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, b"## Patterns Found\n\xff\xfe\n").unwrap();
+        let err = append(
+            &p,
+            &entry(Section::PatternsFound, "x"),
+            now(),
+            Duration::from_secs(1),
+            &mut |_| {},
+        )
+        .unwrap_err();
+        assert!(matches!(err, KnowledgeError::NotText { .. }));
+        assert_eq!(std::fs::read(&p).unwrap(), b"## Patterns Found\n\xff\xfe\n");
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed_under_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r").join("KNOWLEDGE.md");
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let stale = p.parent().unwrap().join(".KNOWLEDGE.md.abc123.tmp");
+        std::fs::write(&stale, "half").unwrap();
+        let other = p.parent().unwrap().join("notes.tmp");
+        std::fs::write(&other, "mine").unwrap();
+        add(&p, &entry(Section::PatternsFound, "x"));
+        assert!(!stale.exists());
+        assert!(other.exists());
+    }
+}

@@ -1,0 +1,510 @@
+//! The scanner: one compiled rule set per reviewer, a keyword prefilter, a `RegexSet`.
+//!
+//! Per added line, an Aho-Corasick automaton over every rule's literal keywords tells which rules
+//! can match at all (most lines: none, and the line costs one pass of the automaton). Only when
+//! several rules are candidates does the `RegexSet` run, once, to say which of them match; the
+//! matching rules' own regexes then locate the match for scope checks, validation and the
+//! excerpt. Everything is compiled once per process, and each regex only when a line first needs
+//! it: a small change pays for the few rules its lines can match, not for all of them.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use super::lexer::{self, Carry, Region, Regions};
+use super::rule::{FileView, Hit, Rule, Scope};
+use crate::review::Finding;
+
+/// Rules of one set, by bit.
+type Bits = u128;
+
+const MAX_RULES: usize = Bits::BITS as usize;
+
+/// Lines longer than this are not lexed for scope checks; matches on them count as code.
+const MAX_LEX: usize = 64 * 1024;
+
+pub struct Compiled {
+    pub rules: Vec<Rule>,
+    ac: Option<AhoCorasick>,
+    /// For each keyword of `ac`, the rules it stands for.
+    kw_bits: Vec<Bits>,
+    /// Rules with no keyword: candidates on every line.
+    always: Bits,
+    set_patterns: Vec<String>,
+    set: OnceLock<RegexSet>,
+    /// Rule index to its index in `set` (pattern-less rules have none).
+    set_index: Vec<Option<usize>>,
+    regex: Vec<OnceLock<Regex>>,
+    unless: Vec<OnceLock<Regex>>,
+    /// Whether the rule's pattern has a secret group `s` to mask.
+    masks: Vec<bool>,
+}
+
+/// Makes a pattern's `\b`, `\w`, `\d`, `\s` ASCII so that the lazy DFA never has to give up on
+/// non-ASCII text (Unicode word boundaries are not supported by it).
+pub fn ascii_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = 0usize;
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(k @ ('b' | 'w' | 'd' | 's')) if in_class == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(k);
+                    out.push(')');
+                }
+                Some(k) => {
+                    out.push('\\');
+                    out.push(k);
+                }
+                None => out.push('\\'),
+            }
+            continue;
+        }
+        match c {
+            '[' => in_class += 1,
+            ']' if in_class > 0 => in_class -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn build_regex(pattern: &str) -> Regex {
+    RegexBuilder::new(&ascii_pattern(pattern))
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|e| panic!("built-in rule pattern {pattern:?} does not compile: {e}"))
+}
+
+impl Compiled {
+    pub fn new(rules: &[Rule]) -> Compiled {
+        assert!(
+            rules.len() <= MAX_RULES,
+            "a rule set holds at most {MAX_RULES} rules"
+        );
+        let mut keywords: Vec<String> = Vec::new();
+        let mut kw_bits: Vec<Bits> = Vec::new();
+        let mut always: Bits = 0;
+        let mut set_patterns = Vec::new();
+        let mut set_index = Vec::new();
+        let mut masks = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let bit: Bits = 1 << i;
+            if rule.keywords.is_empty() {
+                always |= bit;
+            }
+            for kw in rule.keywords {
+                let kw = kw.to_ascii_lowercase();
+                match keywords.iter().position(|k| *k == kw) {
+                    Some(at) => kw_bits[at] |= bit,
+                    None => {
+                        keywords.push(kw);
+                        kw_bits.push(bit);
+                    }
+                }
+            }
+            if rule.pattern.is_empty() {
+                assert!(rule.check.is_some(), "rule {} has neither", rule.id);
+                set_index.push(None);
+            } else {
+                set_index.push(Some(set_patterns.len()));
+                set_patterns.push(ascii_pattern(rule.pattern));
+            }
+            masks.push(rule.secret && rule.pattern.contains("(?P<s>"));
+        }
+        // One case-insensitive automaton on purpose. A case-sensitive variant (keywords as
+        // written plus lower/UPPER/Capitalised forms, in chunks of 120 for the SIMD prefilter)
+        // was measured on 74.6 MB of crate sources: no faster overall, the security set (over
+        // 120 keywords, so two passes) about a third slower, and it missed `PassWord = "..."`.
+        let ac = (!keywords.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&keywords)
+                .expect("keyword automaton")
+        });
+        Compiled {
+            rules: rules.to_vec(),
+            ac,
+            kw_bits,
+            always,
+            set_patterns,
+            set: OnceLock::new(),
+            set_index,
+            regex: rules.iter().map(|_| OnceLock::new()).collect(),
+            unless: rules.iter().map(|_| OnceLock::new()).collect(),
+            masks,
+        }
+    }
+
+    /// The rule's regex, compiled on first use; `None` for pattern-less rules.
+    fn regex(&self, ri: usize) -> Option<&Regex> {
+        let pattern = self.rules[ri].pattern;
+        (!pattern.is_empty()).then(|| self.regex[ri].get_or_init(|| build_regex(pattern)))
+    }
+
+    fn unless(&self, ri: usize) -> Option<&Regex> {
+        self.rules[ri]
+            .unless
+            .map(|u| self.unless[ri].get_or_init(|| build_regex(u)))
+    }
+
+    fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            RegexSetBuilder::new(&self.set_patterns)
+                .unicode(false)
+                .size_limit(64 << 20)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .expect("rule set compiles")
+        })
+    }
+
+    /// Compiles every regex now (tests check that they all compile).
+    #[cfg(test)]
+    pub fn compile_all(&self) {
+        for ri in 0..self.rules.len() {
+            self.regex(ri);
+            self.unless(ri);
+        }
+        self.set();
+    }
+
+    /// The rules that look at this file.
+    pub fn file_mask(&self, view: &FileView<'_>) -> Bits {
+        let mut mask = 0;
+        for (i, rule) in self.rules.iter().enumerate() {
+            if rule.applies_to(view) {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
+
+    /// The candidate rules of one line, from the keyword prefilter.
+    fn candidates(&self, line: &str) -> Bits {
+        let mut cand = self.always;
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(line) {
+                cand |= self.kw_bits[m.pattern().as_usize()];
+            }
+        }
+        cand
+    }
+
+    /// The keyword candidates of every line of a file, from one pass of the automaton over the
+    /// lines joined by newlines (no keyword holds a newline, so none spans two lines).
+    fn file_candidates(&self, view: &FileView<'_>) -> Vec<Bits> {
+        let mut out = vec![0; view.lines.len()];
+        let Some(ac) = &self.ac else {
+            return out;
+        };
+        let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
+        let mut text = String::with_capacity(total);
+        let mut ends = Vec::with_capacity(view.lines.len());
+        for line in &view.lines {
+            text.push_str(line);
+            ends.push(text.len());
+            text.push('\n');
+        }
+        let mut idx = 0;
+        for m in ac.find_overlapping_iter(&text) {
+            while ends[idx] < m.start() {
+                idx += 1;
+            }
+            out[idx] |= self.kw_bits[m.pattern().as_usize()];
+        }
+        out
+    }
+
+    /// Runs the rules in `mask` over every line of `view`, calling `emit` for each firing
+    /// (at most one per rule and line).
+    pub fn scan(&self, view: &FileView<'_>, mask: Bits, emit: &mut dyn FnMut(Firing<'_>)) {
+        if mask == 0 {
+            return;
+        }
+        let mut lex = LexCursor::default();
+        let per_line = self.file_candidates(view);
+        for (idx, line) in view.lines.iter().enumerate() {
+            let cand = (per_line[idx] | self.always) & mask;
+            if cand == 0 {
+                continue;
+            }
+            let set_matches = (cand.count_ones() > 2).then(|| self.set().matches(line.as_bytes()));
+            let mut bits = cand;
+            while bits != 0 {
+                let ri = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let rule = &self.rules[ri];
+                if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx)
+                {
+                    continue;
+                }
+                let Some(re) = self.regex(ri) else {
+                    let hit = Hit {
+                        view,
+                        idx,
+                        line,
+                        start: 0,
+                        end: line.len(),
+                        caps: None,
+                    };
+                    if rule.check.is_some_and(|check| check(&hit)) {
+                        emit(Firing { rule, hit: &hit });
+                    }
+                    continue;
+                };
+                if let (Some(sm), Some(si)) = (&set_matches, self.set_index[ri])
+                    && !sm.matched(si)
+                {
+                    continue;
+                }
+                if self.unless(ri).is_some_and(|u| u.is_match(line.as_bytes())) {
+                    continue;
+                }
+                for caps in re.captures_iter(line.as_bytes()) {
+                    let whole = caps.get(0).expect("group 0");
+                    if rule.scope != Scope::Any {
+                        let at = caps.name("at").map_or(whole.start(), |m| m.start());
+                        let region = lex.region(view, idx, at);
+                        let ok = match rule.scope {
+                            Scope::Any => true,
+                            Scope::Code => region == Region::Code,
+                            Scope::NotComment => region != Region::Comment,
+                            Scope::Comment => region == Region::Comment,
+                        };
+                        if !ok {
+                            continue;
+                        }
+                    }
+                    let hit = Hit {
+                        view,
+                        idx,
+                        line,
+                        start: whole.start(),
+                        end: whole.end(),
+                        caps: Some(&caps),
+                    };
+                    if rule.check.is_none_or(|check| check(&hit)) {
+                        emit(Firing { rule, hit: &hit });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Masks the secrets of this (secret-only) rule set in one line; `None` when there are none.
+    pub fn redact_line(&self, view: &FileView<'_>, idx: usize) -> Option<String> {
+        let line = view.lines[idx];
+        let cand = self.candidates(line);
+        if cand == 0 {
+            return None;
+        }
+        // (start, rule index, end, kept prefix): on overlaps the earlier rule (more specific) wins.
+        let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut bits = cand;
+        while bits != 0 {
+            let ri = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let rule = &self.rules[ri];
+            if !self.masks[ri] {
+                continue;
+            }
+            let Some(re) = self.regex(ri) else { continue };
+            for caps in re.captures_iter(line.as_bytes()) {
+                let whole = caps.get(0).expect("group 0");
+                let hit = Hit {
+                    view,
+                    idx,
+                    line,
+                    start: whole.start(),
+                    end: whole.end(),
+                    caps: Some(&caps),
+                };
+                if rule.check.is_some_and(|check| !check(&hit)) {
+                    continue;
+                }
+                let Some(s) = caps.name("s") else { continue };
+                let keep = caps
+                    .name("p")
+                    .or_else(|| caps.name("p2"))
+                    .filter(|p| p.start() == s.start())
+                    .map_or(0, |p| p.len());
+                spans.push((s.start(), ri, s.end(), keep));
+            }
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        spans.sort_unstable();
+        let mut out = String::with_capacity(line.len());
+        let mut pos = 0;
+        for (start, _, end, keep) in spans {
+            if start < pos {
+                continue;
+            }
+            out.push_str(&String::from_utf8_lossy(&line.as_bytes()[pos..start]));
+            out.push_str(&String::from_utf8_lossy(
+                &line.as_bytes()[start..start + keep],
+            ));
+            out.push_str("****");
+            pos = end;
+        }
+        out.push_str(&String::from_utf8_lossy(&line.as_bytes()[pos..]));
+        Some(out)
+    }
+}
+
+/// One rule firing on one line.
+pub struct Firing<'a> {
+    pub rule: &'a Rule,
+    pub hit: &'a Hit<'a>,
+}
+
+/// Lexes a file's lines lazily, in order, carrying multi-line state between consecutive lines.
+#[derive(Default)]
+struct LexCursor {
+    /// The next line index whose start state is `carry`.
+    next: usize,
+    carry: Carry,
+    cached: Option<usize>,
+    regions: Regions,
+}
+
+impl LexCursor {
+    fn region(&mut self, view: &FileView<'_>, idx: usize, pos: usize) -> Region {
+        if self.cached != Some(idx) {
+            while self.next < idx {
+                let carry = self.start_state(view, self.next);
+                self.carry = lex_line(view, self.next, carry, None);
+                self.next += 1;
+            }
+            let carry = self.start_state(view, idx);
+            self.carry = lex_line(view, idx, carry, Some(&mut self.regions));
+            self.next = idx + 1;
+            self.cached = Some(idx);
+        }
+        self.regions.at(pos)
+    }
+
+    fn start_state(&self, view: &FileView<'_>, idx: usize) -> Carry {
+        if view.follows(idx) {
+            self.carry
+        } else {
+            Carry::Code
+        }
+    }
+}
+
+fn lex_line(view: &FileView<'_>, idx: usize, carry: Carry, out: Option<&mut Regions>) -> Carry {
+    let line = view.lines[idx];
+    if line.len() > MAX_LEX {
+        if let Some(out) = out {
+            lexer::lex(view.lang, "", Carry::Code, Some(out));
+        }
+        return Carry::Code;
+    }
+    lexer::lex(view.lang, line, carry, out)
+}
+
+/// Whether a `wfc:allow` comment on the line names this rule.
+pub fn allowed(line: &str, rule_id: &str) -> bool {
+    let mut rest = line;
+    while let Some(at) = rest.find("wfc:allow") {
+        rest = &rest[at + "wfc:allow".len()..];
+        let list = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        for token in list
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+        {
+            let token = token.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            if token == rule_id {
+                return true;
+            }
+            let id_like = !token.is_empty()
+                && token
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+            if !id_like {
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// The finding for one firing; its description carries a short excerpt with every secret masked.
+pub fn finding(
+    firing: &Firing<'_>,
+    redact: &dyn Fn(&str) -> String,
+    masked_line: Option<&str>,
+) -> Finding {
+    let hit = firing.hit;
+    let rule = firing.rule;
+    let excerpt = match masked_line {
+        Some(masked) => masked.trim().to_string(),
+        None => redact(hit.text().trim()),
+    };
+    let excerpt = shorten(&excerpt, 80);
+    let line = hit.view.numbers[hit.idx];
+    let description = if excerpt.is_empty() {
+        rule.message.to_string()
+    } else {
+        format!("{}: `{}`", rule.message, excerpt.replace('`', "'"))
+    };
+    Finding {
+        file: Some(hit.view.path.to_string()),
+        line_start: Some(line),
+        line_end: Some(line),
+        category: rule.category.to_string(),
+        severity: rule.severity,
+        confidence: rule.confidence,
+        description,
+        remediation: rule.remediation.to_string(),
+        rule: Some(rule.id.to_string()),
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_pattern_rewrites_classes_outside_brackets() {
+        assert_eq!(ascii_pattern(r"\bfoo\w+"), r"(?-u:\b)foo(?-u:\w)+");
+        assert_eq!(ascii_pattern(r"[\w.]\d"), r"[\w.](?-u:\d)");
+        assert_eq!(ascii_pattern(r"a\.b"), r"a\.b");
+    }
+
+    #[test]
+    fn allow_comment_names_rules() {
+        assert!(allowed("x = 1  # wfc:allow cor.x", "cor.x"));
+        assert!(allowed("x // wfc:allow sec.a, cor.x", "cor.x"));
+        assert!(allowed("x /* wfc:allow cor.x */", "cor.x"));
+        assert!(allowed("x <!-- wfc:allow: cor.x -->", "cor.x"));
+        assert!(!allowed("x # wfc:allow cor.xy", "cor.x"));
+        assert!(!allowed("x # wfc:allow", "cor.x"));
+        assert!(!allowed("x # allow cor.x", "cor.x"));
+    }
+
+    #[test]
+    fn shorten_keeps_short_text() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("abcdefgh", 5), "abcd…");
+    }
+}

@@ -1,0 +1,263 @@
+//! The five built-in reviewers (DESIGN.md "Review" step 2): deterministic rules over the added
+//! lines of a change, precise enough for a pre-commit hook.
+//!
+//! Every rule has a stable id, a category, a severity and a confidence, a message and a
+//! remediation, and the language families it applies to. A `wfc:allow <rule-id>` comment on a
+//! line silences that rule on that line. Credentials are masked in every description, and
+//! [`redact_secrets`] masks them in any other text (diffs sent to external reviewers, reports).
+
+mod correctness;
+mod engine;
+mod lang;
+mod lexer;
+mod maintainability;
+mod performance;
+mod reliability;
+mod rule;
+mod secrets;
+mod security;
+
+use std::sync::LazyLock;
+
+pub use lang::{Lang, Langs, is_generated_path, is_test_path};
+pub use rule::{Check, FileView, Hit, Rule, Scope};
+pub use secrets::entropy;
+
+use self::engine::{Compiled, Firing};
+use crate::review::{Change, FileChange, Finding};
+
+/// A built-in reviewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Builtin {
+    Security,
+    Correctness,
+    Performance,
+    Maintainability,
+    Reliability,
+}
+
+impl Builtin {
+    pub const ALL: [Builtin; 5] = [
+        Builtin::Security,
+        Builtin::Correctness,
+        Builtin::Performance,
+        Builtin::Maintainability,
+        Builtin::Reliability,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Builtin::Security => "security",
+            Builtin::Correctness => "correctness",
+            Builtin::Performance => "performance",
+            Builtin::Maintainability => "maintainability",
+            Builtin::Reliability => "reliability",
+        }
+    }
+
+    /// The reviewer with this id (exact, lower case).
+    pub fn from_id(id: &str) -> Option<Builtin> {
+        Builtin::ALL.into_iter().find(|b| b.id() == id)
+    }
+
+    /// What this reviewer looks for, in one paragraph (used in reviewer prompts).
+    pub fn instructions(self) -> &'static str {
+        match self {
+            Builtin::Security => {
+                "You are the security reviewer. Look for credentials committed in any file \
+                 (cloud keys, GitHub/GitLab/Slack/Stripe and other API tokens, private keys, \
+                 passwords in code, configuration or URLs), injection (SQL built by string \
+                 formatting, shell commands built from input, eval/exec of input), disabled \
+                 TLS or JWT verification, unsafe deserialisation such as yaml.load without a \
+                 safe loader, world-writable permissions and scripts piped from the network into \
+                 a shell. Report only what the added lines really do; never repeat a secret \
+                 value in a finding."
+            }
+            Builtin::Correctness => {
+                "You are the correctness reviewer. Look for code that is wrong as written: merge \
+                 conflict markers, debugger leftovers (breakpoint(), pdb.set_trace(), debugger;, \
+                 dbg!, binding.pry), comparisons that are always true or false (NaN, typeof \
+                 against undefined, `is` with a literal, a parenthesised tuple in assert, a \
+                 constant assigned inside a condition), focused tests that skip the rest of a \
+                 suite, async callbacks that are never awaited, shared mutable default \
+                 arguments, and logic errors, off-by-one mistakes and broken edge cases in the \
+                 changed code."
+            }
+            Builtin::Performance => {
+                "You are the performance reviewer. Look for work repeated needlessly: constant \
+                 regular expressions compiled inside loops, blocking sleeps in async code, \
+                 collecting iterators only to count them, deep copies through JSON, SELECT * \
+                 queries, queries or I/O issued once per item of a loop (N+1), quadratic \
+                 algorithms on inputs that can grow, and large allocations or copies on hot \
+                 paths. Name the cost and the cheaper alternative."
+            }
+            Builtin::Maintainability => {
+                "You are the maintainability reviewer. Look for what makes the code harder to \
+                 keep right: TODO/FIXME notes without an owner or issue, debugging output left \
+                 in application code, wildcard imports, blanket lint or type-check \
+                 suppressions, very long lines, duplicated logic, unclear names, functions that \
+                 do too much, and missing tests or documentation for new behaviour."
+            }
+            Builtin::Reliability => {
+                "You are the reliability reviewer. Look for failures that are hidden or \
+                 unbounded: exceptions and errors caught and ignored (empty except/catch, \
+                 promise rejections swallowed), network calls without timeouts, panics on \
+                 ordinary I/O failures (unwrap on file or socket operations), shell commands \
+                 that can remove more than meant, missing retries or cleanup on error paths, \
+                 and resources that are not released."
+            }
+        }
+    }
+
+    /// The language families this reviewer always runs on. Beyond them it runs on a file only
+    /// when one of its rules that applies to every file (credentials, conflict markers) fires.
+    pub fn home_langs(self) -> Langs {
+        match self {
+            Builtin::Security => Langs::PROGRAMS
+                .or(Langs::SH)
+                .or(Langs::SQL)
+                .or(Langs::CONFIG),
+            Builtin::Correctness | Builtin::Performance => Langs::PROGRAMS,
+            Builtin::Reliability => Langs::PROGRAMS.or(Langs::SH),
+            Builtin::Maintainability => Langs::ANY,
+        }
+    }
+}
+
+impl std::fmt::Display for Builtin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+static SECURITY_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    secrets::RULES
+        .iter()
+        .chain(security::RULES)
+        .copied()
+        .collect()
+});
+
+/// The rules of a reviewer, in the order they are tried.
+pub fn rules(b: Builtin) -> &'static [Rule] {
+    match b {
+        Builtin::Security => &SECURITY_RULES,
+        Builtin::Correctness => correctness::RULES,
+        Builtin::Performance => performance::RULES,
+        Builtin::Maintainability => maintainability::RULES,
+        Builtin::Reliability => reliability::RULES,
+    }
+}
+
+/// Every rule with the reviewer that owns it.
+pub fn all_rules() -> impl Iterator<Item = (Builtin, &'static Rule)> {
+    Builtin::ALL
+        .into_iter()
+        .flat_map(|b| rules(b).iter().map(move |r| (b, r)))
+}
+
+static COMPILED: [LazyLock<Compiled>; 5] = [
+    LazyLock::new(|| Compiled::new(rules(Builtin::Security))),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Correctness))),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Performance))),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Maintainability))),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Reliability))),
+];
+
+fn compiled(b: Builtin) -> &'static Compiled {
+    &COMPILED[b as usize]
+}
+
+fn view_of(file: &FileChange) -> FileView<'_> {
+    let lines = file
+        .added
+        .iter()
+        .map(|a| a.text.strip_suffix('\r').unwrap_or(&a.text))
+        .collect();
+    let numbers = file.added.iter().map(|a| a.line).collect();
+    FileView::new(&file.path, lines, numbers)
+}
+
+/// Whether the reviewer has anything to look at in this change: a file of one of its home
+/// languages, or (for rules that apply to every file) a line that one of them reports.
+/// Maintainability is always relevant.
+pub fn is_relevant(b: Builtin, change: &Change) -> bool {
+    if b == Builtin::Maintainability {
+        return true;
+    }
+    let home = b.home_langs();
+    change.files.iter().any(|f| {
+        !f.binary
+            && (home.contains(Lang::of_path(&f.path))
+                || (!f.added.is_empty() && !review_file(b, f).is_empty()))
+    })
+}
+
+/// Runs one reviewer over the added lines of the change.
+pub fn review(b: Builtin, change: &Change) -> Vec<Finding> {
+    change
+        .files
+        .iter()
+        .filter(|f| !f.binary && !f.added.is_empty())
+        .flat_map(|f| review_file(b, f))
+        .collect()
+}
+
+fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
+    let compiled = compiled(b);
+    let view = view_of(file);
+    let mask = compiled.file_mask(&view);
+    let mut out = Vec::new();
+    let mut last_secret_line = None;
+    compiled.scan(&view, mask, &mut |firing| {
+        let hit = firing.hit;
+        if engine::allowed(hit.line, firing.rule.id) {
+            return;
+        }
+        if firing.rule.secret {
+            // One credential finding per line: the first (most specific) rule wins.
+            if last_secret_line == Some(hit.idx) {
+                return;
+            }
+            last_secret_line = Some(hit.idx);
+        }
+        out.push(finding(&firing));
+    });
+    out
+}
+
+fn finding(firing: &Firing<'_>) -> Finding {
+    let hit = firing.hit;
+    if firing.rule.secret {
+        let excerpt = match hit.caps.and_then(|c| c.name("s")) {
+            Some(s) => {
+                let keep = hit
+                    .caps
+                    .and_then(|c| c.name("p").or_else(|| c.name("p2")))
+                    .filter(|p| p.start() == s.start())
+                    .map_or(0, |p| p.len());
+                let bytes = hit.line.as_bytes();
+                let mut text =
+                    String::from_utf8_lossy(&bytes[hit.start..s.start() + keep]).into_owned();
+                text.push_str("****");
+                text.push_str(&String::from_utf8_lossy(&bytes[s.end()..hit.end]));
+                text
+            }
+            None => hit.text().to_string(),
+        };
+        return engine::finding(firing, &redact_secrets, Some(&redact_secrets(&excerpt)));
+    }
+    let masked = redact_secrets(hit.line);
+    let masked_line = (masked != hit.line).then_some(masked.as_str());
+    engine::finding(firing, &redact_secrets, masked_line)
+}
+
+/// Masks every credential of a known format, and every entropy-gated generic one, in any text.
+/// Known formats keep their recognisable prefix (`AKIA****`, `ghp_****`, `xoxb-****`); private
+/// key bodies become `****`. Everything else is left byte for byte.
+pub fn redact_secrets(text: &str) -> String {
+    secrets::redact(text)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,271 @@
+//! Reliability rules: swallowed errors, calls that can hang forever, panics on ordinary I/O
+//! failures, shell commands that can destroy more than meant.
+
+use super::lang::Langs;
+use super::rule::{Hit, Rule, Scope, indent, is_blank};
+
+const RELIABILITY: &str = "reliability";
+
+const BASE: Rule = Rule {
+    category: RELIABILITY,
+    scope: Scope::Code,
+    ..Rule::BASE
+};
+
+const SWALLOW_FIX: &str = "Catch the specific error you expect and handle it, or log it and \
+                           re-raise; if ignoring is really right, say why in a comment.";
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "rel.python-swallowed-exception",
+        severity: 6.0,
+        confidence: 8.0,
+        message: "Every exception is caught and silently ignored",
+        remediation: SWALLOW_FIX,
+        langs: Langs::PY,
+        keywords: &["except"],
+        pattern: r"^\s*except(?:\s*\(?\s*(?:Exception|BaseException)\s*\)?)?(?:\s+as\s+\w+)?\s*:",
+        check: Some(python_swallowed),
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.empty-catch",
+        severity: 6.0,
+        confidence: 8.0,
+        message: "Empty `catch` block silently ignores the error",
+        remediation: SWALLOW_FIX,
+        langs: Langs::JS
+            .or(Langs::JVM)
+            .or(Langs::CS)
+            .or(Langs::PHP)
+            .or(Langs::SWIFT)
+            .or(Langs::C),
+        keywords: &["catch"],
+        pattern: r"(?:^|[^.\w$])catch\s*(?:\([^)]*\))?\s*\{",
+        check: Some(empty_block),
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.promise-catch-noop",
+        severity: 5.0,
+        confidence: 8.0,
+        message: "Promise rejection is caught and ignored",
+        remediation: SWALLOW_FIX,
+        langs: Langs::JS,
+        keywords: &[".catch("],
+        pattern: r"\.catch\(\s*(?:(?:\(\s*[\w$]*\s*\)|[\w$]+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0)|function\s*[\w$]*\s*\(\s*[\w$]*\s*\)\s*\{\s*\}|(?:_\.)?noop)\s*\)",
+        ..BASE
+    },
+    Rule {
+        id: "rel.http-no-timeout",
+        severity: 5.0,
+        confidence: 8.0,
+        message: "HTTP request without a timeout can hang forever",
+        remediation: "Pass `timeout=` (seconds, or a `(connect, read)` tuple).",
+        langs: Langs::PY,
+        keywords: &["requests.", "urlopen("],
+        pattern: r"\brequests\.(?:get|post|put|patch|delete|head|options|request)\(|(?:^|[^.\w])(?:urllib\.request\.)?urlopen\(",
+        check: Some(call_without_timeout),
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.go-http-no-timeout",
+        severity: 5.0,
+        confidence: 8.0,
+        message: "Go's default HTTP client has no timeout and can hang forever",
+        remediation: "Use an `http.Client{Timeout: ...}` (or a request context with a deadline).",
+        langs: Langs::GO,
+        keywords: &[
+            "http.get(",
+            "http.post(",
+            "http.head(",
+            "http.postform(",
+            "http.client{",
+        ],
+        pattern: r"\bhttp\.(?:Get|Post|Head|PostForm)\(|&?\bhttp\.Client\{\s*\}",
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.rust-io-unwrap",
+        severity: 5.0,
+        confidence: 7.0,
+        message: "`.unwrap()` on file or network I/O panics on an ordinary failure",
+        remediation: "Propagate the error with `?` and context (the path), or handle it; keep \
+                      `unwrap` for invariants.",
+        langs: Langs::RS,
+        keywords: &[
+            "file::",
+            "fs::",
+            "tcpstream::",
+            "tcplistener::",
+            "udpsocket::",
+        ],
+        pattern: r"\b(?:File::(?:open|create)|fs::(?:read|read_to_string|write|create_dir|create_dir_all|remove_file|remove_dir|remove_dir_all|rename|copy|read_dir|metadata|canonicalize)|TcpStream::connect|TcpListener::bind|UdpSocket::bind)\(",
+        check: Some(io_unwrap),
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.shell-rm-unguarded",
+        severity: 6.0,
+        confidence: 7.0,
+        message: "`rm -r` on a path built from a variable that may be empty (then it removes `/...`)",
+        remediation: "Guard the variable: `rm -rf \"${DIR:?}/\"...`, or check it is set first.",
+        langs: Langs::SH,
+        keywords: &["rm "],
+        pattern: r#"(?:^|[\s;&|(])rm\s+(?:-[A-Za-z]+\s+)*-[A-Za-z]*[rR][A-Za-z]*\s+(?:-[A-Za-z]+\s+)*"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"?/"#,
+        unless: Some(r":\?"),
+        ..BASE
+    },
+];
+
+/// Whether a Python line is only `pass` or `...` (a comment means the silence is explained).
+fn is_noop_body(text: &str) -> bool {
+    matches!(text.trim(), "pass" | "...")
+}
+
+/// Best-effort clean-up, where ignoring a failure is the idiom (`__del__`, closing, removing).
+const CLEANUP_WORDS: &[&str] = &[
+    "close",
+    "shutdown",
+    "unlink",
+    "remove",
+    "rmtree",
+    "kill",
+    "terminate",
+    "detach",
+    "cleanup",
+    "release",
+    "unregister",
+    "disconnect",
+    "flush",
+    "__del__",
+];
+
+/// Whether the `try:` block that this `except` closes does best-effort clean-up.
+fn try_block_cleans_up(h: &Hit<'_>) -> bool {
+    let level = indent(h.line);
+    for prev in h.view.lines_before(h.idx).take(20) {
+        if is_blank(prev) {
+            continue;
+        }
+        if indent(prev) <= level {
+            return false;
+        }
+        if CLEANUP_WORDS.iter().any(|w| prev.contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `except:` / `except Exception:` whose whole body is `pass` (same line or the next), unless
+/// the `try` block only cleans up.
+fn python_swallowed(h: &Hit<'_>) -> bool {
+    if try_block_cleans_up(h) {
+        return false;
+    }
+    let rest = h.after();
+    if rest.contains('#') {
+        return false;
+    }
+    if !rest.trim().is_empty() {
+        return is_noop_body(rest);
+    }
+    let mut after = h.view.lines_after(h.idx);
+    let Some(body) = after.next() else {
+        return false;
+    };
+    if body.contains('#') || !is_noop_body(body) || indent(body) <= indent(h.line) {
+        return false;
+    }
+    match after.find(|l| !is_blank(l)) {
+        // `try/except: pass/else:` is control flow: the `else` handles the success path.
+        Some(next) => indent(next) <= indent(h.line) && !next.trim_start().starts_with("else:"),
+        // Past the added lines: a `pass` followed by more of the same block is rare enough.
+        None => true,
+    }
+}
+
+/// A `catch (...) {` whose block is empty: `{}` on the line, or `}` alone on the next line.
+/// A comment after it or an `eslint no-empty` directive right above says it is deliberate.
+fn empty_block(h: &Hit<'_>) -> bool {
+    let rest = h.after().trim();
+    if h.view
+        .lines_before(h.idx)
+        .next()
+        .is_some_and(|prev| prev.contains("no-empty"))
+    {
+        return false;
+    }
+    if let Some(tail) = rest.strip_prefix('}') {
+        return !(tail.contains("//") || tail.contains("/*"));
+    }
+    if !rest.is_empty() {
+        return false;
+    }
+    h.view.next_line(h.idx).is_some_and(|next| {
+        let next = next.trim_start();
+        next.starts_with('}') && !next.contains("//")
+    })
+}
+
+/// The argument text of a call whose `(` ends the match, when it closes on the same line.
+fn call_args<'a>(h: &Hit<'a>) -> Option<&'a str> {
+    let rest = h.after();
+    let mut depth = 1i32;
+    let mut quote: Option<u8> = None;
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(q) = quote {
+            if b == b'\\' {
+                i += 2;
+                continue;
+            }
+            if b == q {
+                quote = None;
+            }
+        } else {
+            match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(&rest[..i]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn call_without_timeout(h: &Hit<'_>) -> bool {
+    match call_args(h) {
+        Some(args) => !args.contains("timeout") && !args.contains("**"),
+        None => false,
+    }
+}
+
+/// `File::open(..).unwrap()` in code that is not a test, an example or a build script.
+fn io_unwrap(h: &Hit<'_>) -> bool {
+    let path = h.view.path;
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name == "build.rs" || path.starts_with("examples/") || path.contains("/examples/") {
+        return false;
+    }
+    let Some(args) = call_args(h) else {
+        return false;
+    };
+    let tail = &h.after()[args.len() + 1..];
+    tail.trim_start().starts_with(".unwrap()")
+}

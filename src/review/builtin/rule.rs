@@ -1,0 +1,274 @@
+//! A rule: what it reports, where it applies and how it matches.
+
+use std::cell::OnceCell;
+
+use regex::bytes::Captures;
+
+use super::lang::{Lang, Langs, is_generated_path, is_test_path};
+
+/// Where on a line a match must start for the rule to fire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere: in code, strings and comments (secrets, conflict markers in non-code files).
+    Any,
+    /// In code: not inside a string literal or a comment.
+    Code,
+    /// In code or a string literal, not in a comment (SQL text in strings).
+    NotComment,
+    /// Inside a comment (TODO markers, lint suppressions).
+    Comment,
+}
+
+/// An extra test run after the pattern matched; `false` drops the match.
+pub type Check = fn(&Hit<'_>) -> bool;
+
+/// One rule of a built-in reviewer.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable id, `<reviewer prefix>.<name>`, used in findings, SARIF and `wfc:allow`.
+    pub id: &'static str,
+    pub category: &'static str,
+    /// 0 to 10.
+    pub severity: f64,
+    /// 0 to 10.
+    pub confidence: f64,
+    pub message: &'static str,
+    pub remediation: &'static str,
+    /// The language families the rule applies to.
+    pub langs: Langs,
+    /// Literal keywords (matched ASCII case-insensitively); a line is only considered when it
+    /// contains one. Empty: every line (only for rules decided by `check` alone).
+    pub keywords: &'static [&'static str],
+    /// The regular expression (bytes, ASCII classes). A group named `s` is the secret to mask,
+    /// a group named `p` the prefix kept when masking, a group named `at` the position that
+    /// `scope` is checked at (else the start of the match). Empty: `check` alone decides.
+    pub pattern: &'static str,
+    /// When this also matches the line, the rule does not fire.
+    pub unless: Option<&'static str>,
+    pub scope: Scope,
+    pub check: Option<Check>,
+    /// Not reported in test code: test files and fixtures (see `is_test_path`) and Rust
+    /// `#[cfg(test)]` modules, where the pattern is expected.
+    pub skip_tests: bool,
+    /// Reported only in test code (a lower-severity twin of a rule that skips it).
+    pub only_tests: bool,
+    /// A credential: its `s` group is masked in every output and by `redact_secrets`.
+    pub secret: bool,
+}
+
+impl Rule {
+    /// The base every rule table starts from with `..Rule::BASE`.
+    pub const BASE: Rule = Rule {
+        id: "",
+        category: "",
+        severity: 0.0,
+        confidence: 0.0,
+        message: "",
+        remediation: "",
+        langs: Langs::NONE,
+        keywords: &[],
+        pattern: "",
+        unless: None,
+        scope: Scope::Code,
+        check: None,
+        skip_tests: false,
+        only_tests: false,
+        secret: false,
+    };
+
+    /// `R = severity * confidence / 10`, the finding's weight in the consensus score.
+    pub fn risk(&self) -> f64 {
+        self.severity * self.confidence / 10.0
+    }
+
+    /// Whether the rule looks at this file at all.
+    pub fn applies_to(&self, view: &FileView<'_>) -> bool {
+        self.langs.contains(view.lang)
+            && !(self.skip_tests && view.is_test)
+            && !(self.only_tests && !view.is_test && view.lang != Lang::Rust)
+            && (!view.generated || self.secret)
+    }
+}
+
+/// The added lines of one file, as the rules see them.
+#[derive(Debug)]
+pub struct FileView<'a> {
+    pub path: &'a str,
+    pub lang: Lang,
+    pub is_test: bool,
+    pub generated: bool,
+    pub lines: Vec<&'a str>,
+    /// 1-based line numbers in the new file, parallel to `lines`.
+    pub numbers: Vec<u32>,
+    rust_test_module: OnceCell<Option<usize>>,
+}
+
+impl<'a> FileView<'a> {
+    pub fn new(path: &'a str, lines: Vec<&'a str>, numbers: Vec<u32>) -> FileView<'a> {
+        FileView {
+            path,
+            lang: Lang::of_path(path),
+            is_test: is_test_path(path),
+            generated: is_generated_path(path),
+            lines,
+            numbers,
+            rust_test_module: OnceCell::new(),
+        }
+    }
+
+    /// Whether line `idx` directly follows line `idx - 1` in the file.
+    pub fn follows(&self, idx: usize) -> bool {
+        idx > 0 && idx < self.numbers.len() && self.numbers[idx] == self.numbers[idx - 1] + 1
+    }
+
+    /// The line right after `idx` in the file, when it is also added.
+    pub fn next_line(&self, idx: usize) -> Option<&'a str> {
+        self.follows(idx + 1).then(|| self.lines[idx + 1])
+    }
+
+    /// The added lines right before `idx`, nearest first, as long as they are consecutive.
+    pub fn lines_before(&self, idx: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let mut i = idx;
+        std::iter::from_fn(move || {
+            if self.follows(i) {
+                i -= 1;
+                Some(self.lines[i])
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The added lines right after `idx`, nearest first, as long as they are consecutive.
+    pub fn lines_after(&self, idx: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let mut i = idx;
+        std::iter::from_fn(move || {
+            if self.follows(i + 1) {
+                i += 1;
+                Some(self.lines[i])
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Whether line `idx` is in a Rust test module: at or after an added `#[cfg(test)]` (or
+    /// `#[cfg(all(test, ...))]`) attribute on a `mod` (by convention the test module closes the
+    /// file).
+    pub fn in_rust_test_module(&self, idx: usize) -> bool {
+        let start = self.rust_test_module.get_or_init(|| {
+            (0..self.lines.len()).find(|&i| {
+                let t = self.lines[i].trim_start();
+                let test_cfg = t.starts_with("#[cfg(test)]")
+                    || t.starts_with("#[cfg(all(test,")
+                    || t.starts_with("#[cfg(all(test ");
+                test_cfg
+                    && self.lines[i + 1..].iter().take(3).any(|l| {
+                        let l = l.trim_start();
+                        l.starts_with("mod ")
+                            || l.starts_with("pub mod ")
+                            || l.starts_with("pub(crate) mod ")
+                    })
+            })
+        });
+        matches!(start, Some(s) if idx >= *s)
+    }
+
+    /// Whether line `idx` is in the body of a Rust function marked `#[test]` (or another
+    /// `...test]` attribute such as `#[tokio::test]`), judged from the consecutive added lines
+    /// above it.
+    pub fn in_rust_test_fn(&self, idx: usize) -> bool {
+        let mut level = indent(self.lines[idx]);
+        let mut i = idx;
+        for _ in 0..400 {
+            if !self.follows(i) {
+                return false;
+            }
+            i -= 1;
+            let line = self.lines[i];
+            if is_blank(line) || indent(line) >= level {
+                continue;
+            }
+            level = indent(line);
+            let head = line
+                .trim_start()
+                .trim_start_matches("pub(crate) ")
+                .trim_start_matches("pub ")
+                .trim_start_matches("async ")
+                .trim_start_matches("unsafe ")
+                .trim_start_matches("const ");
+            if head.starts_with("fn ") {
+                let mut j = i;
+                while self.follows(j) {
+                    j -= 1;
+                    let attr = self.lines[j].trim_start();
+                    if attr.starts_with("#[") {
+                        if attr.contains("test]") {
+                            return true;
+                        }
+                    } else if !attr.starts_with("//") {
+                        break;
+                    }
+                }
+                return false;
+            }
+            if level == 0 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Test code: a test path, a Rust test module, or a Rust `#[test]` function.
+    pub fn is_test_code(&self, idx: usize) -> bool {
+        self.is_test
+            || (self.lang == Lang::Rust
+                && (self.in_rust_test_module(idx) || self.in_rust_test_fn(idx)))
+    }
+}
+
+/// A match of a rule's pattern on one line, handed to the rule's `check`.
+pub struct Hit<'a> {
+    pub view: &'a FileView<'a>,
+    pub idx: usize,
+    pub line: &'a str,
+    /// Byte range of the whole match (the line for pattern-less rules).
+    pub start: usize,
+    pub end: usize,
+    pub caps: Option<&'a Captures<'a>>,
+}
+
+impl<'a> Hit<'a> {
+    /// The bytes of a named group, when it took part in the match.
+    pub fn group(&self, name: &str) -> Option<&'a [u8]> {
+        self.caps?.name(name).map(|m| m.as_bytes())
+    }
+
+    /// The matched text.
+    pub fn text(&self) -> &'a str {
+        self.line.get(self.start..self.end).unwrap_or(self.line)
+    }
+
+    /// The part of the line after the match.
+    pub fn after(&self) -> &'a str {
+        self.line.get(self.end..).unwrap_or("")
+    }
+}
+
+/// Indentation width of a line (tabs count as 4).
+pub fn indent(line: &str) -> usize {
+    let mut width = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' => width += 1,
+            b'\t' => width += 4,
+            _ => break,
+        }
+    }
+    width
+}
+
+/// Whether a line is blank or only whitespace.
+pub fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}

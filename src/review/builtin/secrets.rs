@@ -1,0 +1,849 @@
+//! Credentials: known token formats, private keys, and entropy-gated generic assignments.
+//!
+//! Known formats have a fixed prefix or shape, so a match is almost surely a live credential:
+//! they report at severity 9.5 and confidence 9.5 (R = 9.0), enough on their own to fail a review
+//! through minority protection. Their random part must still pass an entropy gate and must not
+//! look like a documentation placeholder (`AKIAIOSFODNN7EXAMPLE`, `ghp_xxxx...`). Generic
+//! `password = "..."` assignments need a key that names a credential, a value that is not a
+//! placeholder, a variable, a path or a word, and enough entropy; they report lower (R = 4.2).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+use super::lang::Langs;
+use super::rule::{FileView, Hit, Rule, Scope};
+
+const SECRETS: &str = "secrets";
+
+const KNOWN: Rule = Rule {
+    category: SECRETS,
+    severity: 9.5,
+    confidence: 9.5,
+    langs: Langs::ANY,
+    scope: Scope::Any,
+    check: Some(known_ok),
+    secret: true,
+    ..Rule::BASE
+};
+
+const ROTATE: &str = "Remove it from the change, revoke and rotate the credential (it is in the \
+                      history of every clone that fetched it), and load it from the environment \
+                      or a secret manager.";
+
+/// The credential rules, most specific first: on one line only the first that fires counts.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "sec.gcp-service-account-key",
+        message: "Google Cloud service-account private key committed",
+        remediation: ROTATE,
+        keywords: &["private_key"],
+        pattern: r#""private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY-----\\n(?P<s>[A-Za-z0-9+/=\\]{40,})"#,
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.private-key",
+        message: "Private key committed",
+        remediation: ROTATE,
+        keywords: &["private key"],
+        pattern: PEM_PATTERN,
+        check: Some(pem_ok),
+        skip_tests: true,
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.private-key-in-tests",
+        severity: 5.0,
+        confidence: 6.0,
+        message: "Private key committed in test code (a fixture, unless it is a real key)",
+        remediation: "Make sure it is a throwaway key generated for the tests; generate it at \
+                      test time where you can.",
+        keywords: &["private key"],
+        pattern: PEM_PATTERN,
+        check: Some(pem_ok),
+        only_tests: true,
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.aws-access-key",
+        message: "AWS access key id committed",
+        remediation: ROTATE,
+        keywords: &["akia", "asia", "abia", "acca"],
+        pattern: r"\b(?P<s>(?P<p>AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.aws-secret-key",
+        message: "AWS secret access key committed",
+        remediation: ROTATE,
+        keywords: &["aws"],
+        pattern: r#"(?i)aws[a-z0-9_.-]{0,20}(?:secret|sk)[a-z0-9_.-]{0,20}["']?\]?\s*(?::=|=>|=|:|,)\s*["']?(?P<s>[A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"#,
+        check: Some(aws_secret_ok),
+        confidence: 9.0,
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.gcp-api-key",
+        message: "Google API key committed",
+        remediation: ROTATE,
+        keywords: &["aiza"],
+        pattern: r"\b(?P<s>(?P<p>AIza)[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.google-oauth-secret",
+        message: "Google OAuth client secret committed",
+        remediation: ROTATE,
+        keywords: &["gocspx-"],
+        pattern: r"\b(?P<s>(?P<p>GOCSPX-)[A-Za-z0-9_-]{28})(?:[^A-Za-z0-9_-]|$)",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.github-token",
+        message: "GitHub token committed",
+        remediation: ROTATE,
+        keywords: &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
+        pattern: r"\b(?P<s>(?P<p>gh[pousr]_)[A-Za-z0-9]{36,255})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.github-fine-grained-token",
+        message: "GitHub fine-grained personal access token committed",
+        remediation: ROTATE,
+        keywords: &["github_pat_"],
+        pattern: r"\b(?P<s>(?P<p>github_pat_)[A-Za-z0-9_]{80,255})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.gitlab-token",
+        message: "GitLab token committed",
+        remediation: ROTATE,
+        keywords: &["glpat-", "glptt-", "glrt-", "gldt-"],
+        pattern: r"\b(?P<s>(?P<p>gl(?:pat|ptt|rt|dt)-)[0-9A-Za-z_-]{20,})",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.slack-token",
+        message: "Slack token committed",
+        remediation: ROTATE,
+        keywords: &[
+            "xoxa-", "xoxb-", "xoxe-", "xoxo-", "xoxp-", "xoxr-", "xoxs-", "xapp-",
+        ],
+        pattern: r"\b(?P<s>(?P<p>xox[abeoprs]-)[0-9]{6,}-[0-9A-Za-z-]{10,}|(?P<p2>xapp-)[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.slack-webhook",
+        message: "Slack incoming-webhook URL committed",
+        remediation: ROTATE,
+        keywords: &["hooks.slack.com/"],
+        pattern: r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<s>[A-Za-z0-9+/_-]{20,})",
+        severity: 9.0,
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.stripe-live-key",
+        message: "Stripe live secret key committed",
+        remediation: ROTATE,
+        keywords: &["sk_live_", "rk_live_"],
+        pattern: r"\b(?P<s>(?P<p>[sr]k_live_)[0-9A-Za-z]{20,247})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.npm-token",
+        message: "npm access token committed",
+        remediation: ROTATE,
+        keywords: &["npm_"],
+        pattern: r"\b(?P<s>(?P<p>npm_)[A-Za-z0-9]{36})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.pypi-token",
+        message: "PyPI upload token committed",
+        remediation: ROTATE,
+        keywords: &["pypi-ageichlwas5vcmc"],
+        pattern: r"\b(?P<s>(?P<p>pypi-)AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.openai-key",
+        message: "OpenAI API key committed",
+        remediation: ROTATE,
+        keywords: &["sk-proj-", "sk-svcacct-", "sk-admin-", "t3blbkfj"],
+        pattern: r"\b(?P<s>(?P<p>sk-(?:proj|svcacct|admin)-)[A-Za-z0-9_-]{40,}|(?P<p2>sk-)[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.anthropic-key",
+        message: "Anthropic API key committed",
+        remediation: ROTATE,
+        keywords: &["sk-ant-"],
+        pattern: r"\b(?P<s>(?P<p>sk-ant-)(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,})",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.sendgrid-key",
+        message: "SendGrid API key committed",
+        remediation: ROTATE,
+        keywords: &["sg."],
+        pattern: r"\b(?P<s>(?P<p>SG\.)[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.shopify-token",
+        message: "Shopify access token committed",
+        remediation: ROTATE,
+        keywords: &["shpat_", "shpca_", "shppa_", "shpss_"],
+        pattern: r"\b(?P<s>(?P<p>shp(?:at|ca|pa|ss)_)[a-fA-F0-9]{32})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.digitalocean-token",
+        message: "DigitalOcean token committed",
+        remediation: ROTATE,
+        keywords: &["dop_v1_", "doo_v1_", "dor_v1_"],
+        pattern: r"\b(?P<s>(?P<p>do[opr]_v1_)[a-f0-9]{64})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.huggingface-token",
+        message: "Hugging Face access token committed",
+        remediation: ROTATE,
+        keywords: &["hf_"],
+        pattern: r"\b(?P<s>(?P<p>hf_)[A-Za-z]{34})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.databricks-token",
+        message: "Databricks access token committed",
+        remediation: ROTATE,
+        keywords: &["dapi"],
+        pattern: r"\b(?P<s>(?P<p>dapi)[a-f0-9]{32})(?:-[0-9])?\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.azure-storage-key",
+        message: "Azure storage account key committed",
+        remediation: ROTATE,
+        keywords: &["accountkey="],
+        pattern: r"(?i)AccountKey=(?P<s>[A-Za-z0-9+/]{86}==)",
+        check: Some(azure_ok),
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.age-secret-key",
+        message: "age encryption secret key committed",
+        remediation: ROTATE,
+        keywords: &["age-secret-key-1"],
+        pattern: r"\b(?P<s>(?P<p>AGE-SECRET-KEY-1)[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b",
+        ..KNOWN
+    },
+    Rule {
+        id: "sec.url-credentials",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Password embedded in a URL",
+        remediation: "Take the password out of the URL and pass it from the environment or a \
+                      secret manager; rotate it if it was real.",
+        langs: Langs::ANY,
+        keywords: &["://"],
+        pattern: r#"(?i)\b[a-z][a-z0-9+.-]{1,20}://(?P<user>[^\s:/@'"`<>{}$]{1,64}):(?P<s>[^\s:/@'"`]{3,128})@[a-z0-9\[]"#,
+        scope: Scope::Any,
+        check: Some(url_password_ok),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.generic-secret",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Hard-coded credential",
+        remediation: "Load the value from the environment or a secret manager instead of the \
+                      source; rotate it if it was real.",
+        // Documentation shows example values on purpose.
+        langs: Langs::ANY.without(Langs::DOCS),
+        keywords: GENERIC_KEYWORDS,
+        pattern: r#"(?i)(?P<key>[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[a-z0-9_]*)["']?\]?\s*(?::=|=>|=|:)\s*[a-z]?["'`](?P<s>[^"'`\s\\]{8,200})["'`]"#,
+        scope: Scope::Any,
+        check: Some(generic_ok),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.generic-secret-config",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Hard-coded credential in a configuration file",
+        remediation: "Keep credentials out of committed configuration: reference an environment \
+                      variable or a secret manager, and commit an example file with placeholders.",
+        langs: Langs::CONFIG.or(Langs::SH),
+        keywords: GENERIC_KEYWORDS,
+        pattern: r#"(?i)^[+-]?\s*(?:-\s+)?(?:export\s+)?(?P<key>[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[a-z0-9_.-]*)\s*[=:]\s*(?P<s>[^\s"'`#]{8,200})\s*(?:\s#.*)?$"#,
+        scope: Scope::Any,
+        check: Some(generic_ok),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+];
+
+const PEM_PATTERN: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
+
+const GENERIC_KEYWORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "secret",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "accesskey",
+    "access_key",
+    "access-key",
+    "authkey",
+    "auth_key",
+    "auth-key",
+    "privatekey",
+    "private_key",
+    "private-key",
+    "credential",
+];
+
+/// Shannon entropy in bits per byte.
+pub fn entropy(data: &[u8]) -> f64 {
+    if data.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for b in data {
+        counts[*b as usize] += 1;
+    }
+    let n = data.len() as f64;
+    counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = f64::from(*c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Words and shapes that mark a value as a placeholder rather than a credential.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "example",
+    "changeme",
+    "change_me",
+    "change-me",
+    "placeholder",
+    "your",
+    "xxxx",
+    "dummy",
+    "sample",
+    "fake",
+    "test",
+    "redacted",
+    "replace",
+    "insert",
+    "secret",
+    "password",
+    "passw0rd",
+    "p@ssw0rd",
+    "todo",
+    "mock",
+    "default",
+    "undefined",
+    "****",
+    "...",
+    "<",
+    ">",
+    "${",
+    "$(",
+    "{{",
+    "}}",
+    "{%",
+    "%(",
+    "%s",
+    "{}",
+    "{0}",
+    "#{",
+    "process.env",
+    "environ",
+    "getenv",
+    "env(",
+    "env.",
+    "vault:",
+    "secret://",
+    "arn:aws",
+];
+
+/// Runs of one character or a straight sequence (`aaaaa`, `12345`, `abcde`): typing, not randomness.
+fn has_keyboard_run(data: &[u8]) -> bool {
+    let mut same = 1;
+    let mut up = 1;
+    for w in data.windows(2) {
+        same = if w[1] == w[0] { same + 1 } else { 1 };
+        up = if w[1] == w[0].wrapping_add(1) && w[1].is_ascii_alphanumeric() {
+            up + 1
+        } else {
+            1
+        };
+        if same >= 5 || up >= 5 {
+            return true;
+        }
+    }
+    false
+}
+
+fn has_placeholder_word(data: &[u8]) -> bool {
+    let lower = data.to_ascii_lowercase();
+    PLACEHOLDER_WORDS
+        .iter()
+        .any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
+}
+
+/// The random part of a known-format token: the `s` group without its kept prefix.
+fn token_body<'a>(h: &Hit<'a>) -> &'a [u8] {
+    let s = h.group("s").unwrap_or(h.text().as_bytes());
+    let prefix = h.group("p").or(h.group("p2")).map_or(0, <[u8]>::len);
+    &s[prefix.min(s.len())..]
+}
+
+/// A known-format token passes when its random part is not a placeholder and has entropy.
+fn known_ok(h: &Hit<'_>) -> bool {
+    let body = token_body(h);
+    let min = if body.len() <= 20 { 2.5 } else { 3.0 };
+    !has_placeholder_word(body) && !has_keyboard_run(body) && entropy(body) >= min
+}
+
+fn aws_secret_ok(h: &Hit<'_>) -> bool {
+    let body = token_body(h);
+    known_ok(h)
+        && entropy(body) >= 3.5
+        && body.iter().any(u8::is_ascii_lowercase)
+        && body.iter().any(u8::is_ascii_uppercase)
+        && body.iter().any(u8::is_ascii_digit)
+}
+
+/// The Azurite emulator's account key is public and identical everywhere.
+fn azure_ok(h: &Hit<'_>) -> bool {
+    const AZURITE: &[u8] =
+        b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    token_body(h) != AZURITE && known_ok(h)
+}
+
+/// The longest run of base64 characters in a text (a literal `\n` breaks a run).
+fn longest_base64_run(text: &str) -> usize {
+    text.replace("\\n", " ")
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+fn is_pem_header_line(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || "+\"'`".contains(c));
+    ["Proc-Type:", "DEK-Info:", "Version:", "Comment:"]
+        .iter()
+        .any(|h| t.starts_with(h))
+}
+
+/// A PEM header counts only when key material follows: on the same line (a key embedded in a
+/// string with `\n` escapes) or on the next added lines. A parser's `"-----BEGIN PRIVATE KEY-----"`
+/// constant is not a key.
+fn pem_ok(h: &Hit<'_>) -> bool {
+    if longest_base64_run(h.after()) >= 40 {
+        return true;
+    }
+    for next in h.view.lines_after(h.idx).take(4) {
+        let body = next.trim_matches(|c: char| c.is_whitespace() || "\"'`,+;".contains(c));
+        if body.is_empty() || is_pem_header_line(next) {
+            continue;
+        }
+        let run = longest_base64_run(next);
+        return run >= 40 && run * 10 >= body.len() * 8;
+    }
+    false
+}
+
+/// Key names that hold something about a credential rather than the credential.
+const NOT_SECRET_KEY_ENDINGS: &[&str] = &[
+    "url",
+    "uri",
+    "endpoint",
+    "path",
+    "file",
+    "dir",
+    "name",
+    "type",
+    "field",
+    "length",
+    "len",
+    "size",
+    "count",
+    "header",
+    "env",
+    "var",
+    "prefix",
+    "suffix",
+    "pattern",
+    "regex",
+    "format",
+    "label",
+    "hint",
+    "message",
+    "msg",
+    "error",
+    "id",
+    "ids",
+    "tokens",
+    "ttl",
+    "timeout",
+    "expiry",
+    "expires",
+    "age",
+    "limit",
+    "enabled",
+    "required",
+    "method",
+    "mode",
+    "kind",
+    "class",
+    "source",
+    "store",
+    "provider",
+    "backend",
+    "service",
+    "scope",
+    "scopes",
+    "version",
+    "hash",
+    "salt",
+    "policy",
+    "rotation",
+    "param",
+    "key_ref",
+    "ref",
+    "arn",
+    "location",
+    "sha",
+    "digest",
+    "chars",
+    "alphabet",
+    "generator",
+    "validator",
+    "policy",
+    "help",
+    "text",
+    "title",
+    "description",
+    "template",
+    "filename",
+    "cache",
+    "budget",
+    "usage",
+    "index",
+    "offset",
+];
+
+fn key_ok(key: &[u8]) -> bool {
+    let key = key.to_ascii_lowercase();
+    let key = key.trim_ascii();
+    if key.windows(7).any(|w| w == b"tokeniz") || key.starts_with(b"next_") {
+        return false;
+    }
+    !NOT_SECRET_KEY_ENDINGS
+        .iter()
+        .any(|end| key.ends_with(end.as_bytes()))
+}
+
+fn char_classes(value: &[u8]) -> usize {
+    [
+        value.iter().any(u8::is_ascii_lowercase),
+        value.iter().any(u8::is_ascii_uppercase),
+        value.iter().any(u8::is_ascii_digit),
+        value.iter().any(|b| !b.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count()
+}
+
+/// A value that looks like a real credential: not a placeholder, a variable, a path, a word or
+/// an identifier, with enough variety.
+fn secret_value_ok(value: &[u8]) -> bool {
+    if value.len() < 8 || has_placeholder_word(value) || has_keyboard_run(value) {
+        return false;
+    }
+    let first = value[0];
+    if matches!(
+        first,
+        b'$' | b'/' | b'~' | b'.' | b'%' | b'@' | b'&' | b'*' | b'!'
+    ) {
+        return false;
+    }
+    if value.windows(3).any(|w| w == b"://") {
+        return false;
+    }
+    let letters_only = value.iter().all(u8::is_ascii_alphabetic);
+    if letters_only && value.len() < 20 {
+        return false;
+    }
+    let word_like = value
+        .iter()
+        .all(|b| b.is_ascii_lowercase() || matches!(b, b'_' | b'-' | b'.'))
+        || value
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.'))
+            && value.contains(&b'_');
+    if word_like {
+        return false;
+    }
+    // Dotted or path-like identifiers: `settings.SECRET`, `app/config`, `a.b.c`.
+    let dotted = value.contains(&b'.')
+        && value.split(|b| *b == b'.').all(|part| {
+            !part.is_empty() && part.iter().all(|b| b.is_ascii_alphabetic() || *b == b'_')
+        });
+    if dotted {
+        return false;
+    }
+    if value.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    char_classes(value) >= 2 && entropy(value) >= 3.0
+}
+
+fn generic_ok(h: &Hit<'_>) -> bool {
+    let (Some(key), Some(value)) = (h.group("key"), h.group("s")) else {
+        return false;
+    };
+    if !key_ok(key) {
+        return false;
+    }
+    let key_lower = key.to_ascii_lowercase();
+    let value_lower = value.to_ascii_lowercase();
+    if value_lower == key_lower
+        || (key_lower.len() >= 4
+            && value_lower
+                .windows(key_lower.len())
+                .any(|w| w == key_lower.as_slice()))
+    {
+        return false;
+    }
+    secret_value_ok(value)
+}
+
+const DEFAULT_PASSWORDS: &[&str] = &[
+    "password",
+    "pass",
+    "passwd",
+    "secret",
+    "root",
+    "admin",
+    "postgres",
+    "mysql",
+    "guest",
+    "user",
+    "test",
+    "example",
+    "changeme",
+    "pwd",
+    "x-oauth-basic",
+    "anonymous",
+];
+
+fn url_password_ok(h: &Hit<'_>) -> bool {
+    let (Some(user), Some(pass)) = (h.group("user"), h.group("s")) else {
+        return false;
+    };
+    let lower = pass.to_ascii_lowercase();
+    if pass.len() < 6
+        || lower == user.to_ascii_lowercase()
+        || DEFAULT_PASSWORDS.iter().any(|d| lower == d.as_bytes())
+        || has_placeholder_word(pass)
+        || has_keyboard_run(pass)
+        || matches!(pass[0], b'$' | b'%' | b'*' | b'{' | b'<' | b'[')
+    {
+        return false;
+    }
+    entropy(pass) >= 2.5 && char_classes(pass) >= 2
+}
+
+static PEM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----").expect("pem header")
+});
+static BASE64_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9+/=]{16,}").expect("base64 run"));
+
+/// Masks base64 runs; a leading `+` or `-` (a diff marker) stays.
+fn mask_base64(text: &str) -> Cow<'_, str> {
+    let (marker, body) = match text.as_bytes().first() {
+        Some(b'+' | b'-') => text.split_at(1),
+        _ => ("", text),
+    };
+    match BASE64_RUN.replace_all(body.as_bytes(), &b"****"[..]) {
+        Cow::Borrowed(_) => Cow::Borrowed(text),
+        Cow::Owned(v) => Cow::Owned(format!("{marker}{}", String::from_utf8_lossy(&v))),
+    }
+}
+
+/// Masks the body of PEM private keys: after a `BEGIN ... PRIVATE KEY` header, every base64 run
+/// up to the `END` line (or, when a diff cuts the key off, up to the first line without one).
+fn redact_pem<'a>(line: &'a str, in_key: &mut bool) -> Cow<'a, str> {
+    let mut out = String::new();
+    let mut rest = line;
+    loop {
+        if !*in_key {
+            match PEM_HEADER.find(rest.as_bytes()) {
+                Some(m) => {
+                    out.push_str(&rest[..m.end()]);
+                    rest = &rest[m.end()..];
+                    *in_key = true;
+                }
+                None => {
+                    out.push_str(rest);
+                    break;
+                }
+            }
+        }
+        match rest.find("-----END") {
+            Some(end) => {
+                out.push_str(&mask_base64(&rest[..end]));
+                let tail = &rest[end..];
+                let close = tail[8..].find("-----").map_or(tail.len(), |k| k + 13);
+                out.push_str(&tail[..close]);
+                rest = &tail[close..];
+                *in_key = false;
+            }
+            None => {
+                let content =
+                    rest.trim_matches(|c: char| c.is_whitespace() || "+-\"'`,;\\n".contains(c));
+                if !content.is_empty() && longest_base64_run(rest) < 16 && !is_pem_header_line(rest)
+                {
+                    *in_key = false;
+                }
+                out.push_str(&mask_base64(rest));
+                break;
+            }
+        }
+    }
+    if out == line {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Masks every credential the rules know in any text, keeping a short prefix for known formats
+/// (`AKIA****`, `ghp_****`) so that a reader can tell the kind.
+pub fn redact(text: &str) -> String {
+    // The security reviewer's rule set holds these rules; its other rules do not mask.
+    let compiled = super::compiled(super::Builtin::Security);
+    let mut out = String::with_capacity(text.len());
+    let mut in_key = false;
+    let segments: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut lines = Vec::with_capacity(segments.len());
+    let mut eols = Vec::with_capacity(segments.len());
+    for seg in &segments {
+        let body = seg.strip_suffix('\n').unwrap_or(seg);
+        let body_cr = body.strip_suffix('\r').unwrap_or(body);
+        lines.push(body_cr);
+        eols.push(&seg[body_cr.len()..]);
+    }
+    let numbers = (1..=lines.len() as u32).collect();
+    let view = FileView::new("", lines, numbers);
+    for (idx, line) in view.lines.iter().enumerate() {
+        let line: Cow<'_, str> = if in_key || line.contains("PRIVATE KEY") {
+            redact_pem(line, &mut in_key)
+        } else {
+            Cow::Borrowed(line)
+        };
+        match compiled.redact_line(&view, idx) {
+            // Secrets masked on the original line; PEM masking never overlaps a token match
+            // that survives it, so apply the token masks to the PEM-masked text when it changed.
+            Some(masked) if matches!(line, Cow::Borrowed(_)) => out.push_str(&masked),
+            Some(_) => {
+                let sub = FileView::new("", vec![&line], vec![1]);
+                out.push_str(
+                    &compiled
+                        .redact_line(&sub, 0)
+                        .unwrap_or_else(|| line.to_string()),
+                );
+            }
+            None => out.push_str(&line),
+        }
+        out.push_str(eols[idx]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_values() {
+        assert_eq!(entropy(b""), 0.0);
+        assert_eq!(entropy(b"aaaa"), 0.0);
+        assert!((entropy(b"abcd") - 2.0).abs() < 1e-9);
+        assert!(entropy(b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzz") > 3.5);
+    }
+
+    #[test]
+    fn keyboard_runs_and_placeholders() {
+        assert!(has_keyboard_run(b"ab12345xy"));
+        assert!(has_keyboard_run(b"xAAAAAy"));
+        assert!(!has_keyboard_run(b"q8Zr2Lw0"));
+        assert!(has_placeholder_word(b"my-EXAMPLE-key"));
+        assert!(has_placeholder_word(b"${DB_PASSWORD}"));
+        assert!(!has_placeholder_word(b"q8Zr2Lw0vT"));
+    }
+
+    #[test]
+    fn secret_values() {
+        assert!(secret_value_ok(b"q8Zr2Lw0vT9x"));
+        assert!(secret_value_ok(b"Tr0ub4dor&3x"));
+        for v in [
+            "changeme1",
+            "hunter22",
+            "GITHUB_TOKEN",
+            "auth.token.missing",
+            "settings.SECRET",
+            "accessToken",
+            "/run/secrets/db",
+            "12345678901",
+            "%(password)s",
+            "{{ vault_pw }}",
+        ] {
+            assert!(!secret_value_ok(v.as_bytes()), "{v}");
+        }
+    }
+
+    #[test]
+    fn secret_keys() {
+        assert!(key_ok(b"password"));
+        assert!(key_ok(b"DB_PASSWORD"));
+        assert!(key_ok(b"client_secret"));
+        assert!(key_ok(b"self.api_key"));
+        assert!(!key_ok(b"token_url"));
+        assert!(!key_ok(b"password_field"));
+        assert!(!key_ok(b"tokenizer"));
+        assert!(!key_ok(b"max_tokens"));
+        assert!(!key_ok(b"secret_name"));
+    }
+
+    #[test]
+    fn base64_runs() {
+        assert_eq!(longest_base64_run("ab cd"), 2);
+        assert_eq!(longest_base64_run(r"MIIB\nabcdefgh"), 8);
+        assert_eq!(longest_base64_run("+abc/def=="), 10);
+    }
+}

@@ -1,0 +1,1562 @@
+//! Every rule: a true positive and a near miss that must not fire; plus suppression, redaction,
+//! relevance and the rule tables' invariants.
+//!
+//! Credentials in these cases are random strings built with `concat!` so that this file never
+//! holds a scannable token itself. The false positives found by running the rules over real code
+//! (this repository, crate sources, Django/Flask/requests/click/urllib3, express/lodash/axios/
+//! react/moment) are kept here as must-not-fire cases, each with a comment naming its origin.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::review::{AddedLine, Change, FileChange, FileStatus, Finding};
+
+fn file(path: &str, text: &str) -> FileChange {
+    FileChange {
+        path: path.to_string(),
+        old_path: None,
+        status: FileStatus::Added,
+        binary: false,
+        added: text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| AddedLine {
+                line: i as u32 + 1,
+                text: l.to_string(),
+            })
+            .collect(),
+        removed: 0,
+        line_count: None,
+    }
+}
+
+fn change(path: &str, text: &str) -> Change {
+    Change {
+        files: vec![file(path, text)],
+        diff: String::new(),
+    }
+}
+
+fn all_findings(change: &Change) -> Vec<(Builtin, Finding)> {
+    Builtin::ALL
+        .into_iter()
+        .flat_map(|b| review(b, change).into_iter().map(move |f| (b, f)))
+        .collect()
+}
+
+/// A snippet may start with `@path:<path>` on its own line to be reviewed as that file.
+fn split_path<'a>(default: &'a str, snippet: &'a str) -> (&'a str, &'a str) {
+    match snippet.strip_prefix("@path:") {
+        Some(rest) => rest.split_once('\n').unwrap_or((rest, "")),
+        None => (default, snippet),
+    }
+}
+
+fn rules_fired(default: &str, snippet: &str) -> Vec<String> {
+    let (path, text) = split_path(default, snippet);
+    all_findings(&change(path, text))
+        .into_iter()
+        .filter_map(|(_, f)| f.rule)
+        .collect()
+}
+
+struct Case {
+    rule: &'static str,
+    path: &'static str,
+    hit: &'static [&'static str],
+    miss: &'static [&'static str],
+}
+
+const PEM_BODY: &str = concat!(
+    "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+    "zRLu/tNh6HmM4MjEtkXylmZalTVL\n",
+    "bld8PpCkgl5lVhKeHAqzB0UGTiMNg64YCXFt",
+    "FJ/glEwYT8OvHX8eDd7XgqYBG5oY\n",
+);
+
+const CASES: &[Case] = &[
+    // ---- credentials (security) ----
+    Case {
+        rule: "sec.private-key",
+        path: "deploy/id_rsa",
+        hit: &[
+            concat!(
+                "-----BEGIN RSA PRIVATE",
+                " KEY-----\n",
+                "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL\n",
+                "-----END RSA PRIVATE",
+                " KEY-----"
+            ),
+            concat!(
+                "-----BEGIN OPENSSH PRIVATE",
+                " KEY-----\n\n",
+                "bld8PpCkgl5lVhKeHAqzB0UGTiMNg64YCXFt",
+                "FJ/glEwYT8OvHX8eDd7XgqYBG5oY"
+            ),
+            concat!(
+                "@path:src/keys.js\nconst key = \"-----BEGIN PRIVATE",
+                " KEY-----\\n",
+                "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL\\n\";"
+            ),
+        ],
+        miss: &[
+            // A parser's constant is not a key.
+            concat!(
+                "@path:src/pem.rs\nconst HEADER: &str = \"-----BEGIN PRIVATE",
+                " KEY-----\";"
+            ),
+            concat!(
+                "-----BEGIN PRIVATE",
+                " KEY-----\n...\n-----END PRIVATE",
+                " KEY-----"
+            ),
+            // requests' tests/certs: fixtures are reported by the lower-severity twin instead.
+            concat!(
+                "@path:tests/certs/server.key\n-----BEGIN PRIVATE",
+                " KEY-----\n",
+                "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL"
+            ),
+        ],
+    },
+    Case {
+        rule: "sec.private-key-in-tests",
+        path: "tests/certs/server.key",
+        hit: &[
+            concat!(
+                "-----BEGIN PRIVATE",
+                " KEY-----\n",
+                "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL"
+            ),
+            // git2's src/cred.rs: an encrypted key in a raw string of a #[cfg(test)] module.
+            concat!(
+                "@path:src/cred.rs\n#[cfg(test)]\nmod test {\n    const K: &str = r#\"\n",
+                "    -----BEGIN RSA PRIVATE",
+                " KEY-----\n    Proc-Type: 4,ENCRYPTED\n",
+                "    DEK-Info: AES-128-CBC,818C7722D3B01F2161C2ACF6A5BBAAE8\n\n",
+                "    ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL\n\"#;\n}"
+            ),
+        ],
+        miss: &[
+            concat!(
+                "@path:deploy/server.key\n-----BEGIN PRIVATE",
+                " KEY-----\n",
+                "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+                "zRLu/tNh6HmM4MjEtkXylmZalTVL"
+            ),
+            concat!("-----BEGIN PRIVATE", " KEY-----\n<key goes here>"),
+        ],
+    },
+    Case {
+        rule: "sec.gcp-service-account-key",
+        path: "deploy/sa.json",
+        hit: &[concat!(
+            "  \"private_key\": \"-----BEGIN PRIVATE",
+            " KEY-----\\n",
+            "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+            "zRLu/tNh6HmM4MjEtkXylmZalTVL\\n",
+            "-----END PRIVATE",
+            " KEY-----\\n\","
+        )],
+        miss: &[
+            concat!(
+                "  \"private_key\": \"-----BEGIN PRIVATE",
+                " KEY-----\\n...\\n-----END PRIVATE",
+                " KEY-----\\n\","
+            ),
+            "  \"private_key_id\": \"\",",
+        ],
+    },
+    Case {
+        rule: "sec.aws-access-key",
+        path: "app/settings.py",
+        hit: &[
+            concat!("AWS_ACCESS_KEY_ID = \"AKIA", "EWIWWMVYBAYRSL3R\""),
+            concat!(
+                "@path:notes/ops.txt\nthe key is AKIA",
+                "EWIWWMVYBAYRSL3R, rotate it"
+            ),
+        ],
+        miss: &[
+            // The AWS documentation's example key.
+            concat!("AWS_ACCESS_KEY_ID = \"AKIAIOSFODNN7", "EXAMPLE\""),
+            concat!("key = \"AKIA", "AAAAAAAAAAAAAAAA\""),
+            concat!("AWS_ACCESS_KEY_ID = \"AKIA", "EWIWWMVYBAYRSL3R1\""),
+        ],
+    },
+    Case {
+        rule: "sec.aws-secret-key",
+        path: ".env",
+        hit: &[
+            concat!(
+                "AWS_SECRET_ACCESS_KEY=j+XRu2TWNJ+GlL1Uj4X0u4",
+                "OGu+fRqUrLi1rfqJ3i"
+            ),
+            concat!(
+                "@path:app/aws.py\naws_secret = \"j+XRu2TWNJ+GlL1Uj4X0u4",
+                "OGu+fRqUrLi1rfqJ3i\""
+            ),
+        ],
+        miss: &[
+            concat!(
+                "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/",
+                "bPxRfiCYEXAMPLEKEY"
+            ),
+            "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
+            // 40 characters without the AWS context are a hash, not a key.
+            concat!(
+                "@path:app/x.py\ncommit = \"j+XRu2TWNJ+GlL1Uj4X0u4",
+                "OGu+fRqUrLi1rfqJ3i\""
+            ),
+        ],
+    },
+    Case {
+        rule: "sec.gcp-api-key",
+        path: "web/config.js",
+        hit: &[concat!(
+            "const apiKey = \"AIza",
+            "uuDhuOu7ZppTlogtGPr0e7RF64Vzm1q-_ip\";"
+        )],
+        miss: &[
+            concat!(
+                "const apiKey = \"AIza",
+                "SyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\";"
+            ),
+            concat!("const apiKey = \"AIza", "uuDhuOu7ZppTlogtG\";"),
+        ],
+    },
+    Case {
+        rule: "sec.google-oauth-secret",
+        path: "client_secret.json",
+        hit: &[concat!(
+            "{\"client_secret\": \"GOCSPX-",
+            "seFhJf2TDRvehy12CmR66RMKsAjG\"}"
+        )],
+        miss: &[concat!("{\"client_secret\": \"GOCSPX-", "<your-secret>\"}")],
+    },
+    Case {
+        rule: "sec.github-token",
+        path: "scripts/release.sh",
+        hit: &[
+            concat!(
+                "export GITHUB_TOKEN=ghp_",
+                "fmFSkJQv8Icde1wEqNEHfEWOMD1TOLAYQM7D"
+            ),
+            concat!(
+                "@path:README.md\nUse `ghs_",
+                "fmFSkJQv8Icde1wEqNEHfEWOMD1TOLAYQM7D` for the bot."
+            ),
+        ],
+        miss: &[
+            concat!(
+                "export GITHUB_TOKEN=ghp_",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            ),
+            "export GITHUB_TOKEN=ghp_short",
+        ],
+    },
+    Case {
+        rule: "sec.github-fine-grained-token",
+        path: ".github/workflows/ci.yml",
+        hit: &[concat!(
+            "token: github_pat_",
+            "4zkjEUlDuSlS7ltW4IFGRmUs966YINUEZVdpSEc5cDG8",
+            "RHxXZgtv6_VzQjRKHscsYg0017YF2qY7r5HNa6"
+        )],
+        miss: &["token: github_pat_11ABCDEFG0123"],
+    },
+    Case {
+        rule: "sec.gitlab-token",
+        path: "ci/.gitlab-ci.yml",
+        hit: &[concat!("  PRIVATE_TOKEN: glpat-", "KjZfx1DjmD4MCAcD6g_6")],
+        miss: &[concat!("  PRIVATE_TOKEN: glpat-", "xxxxxxxxxxxxxxxxxxxx")],
+    },
+    Case {
+        rule: "sec.slack-token",
+        path: "bot/app.py",
+        hit: &[concat!(
+            "SLACK_BOT_TOKEN = \"xoxb-",
+            "2749163058-4816203957-iSnnWEavJVeW1KopGRjPqTHC\""
+        )],
+        miss: &["SLACK_BOT_TOKEN = \"xoxb-your-bot-token-here\""],
+    },
+    Case {
+        rule: "sec.slack-webhook",
+        path: "notify.go",
+        hit: &[concat!(
+            "const hook = \"https://hooks.slack.com/services/",
+            "T04K7QH2V/B05L8RJ3W/",
+            "3ddi1HPv7ovcqX1i7aFd5CGD\""
+        )],
+        miss: &[concat!(
+            "const hook = \"https://hooks.slack.com/services/",
+            "T00000000/B00000000/",
+            "XXXXXXXXXXXXXXXXXXXXXXXX\""
+        )],
+    },
+    Case {
+        rule: "sec.stripe-live-key",
+        path: "billing/config.rb",
+        hit: &[concat!(
+            "Stripe.api_key = 'sk_live_",
+            "tR5CvgHmmwd9ynrqfXZP3fU9'"
+        )],
+        miss: &[concat!(
+            "Stripe.api_key = 'sk_test_",
+            "tR5CvgHmmwd9ynrqfXZP3fU9'"
+        )],
+    },
+    Case {
+        rule: "sec.npm-token",
+        path: ".npmrc",
+        hit: &[concat!(
+            "//registry.npmjs.org/:_authToken=npm_",
+            "Np572pX2ze97VFzKYFAC51mv97r0Wfvfl9gV"
+        )],
+        miss: &[
+            "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+            "npm_config_cache=/tmp/npm",
+        ],
+    },
+    Case {
+        rule: "sec.pypi-token",
+        path: ".pypirc",
+        hit: &[concat!(
+            "password = pypi-AgEIcHlwaS5vcmc",
+            "t_CIOlCq0mSYqp9kD9WxOV_9jYjFouYUO18MK3Fx",
+            "GaGCsaUfV0Btu9-i0Qk-"
+        )],
+        miss: &["password = pypi-AgEIcHlwaS5vcmc"],
+    },
+    Case {
+        rule: "sec.openai-key",
+        path: "app/llm.py",
+        hit: &[concat!(
+            "client = OpenAI(api_key=\"sk-proj-",
+            "goNlQ9QxXySOynICXaTIF8tORX7YrXpFwwLH-ae5-6UmhOB4\")"
+        )],
+        miss: &["client = OpenAI(api_key=\"sk-proj-...\")"],
+    },
+    Case {
+        rule: "sec.anthropic-key",
+        path: "app/llm.ts",
+        hit: &[concat!(
+            "const key = \"sk-ant-api03-",
+            "SStrZ9vtkWkelBm1fmWuAmq9stebMQSC_dfxgU0EVMHmh3Dk",
+            "OLSXWwuG6TIYm6sYgDM4SpuG_xLsd38tOl7esTz0H_\";"
+        )],
+        miss: &["const key = \"sk-ant-api03-...\";"],
+    },
+    Case {
+        rule: "sec.sendgrid-key",
+        path: "mail.php",
+        hit: &[concat!(
+            "$key = 'SG.",
+            "e5LF67PZBayKdf6oKGADI2.",
+            "0RzkFUMoJCSFpn_vpk-DEosqgCsyXLFr9ZO4sy80EtA';"
+        )],
+        miss: &["$msg.send($to);", "$key = 'SG.xxxxxxxx';"],
+    },
+    Case {
+        rule: "sec.shopify-token",
+        path: "shop.py",
+        hit: &[concat!(
+            "TOKEN = 'shpat_",
+            "4ec5182260636ad20fc49fc92d5ca68c'"
+        )],
+        miss: &[concat!(
+            "TOKEN = 'shpat_",
+            "00000000000000000000000000000000'"
+        )],
+    },
+    Case {
+        rule: "sec.digitalocean-token",
+        path: "infra/main.tf",
+        hit: &[concat!(
+            "token = \"dop_v1_",
+            "f414ed6e938f88992593d3f0a92b11b1",
+            "99875ac66f9a041f50e1276811b53952\""
+        )],
+        miss: &["token = var.do_token"],
+    },
+    Case {
+        rule: "sec.huggingface-token",
+        path: "train.py",
+        hit: &[concat!(
+            "login(token=\"hf_",
+            "AGHNvhpqXYlVRQtTHplmNwQEeDrhsUdalk\")"
+        )],
+        miss: &["from huggingface_hub import hf_hub_download"],
+    },
+    Case {
+        rule: "sec.databricks-token",
+        path: "jobs/run.sh",
+        hit: &[concat!(
+            "export DATABRICKS_TOKEN=dapi",
+            "8a75894f38fb0ae5c59a017f9fb1daa6"
+        )],
+        miss: &["export DATABRICKS_TOKEN=dapi_token_from_vault"],
+    },
+    Case {
+        rule: "sec.azure-storage-key",
+        path: "appsettings.json",
+        hit: &[concat!(
+            "\"Storage\": \"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=",
+            "f6/AAuU/K7usy7bbdmUvEPu8H9mCmNsNX3PUpy32qkJxEFOsd9vu",
+            "YHsJse2FdZZs6SM7VpYgH+TnKwgUEiFpuM==\""
+        )],
+        miss: &[
+            // The Azurite emulator's well-known key.
+            concat!(
+                "\"Storage\": \"AccountName=devstoreaccount1;AccountKey=",
+                "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2U",
+                "VErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==\""
+            ),
+        ],
+    },
+    Case {
+        rule: "sec.age-secret-key",
+        path: "keys.txt",
+        hit: &[concat!(
+            "AGE-SECRET-KEY-1",
+            "WL7K93VFPVUNU09XFQLAZ3SK3X7YAYN2THKEM3J577RNA9UVM3A7KX9LWT"
+        )],
+        miss: &["# public key: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"],
+    },
+    Case {
+        rule: "sec.url-credentials",
+        path: "config/database.yml",
+        hit: &["  url: postgres://app:Zq8Lm2Xv7Tn4@db.internal:5432/app"],
+        miss: &[
+            "  url: postgres://postgres:postgres@localhost:5432/app",
+            "  url: postgres://app:${DB_PASSWORD}@db.internal/app",
+            "  url: https://user:<password>@example.com",
+            "@path:tests/conftest.py\nURL = 'postgres://app:Zq8Lm2Xv7Tn4@db/app'",
+        ],
+    },
+    Case {
+        rule: "sec.generic-secret",
+        path: "app/settings.py",
+        hit: &[
+            concat!("DB_PASSWORD = \"3TFJwruCsnRB", "!\""),
+            concat!(
+                "@path:web/api.js\nconst config = { apiKey: '3TFJwruCsnRB",
+                "!' };"
+            ),
+            concat!(
+                "@path:config/app.json\n{\"client_secret\": \"3TFJwruCsnRB",
+                "!\"}"
+            ),
+        ],
+        miss: &[
+            "DB_PASSWORD = os.environ[\"DB_PASSWORD\"]",
+            "DB_PASSWORD = \"changeme\"",
+            "password = \"<your-password>\"",
+            "TOKEN_URL = \"https://example.com/oauth/token\"",
+            "password_field = \"user_password_input\"",
+            "api_key = \"{api_key}\"",
+            "if password == \"hunter2hunter2\":",
+            "secret_name = \"prod/db/password\"",
+            "token = \"Bearer\"",
+            "max_tokens = \"4096\"",
+            // Test fixtures set passwords on purpose.
+            concat!(
+                "@path:tests/test_login.py\nPASSWORD = \"3TFJwruCsnRB",
+                "!\""
+            ),
+            // Flask's docs/config.rst: documentation shows example values.
+            concat!(
+                "@path:docs/config.rst\n    SECRET_KEY = '192b9bdd22ab9ed4d12e236c78afcb9a",
+                "393ec15f71bbf5dc987d54727823bcbf'"
+            ),
+        ],
+    },
+    Case {
+        rule: "sec.generic-secret-config",
+        path: ".env.production",
+        hit: &[
+            concat!("API_TOKEN=3TFJwruCsnRB", "!"),
+            concat!("@path:config/app.yaml\n  password: 3TFJwruCsnRB", "!"),
+        ],
+        miss: &[
+            "API_TOKEN=${API_TOKEN}",
+            "TOKEN_TTL=3600",
+            "PASSWORD=changeme",
+            "@path:config/app.yaml\n  password: !vault |",
+            "@path:config/app.yaml\n  token: ${{ secrets.TOKEN }}",
+        ],
+    },
+    // ---- injection and unsafe calls (security) ----
+    Case {
+        rule: "sec.sql-injection",
+        path: "app/db.py",
+        hit: &[
+            "cursor.execute(f\"SELECT * FROM users WHERE name = '{name}'\")",
+            "cursor.execute(\"SELECT * FROM users WHERE id = %s\" % user_id)",
+            "cursor.execute(\"SELECT * FROM users WHERE id = \" + user_id)",
+            "@path:web/db.js\ndb.query(`SELECT * FROM users WHERE id = ${req.params.id}`);",
+            "@path:src/db.rs\nconn.execute(&format!(\"DELETE FROM t WHERE id = {}\", id), [])?;",
+            "@path:db.go\nrows, err := db.Query(fmt.Sprintf(\"SELECT name FROM users WHERE id = %s\", id))",
+        ],
+        miss: &[
+            "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (user_id,))",
+            "cursor.execute(\"SELECT * FROM users WHERE id = ?\", [user_id])",
+            // This repository's src/store/audit.rs: a constant column list.
+            "@path:src/store/audit.rs\n        .prepare(&format!(\"SELECT {COLUMNS} FROM audit ORDER BY seq\"))",
+            // Django's cache and GIS backends: interpolated identifiers.
+            "cursor.execute(\"DELETE FROM %s\" % table)",
+            "cursor.execute(\"SELECT %s()\" % function_name)",
+            "@path:tests/test_db.py\ncursor.execute(f\"SELECT * FROM t WHERE a = '{a}'\")",
+        ],
+    },
+    Case {
+        rule: "sec.shell-injection",
+        path: "tools/pack.py",
+        hit: &[
+            "subprocess.run(f\"tar xzf {path}\", shell=True)",
+            "os.system(\"rm -rf \" + path)",
+            "@path:web/git.js\nexec(`git log ${branch}`, cb);",
+            "@path:run.go\ncmd := exec.Command(\"sh\", \"-c\", fmt.Sprintf(\"ls %s\", dir))",
+        ],
+        miss: &[
+            "subprocess.run([\"tar\", \"xzf\", path])",
+            "subprocess.run(f\"make {target}\".split())",
+            "os.system(\"make clean\")",
+            "@path:web/git.js\nexecFile(\"git\", [\"log\", branch], cb);",
+        ],
+    },
+    Case {
+        rule: "sec.eval-input",
+        path: "calc.py",
+        hit: &[
+            "print(eval(input(\"> \")))",
+            "result = eval(request.args[\"expr\"])",
+        ],
+        miss: &[
+            "value = ast.literal_eval(input())",
+            "result = eval(expression, {}, env)",
+        ],
+    },
+    Case {
+        rule: "sec.tls-verify-disabled",
+        path: "client.py",
+        hit: &[
+            "r = requests.get(url, verify=False)",
+            "session.verify = False",
+            "@path:agent.js\nconst agent = new https.Agent({ rejectUnauthorized: false });",
+            "@path:client.go\ncfg := &tls.Config{InsecureSkipVerify: true}",
+            "@path:src/http.rs\nlet c = Client::builder().danger_accept_invalid_certs(true).build()?;",
+        ],
+        miss: &[
+            "r = requests.get(url, verify=True)",
+            "def fetch(url, verify=False):",
+            "# never pass verify=False to requests.get(url, verify=False)",
+            "@path:tests/test_client.py\nr = requests.get(url, verify=False)",
+        ],
+    },
+    Case {
+        rule: "sec.jwt-verify-disabled",
+        path: "auth.py",
+        hit: &[
+            "claims = jwt.decode(token, options={\"verify_signature\": False})",
+            "claims = jwt.decode(token, key, algorithms=[\"none\"])",
+        ],
+        miss: &["claims = jwt.decode(token, key, algorithms=[\"HS256\"])"],
+    },
+    Case {
+        rule: "sec.yaml-unsafe-load",
+        path: "load.py",
+        hit: &["data = yaml.load(open(path))"],
+        miss: &[
+            "data = yaml.load(f, Loader=yaml.SafeLoader)",
+            "data = yaml.safe_load(f)",
+            "data = yaml.load(",
+        ],
+    },
+    Case {
+        rule: "sec.flask-debug",
+        path: "app.py",
+        hit: &["    app.run(host=\"0.0.0.0\", debug=True)"],
+        miss: &[
+            "    app.run(debug=os.environ.get(\"FLASK_DEBUG\") == \"1\")",
+            // Flask's tests/test_basic.py: the test suite runs the app in debug mode on purpose.
+            "@path:tests/test_basic.py\n    app.run(hostname, port, debug=True)",
+        ],
+    },
+    Case {
+        rule: "sec.world-writable",
+        path: "setup.py",
+        hit: &[
+            "os.chmod(path, 0o777)",
+            "@path:deploy.sh\nchmod 777 /var/www/uploads",
+        ],
+        miss: &[
+            "os.chmod(path, 0o755)",
+            "@path:deploy.sh\nchmod 775 /var/www/uploads",
+        ],
+    },
+    Case {
+        rule: "sec.curl-pipe-shell",
+        path: "Dockerfile",
+        hit: &["RUN curl -fsSL https://get.example.com/install.sh | sh"],
+        miss: &[
+            "RUN curl -fsSL -o install.sh https://get.example.com/install.sh && sha256sum -c sums && sh install.sh",
+            "# curl https://get.example.com/install.sh | sh",
+        ],
+    },
+    // ---- correctness ----
+    Case {
+        rule: "cor.conflict-marker",
+        path: "src/app.py",
+        hit: &[
+            "<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> feature",
+            "@path:config/app.yml\n<<<<<<< ours\nport: 1\n=======\nport: 2\n>>>>>>> theirs",
+        ],
+        miss: &[
+            "@path:docs/merging.md\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch",
+            "MARKER = \"<<<<<<< HEAD\"",
+            "@path:src/merge.rs\nconst CONFLICT: &str = r\"\n<<<<<<< ours\n\";",
+            "print('>>>>>>>> not a marker')",
+        ],
+    },
+    Case {
+        rule: "cor.python-debugger",
+        path: "app/views.py",
+        hit: &[
+            "    import pdb; pdb.set_trace()",
+            "    breakpoint()",
+            "    ipdb.set_trace()",
+        ],
+        miss: &[
+            "    def breakpoint(self):",
+            "    # call breakpoint() here to debug",
+            "    sys.breakpointhook()",
+            "    \"\"\"Example:\n        pdb.set_trace()\n    \"\"\"",
+        ],
+    },
+    Case {
+        rule: "cor.js-debugger",
+        path: "web/app.js",
+        hit: &["  debugger;", "  if (x) { debugger; }"],
+        miss: &[
+            "  // debugger;",
+            "  const msg = \"debugger;\";",
+            "  options.debugger = true;",
+        ],
+    },
+    Case {
+        rule: "cor.rust-dbg",
+        path: "src/lib.rs",
+        hit: &["    let x = dbg!(a + b);"],
+        miss: &[
+            "    // dbg!(x);",
+            "    let s = \"dbg!(\";",
+            // git2's src/tracing.rs: a #[test] function outside a test module.
+            "#[test]\nfn smoke() {\n    trace_set(|level, msg| {\n        dbg!(level, msg);\n    });\n}",
+            // clap_builder's arg_matches.rs: inside the #[cfg(test)] module.
+            "#[cfg(test)]\nmod tests {\n    fn t() {\n        dbg!(&a_index);\n    }\n}",
+        ],
+    },
+    Case {
+        rule: "cor.ruby-debugger",
+        path: "app/models/user.rb",
+        hit: &["    binding.pry", "    byebug"],
+        miss: &[
+            "    # binding.pry",
+            "    logger.debug(\"byebug is not here\")",
+        ],
+    },
+    Case {
+        rule: "cor.python-none-comparison",
+        path: "app/logic.py",
+        hit: &["if x == None:", "return value != None"],
+        miss: &[
+            "if x is None:",
+            "users = session.query(User).filter(User.name == None)",
+            "msg = \"x == None\"",
+        ],
+    },
+    Case {
+        rule: "cor.python-is-literal",
+        path: "app/logic.py",
+        hit: &["if x is 5:", "if name is \"admin\":", "if x is not 0:"],
+        miss: &[
+            "if x is None:",
+            "if x is not True:",
+            "# this is 5 apples",
+            "s = \"it is 'x'\"",
+        ],
+    },
+    Case {
+        rule: "cor.nan-comparison",
+        path: "web/num.js",
+        hit: &["if (x === NaN) {", "@path:num.py\nif x == float(\"nan\"):"],
+        miss: &["if (Number.isNaN(x)) {", "@path:num.py\nif math.isnan(x):"],
+    },
+    Case {
+        rule: "cor.assignment-in-condition",
+        path: "web/form.js",
+        hit: &["if (x = 5) {", "@path:src/list.c\nif (ptr = NULL) {"],
+        miss: &[
+            "if (x == 5) {",
+            "@path:src/io.c\nwhile ((n = read(fd, buf, len)) > 0) {",
+            "while (node = node.next) {",
+        ],
+    },
+    Case {
+        rule: "cor.python-tuple-assert",
+        path: "app/check.py",
+        hit: &["assert (x > 0, \"x must be positive\")"],
+        miss: &[
+            "assert x > 0, \"x must be positive\"",
+            "assert (a, b) == pair",
+            "assert (x > 0)",
+        ],
+    },
+    Case {
+        rule: "cor.focused-test",
+        path: "web/api.test.js",
+        hit: &["describe.only(\"api\", () => {", "  fit(\"works\", () => {"],
+        miss: &[
+            "  model.fit(data);",
+            "describe(\"api\", () => {",
+            "  const fit = fit(size);",
+        ],
+    },
+    Case {
+        rule: "cor.async-foreach",
+        path: "web/save.js",
+        hit: &["items.forEach(async (item) => {"],
+        miss: &[
+            "for (const item of items) { await save(item); }",
+            "items.forEach((item) => save(item));",
+        ],
+    },
+    Case {
+        rule: "cor.typeof-undefined",
+        path: "web/util.js",
+        hit: &["if (typeof x === undefined) {"],
+        miss: &[
+            "if (typeof x === \"undefined\") {",
+            "if (x === undefined) {",
+        ],
+    },
+    Case {
+        rule: "cor.python-mutable-default",
+        path: "app/bucket.py",
+        hit: &[
+            "def add(item, bucket=[]):",
+            "    def __init__(self, options={}):",
+        ],
+        miss: &[
+            "def add(item, bucket=None):",
+            "def add(item, bucket=()):",
+            "x = f(a=[])",
+        ],
+    },
+    // ---- performance ----
+    Case {
+        rule: "perf.regex-compile-in-loop",
+        path: "app/parse.py",
+        hit: &[
+            "for line in lines:\n    pat = re.compile(r\"\\d+\")\n    pat.match(line)",
+            "while True:\n    if ready:\n        m = re.compile(\"x\").match(s)",
+            "@path:src/parse.rs\nfor line in lines {\n    let re = Regex::new(r\"\\d+\").unwrap();\n}",
+            "@path:src/parse.rs\nlet n = lines.iter().filter(|l| Regex::new(\"x\").unwrap().is_match(l)).count();",
+        ],
+        miss: &[
+            "PAT = re.compile(r\"\\d+\")\nfor line in lines:\n    PAT.match(line)",
+            "for p in patterns:\n    compiled.append(re.compile(p))",
+            "def build():\n    return re.compile(r\"\\d+\")",
+            "@path:src/parse.rs\nfor p in patterns {\n    out.push(Regex::new(p)?);\n}",
+        ],
+    },
+    Case {
+        rule: "perf.blocking-sleep-in-async",
+        path: "app/poll.py",
+        hit: &["async def poll():\n    while True:\n        time.sleep(1)"],
+        miss: &[
+            "def poll():\n    time.sleep(1)",
+            "async def poll():\n    await asyncio.sleep(1)",
+        ],
+    },
+    Case {
+        rule: "perf.select-star",
+        path: "app/repo.py",
+        hit: &["cur.execute(\"SELECT * FROM users\")"],
+        miss: &[
+            "cur.execute(\"SELECT COUNT(*) FROM users\")",
+            "# cur.execute(\"SELECT * FROM users\")",
+            // rusqlite's src/busy.rs: inside the #[cfg(test)] module.
+            "@path:src/busy.rs\n#[cfg(test)]\nmod test {\n    fn t() {\n        let err = db2.prepare(\"SELECT * FROM t\").unwrap_err();\n    }\n}",
+        ],
+    },
+    Case {
+        rule: "perf.collect-to-count",
+        path: "src/count.rs",
+        hit: &["let n = it.filter(|x| x.ok).collect::<Vec<_>>().len();"],
+        miss: &[
+            "let n = it.filter(|x| x.ok).count();",
+            "let v = it.collect::<Vec<_>>();",
+            // bstr's src/utf8.rs: a test comparing both on purpose.
+            "#[test]\nfn chars() {\n    assert_eq!(B(i).chars().collect::<Vec<char>>().len(), B(i).chars().count());\n}",
+        ],
+    },
+    Case {
+        rule: "perf.json-deep-clone",
+        path: "web/state.js",
+        hit: &["const copy = JSON.parse(JSON.stringify(obj));"],
+        miss: &[
+            "const data = JSON.parse(text);",
+            "const copy = structuredClone(obj);",
+        ],
+    },
+    // ---- reliability ----
+    Case {
+        rule: "rel.python-swallowed-exception",
+        path: "app/jobs.py",
+        hit: &[
+            "try:\n    run()\nexcept Exception:\n    pass\nnext_step()",
+            "try:\n    run()\nexcept: pass",
+            "try:\n    run()\nexcept BaseException as e:\n    pass",
+        ],
+        miss: &[
+            "try:\n    run()\nexcept ValueError:\n    pass",
+            "try:\n    run()\nexcept Exception:\n    pass  # optional feature, see #12",
+            "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")",
+            // click's _compat.py: best-effort clean-up in __del__.
+            "try:\n    self.detach()\nexcept Exception:\n    pass",
+            // Django's apps/config.py: try/except/else is control flow.
+            "try:\n    app_module = import_module(entry)\nexcept Exception:\n    pass\nelse:\n    found = True",
+        ],
+    },
+    Case {
+        rule: "rel.empty-catch",
+        path: "web/load.js",
+        hit: &["try { load(); } catch (e) {}", "} catch (err) {\n}"],
+        miss: &[
+            "} catch (e) { /* optional: older browsers */ }",
+            "} catch (e) {} // feature detection",
+            "p.catch((e) => {});",
+            // axios' lib/adapters/http.js: an eslint no-empty directive says it is deliberate.
+            "  /*eslint no-empty:0*/\n} catch (e) {}",
+        ],
+    },
+    Case {
+        rule: "rel.promise-catch-noop",
+        path: "web/load.js",
+        hit: &[
+            "fetch(u).catch(() => {});",
+            "save().catch(function (e) {});",
+        ],
+        miss: &[
+            "fetch(u).catch((e) => log(e));",
+            "fetch(u).catch(handleError);",
+        ],
+    },
+    Case {
+        rule: "rel.http-no-timeout",
+        path: "app/client.py",
+        hit: &["r = requests.get(url)", "data = urlopen(req).read()"],
+        miss: &[
+            "r = requests.get(url, timeout=5)",
+            "r = requests.get(\n    url,\n    timeout=5,\n)",
+            "r = requests.get(url, **kwargs)",
+            "@path:tests/test_client.py\nr = requests.get(url)",
+        ],
+    },
+    Case {
+        rule: "rel.go-http-no-timeout",
+        path: "client.go",
+        hit: &["resp, err := http.Get(url)", "client := &http.Client{}"],
+        miss: &[
+            "client := &http.Client{Timeout: 10 * time.Second}",
+            "resp, err := client.Get(url)",
+        ],
+    },
+    Case {
+        rule: "rel.rust-io-unwrap",
+        path: "src/config.rs",
+        hit: &[
+            "let text = fs::read_to_string(&path).unwrap();",
+            "let f = File::open(p).unwrap();",
+        ],
+        miss: &[
+            "let text = fs::read_to_string(&path)?;",
+            "let text = fs::read_to_string(&path).expect(\"config is readable\");",
+            "@path:build.rs\nlet text = fs::read_to_string(&path).unwrap();",
+            "@path:examples/demo.rs\nlet text = fs::read_to_string(&path).unwrap();",
+            // rusqlite's src/lib.rs: inside a #[cfg(all(test, ...))] module.
+            "#[cfg(all(test, not(miri)))]\nmod test {\n    fn t() {\n        std::fs::read(&path).unwrap()\n    }\n}",
+        ],
+    },
+    Case {
+        rule: "rel.shell-rm-unguarded",
+        path: "scripts/clean.sh",
+        hit: &["rm -rf \"$BUILD_DIR\"/", "rm -rf $PREFIX/lib"],
+        miss: &[
+            "rm -rf \"${BUILD_DIR:?}/\"",
+            "rm -f \"$TMPFILE\"",
+            "rm -rf ./build/",
+        ],
+    },
+    // ---- maintainability ----
+    Case {
+        rule: "mnt.todo-untracked",
+        path: "src/app.rs",
+        hit: &[
+            "    // TODO: handle errors",
+            "@path:run.py\n# FIXME this breaks on windows",
+            "x(); // HACK",
+        ],
+        miss: &[
+            "    // TODO(#42): handle errors",
+            "    // TODO(alice): handle errors",
+            "    // FIXME: see https://example.com/issues/7",
+            "    // TODO PROJ-123 handle errors",
+            "    let todo = 1;",
+            // This repository's rule.rs: the word in a sentence.
+            "    /// In code or a comment (TODO markers, lint suppressions).",
+            // This repository's maintainability.rs: an example in inline code.
+            "/// A TODO marker opens the comment (`// TODO fix`).",
+        ],
+    },
+    Case {
+        rule: "mnt.long-line",
+        path: "src/app.py",
+        hit: &[
+            "result = compute(alpha, beta, gamma, delta, epsilon, zeta, eta, theta, iota, kappa, lambda_, mu, nu, xi, omicron, pi, rho, sigma, tau, upsilon, phi, chi, psi, omega, alpha2, beta2, gamma2, delta2, epsilon2, zeta2)",
+        ],
+        miss: &[
+            "result = compute(alpha, beta, gamma, delta, epsilon, zeta, eta, theta, iota, kappa)",
+            "URL = \"https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+            // moment's locale/mn.js: a line that is one string of data.
+            "    months: 'Нэгдүгээр сар_Хоёрдугаар сар_Гуравдугаар сар_Дөрөвдүгээр сар_Тавдугаар сар_Зургадугаар сар_Долдугаар сар_Наймдугаар сар_Есдүгээр сар_Аравдугаар сар_Арван нэгдүгээр сар_Арван хоёрдугаар сар'.split('_'),",
+            "@path:README.md\nThis paragraph is a long line of prose, and prose in Markdown is wrapped by the renderer, so the rule only looks at code files where a line this long usually means two statements or an expression that wants to be split up.",
+        ],
+    },
+    Case {
+        rule: "mnt.console-log",
+        path: "web/src/app.js",
+        hit: &["  console.log(user);"],
+        miss: &[
+            "  console.error(err);",
+            "  // console.log(user);",
+            "@path:bin/cli.js\n  console.log(result);",
+            "@path:web/src/app.test.js\n  console.log(user);",
+        ],
+    },
+    Case {
+        rule: "mnt.python-wildcard-import",
+        path: "pkg/views.py",
+        hit: &["from os.path import *"],
+        miss: &[
+            "from os.path import join",
+            "@path:pkg/__init__.py\nfrom .views import *",
+        ],
+    },
+    Case {
+        rule: "mnt.ts-ignore",
+        path: "web/src/app.ts",
+        hit: &["  // @ts-ignore"],
+        miss: &[
+            "  // @ts-expect-error: upstream types are wrong",
+            "  const s = \"@ts-ignore\";",
+        ],
+    },
+    Case {
+        rule: "mnt.blanket-lint-suppression",
+        path: "pkg/views.py",
+        hit: &[
+            "import views  # noqa",
+            "@path:web/app.js\n/* eslint-disable */",
+        ],
+        miss: &[
+            "import views  # noqa: F401",
+            "@path:web/app.js\n// eslint-disable-next-line no-console",
+            "s = \"# noqa\"",
+        ],
+    },
+];
+
+#[test]
+fn every_rule_has_a_true_positive_and_a_near_miss() {
+    let mut missing = Vec::new();
+    for (_, rule) in all_rules() {
+        let cases: Vec<&Case> = CASES.iter().filter(|c| c.rule == rule.id).collect();
+        if cases.is_empty()
+            || cases.iter().all(|c| c.hit.is_empty())
+            || cases.iter().all(|c| c.miss.is_empty())
+        {
+            missing.push(rule.id);
+        }
+    }
+    assert!(missing.is_empty(), "rules without cases: {missing:?}");
+    let ids: BTreeSet<&str> = all_rules().map(|(_, r)| r.id).collect();
+    for case in CASES {
+        assert!(
+            ids.contains(case.rule),
+            "case for unknown rule {}",
+            case.rule
+        );
+    }
+}
+
+#[test]
+fn true_positives_fire() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        for snippet in case.hit {
+            let fired = rules_fired(case.path, snippet);
+            if !fired.iter().any(|r| r == case.rule) {
+                failures.push(format!(
+                    "{} did not fire on {snippet:?} (fired: {fired:?})",
+                    case.rule
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn near_misses_do_not_fire() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        for snippet in case.miss {
+            let fired = rules_fired(case.path, snippet);
+            if fired.iter().any(|r| r == case.rule) {
+                failures.push(format!("{} fired on {snippet:?}", case.rule));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn findings_carry_location_rule_and_metadata() {
+    let text = "import os\n\ndef f(x):\n    if x == None:\n        return 1\n";
+    let findings = review(Builtin::Correctness, &change("app/f.py", text));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f.file.as_deref(), Some("app/f.py"));
+    assert_eq!((f.line_start, f.line_end), (Some(4), Some(4)));
+    assert_eq!(f.category, "correctness");
+    assert_eq!(f.rule.as_deref(), Some("cor.python-none-comparison"));
+    let rule = rules(Builtin::Correctness)
+        .iter()
+        .find(|r| r.id == "cor.python-none-comparison")
+        .unwrap();
+    assert_eq!((f.severity, f.confidence), (rule.severity, rule.confidence));
+    assert_eq!(f.remediation, rule.remediation);
+    assert!(f.description.starts_with(rule.message), "{}", f.description);
+    assert!(f.description.contains("== None"), "{}", f.description);
+}
+
+#[test]
+fn line_numbers_come_from_the_change_not_the_position() {
+    let mut fc = file("app/f.py", "x = 1\nif y == None:\n");
+    fc.added[0].line = 40;
+    fc.added[1].line = 41;
+    let c = Change {
+        files: vec![fc],
+        diff: String::new(),
+    };
+    let findings = review(Builtin::Correctness, &c);
+    assert_eq!(findings[0].line_start, Some(41));
+}
+
+#[test]
+fn wfc_allow_silences_only_the_named_rule_on_that_line() {
+    let line = "if x == None:  # wfc:allow cor.python-none-comparison";
+    assert!(rules_fired("a.py", line).is_empty());
+    let other = "if x == None:  # wfc:allow cor.python-is-literal";
+    assert_eq!(
+        rules_fired("a.py", other),
+        vec!["cor.python-none-comparison"]
+    );
+    let next_line = "# wfc:allow cor.python-none-comparison\nif x == None:";
+    assert_eq!(
+        rules_fired("a.py", next_line),
+        vec!["cor.python-none-comparison"]
+    );
+    let list = "if x is 5 == None:  # wfc:allow cor.python-is-literal, cor.python-none-comparison";
+    assert!(
+        rules_fired("a.py", list).is_empty(),
+        "{:?}",
+        rules_fired("a.py", list)
+    );
+    let key = concat!(
+        "AWS_ACCESS_KEY_ID = \"AKIA",
+        "EWIWWMVYBAYRSL3R\"  # wfc:allow sec.aws-access-key"
+    );
+    assert!(rules_fired("a.py", key).is_empty());
+    let js = "  debugger; // wfc:allow cor.js-debugger";
+    assert!(rules_fired("a.js", js).is_empty());
+}
+
+/// The secret part of each true positive of a credential rule, as the rule's `s` group sees it.
+fn secrets_in(snippet: &str, rule: &Rule) -> Vec<String> {
+    let re = regex::bytes::Regex::new(&engine::ascii_pattern(rule.pattern)).unwrap();
+    snippet
+        .lines()
+        .flat_map(|l| {
+            re.captures_iter(l.as_bytes())
+                .filter_map(|c| {
+                    c.name("s")
+                        .map(|m| String::from_utf8_lossy(m.as_bytes()).into_owned())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn descriptions_never_contain_the_secret() {
+    let mut checked = 0;
+    for case in CASES {
+        let (b, rule) = all_rules().find(|(_, r)| r.id == case.rule).unwrap();
+        if !rule.secret {
+            continue;
+        }
+        assert_eq!(b, Builtin::Security);
+        for snippet in case.hit {
+            let (path, text) = split_path(case.path, snippet);
+            for secret in secrets_in(text, rule) {
+                for (_, f) in all_findings(&change(path, text)) {
+                    assert!(
+                        !f.description.contains(&secret),
+                        "{} leaks {secret}: {}",
+                        f.rule.unwrap(),
+                        f.description
+                    );
+                    let body = &secret[secret.len() / 2..];
+                    assert!(
+                        !f.description.contains(body),
+                        "{} leaks part of {secret}: {}",
+                        f.rule.unwrap(),
+                        f.description
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 25, "only {checked} secrets checked");
+}
+
+#[test]
+fn other_rules_mask_secrets_on_the_same_line() {
+    let line = concat!(
+        "cursor.execute(\"SELECT * FROM t WHERE k = '%s'\" % key)  # AKIA",
+        "EWIWWMVYBAYRSL3R"
+    );
+    let findings = all_findings(&change("app/db.py", line));
+    assert!(
+        findings
+            .iter()
+            .any(|(_, f)| f.rule.as_deref() == Some("sec.sql-injection"))
+    );
+    for (_, f) in &findings {
+        assert!(
+            !f.description.contains("EWIWWMVYBAYRSL3R"),
+            "{}",
+            f.description
+        );
+    }
+}
+
+#[test]
+fn known_formats_fail_a_review_on_their_own() {
+    // DESIGN.md step 6: minority protection needs R >= 8.5 from the security reviewer.
+    let known: Vec<&Rule> = rules(Builtin::Security)
+        .iter()
+        .filter(|r| r.secret && r.severity >= 9.0)
+        .collect();
+    assert!(known.len() >= 20);
+    for rule in &known {
+        assert!(rule.risk() >= 8.5, "{} has R {}", rule.id, rule.risk());
+        let case = CASES.iter().find(|c| c.rule == rule.id).unwrap();
+        let (path, text) = split_path(case.path, case.hit[0]);
+        let findings = review(Builtin::Security, &change(path, text));
+        let f = findings
+            .iter()
+            .find(|f| f.rule.as_deref() == Some(rule.id))
+            .unwrap();
+        assert!(f.severity * f.confidence / 10.0 >= 8.5, "{}", rule.id);
+    }
+    for id in [
+        "sec.generic-secret",
+        "sec.generic-secret-config",
+        "sec.url-credentials",
+        "sec.private-key-in-tests",
+    ] {
+        let rule = rules(Builtin::Security)
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap();
+        assert!(
+            rule.risk() < 7.0,
+            "{id} must stay below the failing threshold"
+        );
+    }
+}
+
+#[test]
+fn one_credential_finding_per_line() {
+    let line = concat!(
+        "AWS_ACCESS_KEY_ID=AKIA",
+        "EWIWWMVYBAYRSL3R AWS_TOKEN=ghp_",
+        "fmFSkJQv8Icde1wEqNEHfEWOMD1TOLAYQM7D"
+    );
+    let findings = review(Builtin::Security, &change(".env", line));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].rule.as_deref(), Some("sec.aws-access-key"));
+    // Silencing the first lets the next one through.
+    let allowed = format!("{line} # wfc:allow sec.aws-access-key");
+    let findings = review(Builtin::Security, &change(".env", &allowed));
+    assert_eq!(findings[0].rule.as_deref(), Some("sec.github-token"));
+}
+
+#[test]
+fn redact_secrets_masks_known_formats_with_a_prefix() {
+    let cases = [
+        (
+            concat!("key AKIA", "EWIWWMVYBAYRSL3R end"),
+            "key AKIA**** end",
+        ),
+        (
+            concat!("t=ghp_", "fmFSkJQv8Icde1wEqNEHfEWOMD1TOLAYQM7D"),
+            "t=ghp_****",
+        ),
+        (
+            concat!(
+                "x xoxb-",
+                "2749163058-4816203957-iSnnWEavJVeW1KopGRjPqTHC y"
+            ),
+            "x xoxb-**** y",
+        ),
+        (
+            concat!("sk_live_", "tR5CvgHmmwd9ynrqfXZP3fU9"),
+            "sk_live_****",
+        ),
+        (
+            concat!("PRIVATE_TOKEN: glpat-", "KjZfx1DjmD4MCAcD6g_6"),
+            "PRIVATE_TOKEN: glpat-****",
+        ),
+        (
+            concat!("k = \"AIza", "uuDhuOu7ZppTlogtGPr0e7RF64Vzm1q-_ip\""),
+            "k = \"AIza****\"",
+        ),
+        (
+            concat!(
+                "https://hooks.slack.com/services/",
+                "T04K7QH2V/B05L8RJ3W/3ddi1HPv7ovcqX1i7aFd5CGD"
+            ),
+            "https://hooks.slack.com/services/****",
+        ),
+        (
+            concat!("DB_PASSWORD = \"3TFJwruCsnRB", "!\""),
+            "DB_PASSWORD = \"****\"",
+        ),
+        (
+            "postgres://app:Zq8Lm2Xv7Tn4@db/app",
+            "postgres://app:****@db/app",
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(redact_secrets(input), want);
+    }
+}
+
+#[test]
+fn redact_secrets_masks_private_key_bodies_in_a_diff() {
+    let diff = format!(
+        "diff --git a/k b/k\n+-----BEGIN RSA PRIVATE{}\n+{}+-----END RSA PRIVATE KEY-----\n context line\r\n",
+        " KEY-----",
+        PEM_BODY.replace('\n', "\n+")
+    );
+    let out = redact_secrets(&diff);
+    assert!(!out.contains("ldqGyknh"), "{out}");
+    assert!(!out.contains("bld8PpCk"), "{out}");
+    assert!(
+        out.contains("+-----BEGIN RSA PRIVATE KEY-----\n+****\n+****\n"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("+-----END RSA PRIVATE KEY-----\n context line\r\n"),
+        "{out}"
+    );
+    // A key embedded in a JSON string.
+    let json = concat!(
+        "{\"private_key\": \"-----BEGIN PRIVATE",
+        " KEY-----\\n",
+        "ldqGyknhAQOJZfliDwWNEU45J0MFVKH16Uj1",
+        "zRLu/tNh6HmM4MjEtkXylmZalTVL\\n-----END PRIVATE KEY-----\\n\"}"
+    );
+    let out = redact_secrets(json);
+    assert!(!out.contains("ldqGyknh"), "{out}");
+    assert!(out.contains("-----END PRIVATE KEY-----"), "{out}");
+    // A key cut off by the end of a hunk stops masking at the first line of code.
+    let cut = format!(
+        "-----BEGIN PRIVATE{}\n{}fn main() {{}}\n",
+        " KEY-----", PEM_BODY
+    );
+    let out = redact_secrets(&cut);
+    assert!(out.ends_with("****\n****\nfn main() {}\n"), "{out}");
+}
+
+#[test]
+fn redact_secrets_leaves_other_text_alone() {
+    let text = "fn main() {\r\n    let token = parse(input);\n}\n\nno newline at end";
+    assert_eq!(redact_secrets(text), text);
+    assert_eq!(redact_secrets(""), "");
+    let near = concat!(
+        "AKIAIOSFODNN7",
+        "EXAMPLE password=\"changeme\" ghp_",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    );
+    assert_eq!(redact_secrets(near), near);
+}
+
+#[test]
+fn relevance_by_language_and_content() {
+    let py = change("app/x.py", "x = 1");
+    let md = change("README.md", "# Title");
+    let md_key = change("README.md", concat!("key: AKIA", "EWIWWMVYBAYRSL3R"));
+    let yml_conflict = change("ci.yml", "<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> x");
+    let sh = change("run.sh", "echo hi");
+    for b in Builtin::ALL {
+        assert!(is_relevant(b, &py), "{b} on python");
+    }
+    assert!(is_relevant(Builtin::Maintainability, &md));
+    assert!(is_relevant(Builtin::Maintainability, &Change::default()));
+    for b in [
+        Builtin::Security,
+        Builtin::Correctness,
+        Builtin::Performance,
+        Builtin::Reliability,
+    ] {
+        assert!(!is_relevant(b, &md), "{b} on markdown");
+    }
+    assert!(is_relevant(Builtin::Security, &md_key));
+    assert!(!is_relevant(Builtin::Correctness, &md_key));
+    assert!(is_relevant(Builtin::Correctness, &yml_conflict));
+    assert!(
+        is_relevant(Builtin::Security, &yml_conflict),
+        "yaml is configuration"
+    );
+    assert!(!is_relevant(Builtin::Performance, &yml_conflict));
+    assert!(is_relevant(Builtin::Security, &sh));
+    assert!(is_relevant(Builtin::Reliability, &sh));
+    assert!(!is_relevant(Builtin::Performance, &sh));
+    let env = change(".env.local", "A=1");
+    assert!(is_relevant(Builtin::Security, &env));
+}
+
+#[test]
+fn binary_files_and_deletions_are_not_scanned() {
+    let mut fc = file("blob.bin", concat!("AKIA", "EWIWWMVYBAYRSL3R"));
+    fc.binary = true;
+    let c = Change {
+        files: vec![fc],
+        diff: String::new(),
+    };
+    assert!(review(Builtin::Security, &c).is_empty());
+    assert!(!is_relevant(Builtin::Security, &c));
+}
+
+#[test]
+fn secrets_are_found_in_any_text_file_and_generated_ones() {
+    for path in [
+        "notes.txt",
+        "LICENSE",
+        "Cargo.lock",
+        "web/app.min.js",
+        "docs/setup.md",
+    ] {
+        let fired = rules_fired(path, concat!("x AKIA", "EWIWWMVYBAYRSL3R"));
+        assert_eq!(fired, vec!["sec.aws-access-key"], "{path}");
+    }
+    // Code rules skip generated files.
+    assert!(rules_fired("web/app.min.js", "debugger;").is_empty());
+}
+
+#[test]
+fn rule_tables_are_well_formed() {
+    let mut ids = BTreeSet::new();
+    let categories = [
+        "secrets",
+        "injection",
+        "security",
+        "correctness",
+        "performance",
+        "maintainability",
+        "reliability",
+    ];
+    for (b, rule) in all_rules() {
+        assert!(ids.insert(rule.id), "duplicate id {}", rule.id);
+        let prefix = match b {
+            Builtin::Security => "sec.",
+            Builtin::Correctness => "cor.",
+            Builtin::Performance => "perf.",
+            Builtin::Maintainability => "mnt.",
+            Builtin::Reliability => "rel.",
+        };
+        assert!(rule.id.starts_with(prefix), "{} in {b}", rule.id);
+        assert!(
+            rule.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'),
+            "{}",
+            rule.id
+        );
+        assert!(
+            categories.contains(&rule.category),
+            "{}: {}",
+            rule.id,
+            rule.category
+        );
+        assert!((0.0..=10.0).contains(&rule.severity) && (0.0..=10.0).contains(&rule.confidence));
+        assert!(
+            !rule.message.is_empty() && !rule.remediation.is_empty(),
+            "{}",
+            rule.id
+        );
+        assert!(rule.langs != Langs::NONE, "{}", rule.id);
+        for kw in rule.keywords {
+            assert!(!kw.is_empty(), "{}", rule.id);
+        }
+        // A rule reaching beyond its reviewer's home languages must be one that is worth
+        // running everywhere (credentials, conflict markers).
+        if rule.langs.without(b.home_langs()) != Langs::NONE {
+            assert!(
+                rule.secret || rule.id == "cor.conflict-marker",
+                "{} reaches beyond {b}",
+                rule.id
+            );
+        }
+        // Real code must not reach the failing threshold except credentials and conflicts.
+        if !rule.secret && rule.id != "cor.conflict-marker" {
+            assert!(rule.risk() < 7.5, "{} has R {}", rule.id, rule.risk());
+        }
+    }
+    assert!(ids.len() >= 50, "{} rules", ids.len());
+}
+
+#[test]
+fn builtin_ids_round_trip() {
+    for b in Builtin::ALL {
+        assert_eq!(Builtin::from_id(b.id()), Some(b));
+        assert!(b.instructions().len() > 200, "{b}");
+        assert!(!rules(b).is_empty());
+    }
+    assert_eq!(Builtin::from_id("Security"), None);
+    assert_eq!(Builtin::from_id("llm"), None);
+    assert_eq!(
+        Builtin::ALL.map(|b| b.id()),
+        [
+            "security",
+            "correctness",
+            "performance",
+            "maintainability",
+            "reliability"
+        ]
+    );
+}
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = include_str!("../../../README.md");
+    let missing: Vec<&str> = all_rules()
+        .map(|(_, r)| r.id)
+        .filter(|id| !readme.contains(&format!("`{id}`")))
+        .collect();
+    assert!(missing.is_empty(), "README.md does not list {missing:?}");
+}
+
+#[test]
+fn compiled_rule_sets_hold_every_rule() {
+    for b in Builtin::ALL {
+        assert_eq!(compiled(b).rules.len(), rules(b).len());
+        compiled(b).compile_all();
+    }
+    // Redaction relies on the credential rules leading the security set.
+    for (a, b) in secrets::RULES.iter().zip(rules(Builtin::Security)) {
+        assert_eq!(a.id, b.id);
+    }
+}
+
+#[test]
+fn keywords_match_in_any_letter_case() {
+    // The keyword prefilter must not decide recall: a name in unusual mixed case reaches the
+    // rule's pattern like any other.
+    let cases = [
+        (
+            "sec.generic-secret",
+            "app/settings.py",
+            concat!("PassWord = \"3TFJwruCsnRB", "!\""),
+        ),
+        (
+            "sec.generic-secret",
+            "web/api.js",
+            concat!("const cfg = { APIKey: '3TFJwruCsnRB", "!' };"),
+        ),
+        (
+            "sec.generic-secret",
+            "app/Config.java",
+            concat!("String clientSECRET = \"3TFJwruCsnRB", "!\";"),
+        ),
+        (
+            "perf.select-star",
+            "app/db.py",
+            "rows = db.query(\"SeLeCt  * FROM users\")",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (rule, path, snippet) in cases {
+        let fired = rules_fired(path, snippet);
+        if !fired.iter().any(|r| r == rule) {
+            failures.push(format!(
+                "{rule} did not fire on {snippet:?} (fired: {fired:?})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn readme_allow_examples_silence_their_rule() {
+    for (path, rule, line) in [
+        (
+            "app/client.py",
+            "rel.http-no-timeout",
+            "r = requests.get(url)",
+        ),
+        (
+            "web/debug.js",
+            "sec.eval-input",
+            "const fn = eval(req.body.expr);",
+        ),
+    ] {
+        let fired = rules_fired(path, line);
+        assert!(
+            fired.iter().any(|r| r == rule),
+            "{rule} on {line}: {fired:?}"
+        );
+        let comment = if path.ends_with(".py") { "#" } else { "//" };
+        let allowed = format!("{line}  {comment} wfc:allow {rule} -- reason");
+        let fired = rules_fired(path, &allowed);
+        assert!(!fired.iter().any(|r| r == rule), "{allowed}: {fired:?}");
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&format!("{line} {comment} wfc:allow {rule}"))
+                || readme.contains(&format!("{line}  {comment} wfc:allow {rule}")),
+            "README example for {rule} changed"
+        );
+    }
+}

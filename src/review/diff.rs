@@ -1,0 +1,355 @@
+//! Reading a unified diff (git's or plain `diff -u`) into a [`Change`].
+//!
+//! One parser serves every input: git2 renders its diffs as patch text and `--diff-file` hands
+//! over a file, so the reviewers always see the same shape.
+
+use super::change::{AddedLine, Change, FileChange, FileStatus};
+
+#[derive(Debug, Default)]
+struct Pending {
+    old_path: Option<String>,
+    new_path: Option<String>,
+    status: Option<FileStatus>,
+    binary: bool,
+    added: Vec<AddedLine>,
+    removed: u32,
+    seen_hunk: bool,
+}
+
+impl Pending {
+    fn finish(self, out: &mut Vec<FileChange>) {
+        let deleted = self.status == Some(FileStatus::Deleted)
+            || (self.new_path.is_none() && self.old_path.is_some() && self.seen_hunk);
+        let path = if deleted {
+            self.old_path.clone()
+        } else {
+            self.new_path.clone().or_else(|| self.old_path.clone())
+        };
+        let Some(path) = path else { return };
+        let status = if deleted {
+            FileStatus::Deleted
+        } else if let Some(s) = self.status {
+            s
+        } else if self.old_path.is_none() {
+            FileStatus::Added
+        } else if self.old_path != self.new_path {
+            FileStatus::Renamed
+        } else {
+            FileStatus::Modified
+        };
+        let old_path = match status {
+            FileStatus::Renamed => self.old_path,
+            _ => None,
+        };
+        out.push(FileChange {
+            path,
+            old_path,
+            status,
+            binary: self.binary,
+            added: self.added,
+            removed: self.removed,
+            line_count: None,
+        });
+    }
+}
+
+/// Undoes git's C-style quoting of unusual path names (`"a/sp\303\251cial"`).
+fn unquote(raw: &str) -> String {
+    let Some(inner) = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) else {
+        return raw.to_string();
+    };
+    let mut bytes = Vec::with_capacity(inner.len());
+    let mut it = inner.bytes().peekable();
+    while let Some(b) = it.next() {
+        if b != b'\\' {
+            bytes.push(b);
+            continue;
+        }
+        match it.next() {
+            Some(b'n') => bytes.push(b'\n'),
+            Some(b't') => bytes.push(b'\t'),
+            Some(b'"') => bytes.push(b'"'),
+            Some(b'\\') => bytes.push(b'\\'),
+            Some(d @ b'0'..=b'7') => {
+                let mut v = (d - b'0') as u32;
+                for _ in 0..2 {
+                    match it.peek() {
+                        Some(n @ b'0'..=b'7') => {
+                            v = v * 8 + (*n - b'0') as u32;
+                            it.next();
+                        }
+                        _ => break,
+                    }
+                }
+                bytes.push(v as u8);
+            }
+            Some(other) => bytes.push(other),
+            None => bytes.push(b'\\'),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The path of a `--- `/`+++ ` line: `None` for `/dev/null`; `a/`/`b/` prefixes and trailing
+/// timestamps removed.
+fn header_path(rest: &str) -> Option<String> {
+    let rest = rest.trim_end_matches('\r');
+    let rest = if rest.starts_with('"') {
+        rest
+    } else {
+        rest.split('\t').next().unwrap_or(rest)
+    };
+    let path = unquote(rest.trim_end());
+    if path == "/dev/null" {
+        return None;
+    }
+    let path = path
+        .strip_prefix("a/")
+        .or_else(|| path.strip_prefix("b/"))
+        .unwrap_or(&path)
+        .to_string();
+    Some(path.trim_start_matches("./").to_string())
+}
+
+/// `@@ -a,b +c,d @@` -> (b, c, d)
+fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
+    let rest = line.strip_prefix("@@ -")?;
+    let (old, rest) = rest.split_once(" +")?;
+    let (new, _) = rest.split_once(" @@")?;
+    let count = |s: &str| -> Option<(u32, u32)> {
+        match s.split_once(',') {
+            Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+            None => Some((s.parse().ok()?, 1)),
+        }
+    };
+    let (_, old_len) = count(old)?;
+    let (new_start, new_len) = count(new)?;
+    Some((old_len, new_start, new_len))
+}
+
+/// Parses unified diff text. Lines that belong to no file (mail headers, commit messages) are
+/// skipped.
+pub fn parse(text: &str) -> Change {
+    let mut files = Vec::new();
+    let mut cur: Option<Pending> = None;
+    let mut old_left = 0u32;
+    let mut new_left = 0u32;
+    let mut new_line = 0u32;
+
+    for raw in text.split('\n') {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if old_left > 0 || new_left > 0 {
+            let Some(p) = cur.as_mut() else { break };
+            match line.as_bytes().first() {
+                Some(b'+') => {
+                    p.added.push(AddedLine {
+                        line: new_line,
+                        text: line[1..].to_string(),
+                    });
+                    new_line += 1;
+                    new_left = new_left.saturating_sub(1);
+                    continue;
+                }
+                Some(b'-') => {
+                    p.removed += 1;
+                    old_left = old_left.saturating_sub(1);
+                    continue;
+                }
+                Some(b' ') | None => {
+                    new_line += 1;
+                    old_left = old_left.saturating_sub(1);
+                    new_left = new_left.saturating_sub(1);
+                    continue;
+                }
+                Some(b'\\') => continue,
+                // Anything else ends a truncated hunk; read it as a header below.
+                _ => {
+                    old_left = 0;
+                    new_left = 0;
+                }
+            }
+        }
+        if line.starts_with('\\') {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("diff --git ") {
+            if let Some(p) = cur.take() {
+                p.finish(&mut files);
+            }
+            let mut p = Pending::default();
+            // `diff --git a/x b/x`: good enough for binary or mode-only changes with no ---/+++ lines.
+            if let Some((a, b)) = split_git_header(rest) {
+                p.old_path = Some(a);
+                p.new_path = Some(b);
+            }
+            cur = Some(p);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("--- ") {
+            // A plain `diff -u` starts a file at `---`; in git diffs it follows `diff --git`.
+            let starts_new = match &cur {
+                None => true,
+                Some(p) => p.seen_hunk,
+            };
+            if starts_new {
+                if let Some(p) = cur.take() {
+                    p.finish(&mut files);
+                }
+                cur = Some(Pending::default());
+            }
+            if let Some(p) = cur.as_mut() {
+                p.old_path = header_path(rest);
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("+++ ") {
+            if let Some(p) = cur.as_mut() {
+                p.new_path = header_path(rest);
+            }
+            continue;
+        }
+        let Some(p) = cur.as_mut() else { continue };
+        if line.starts_with("@@ ") {
+            if let Some((old_len, start, new_len)) = hunk_header(line) {
+                old_left = old_len;
+                new_left = new_len;
+                new_line = start;
+                p.seen_hunk = true;
+            }
+        } else if line.starts_with("new file mode") {
+            p.status = Some(FileStatus::Added);
+            p.old_path = None;
+        } else if line.starts_with("deleted file mode") {
+            p.status = Some(FileStatus::Deleted);
+        } else if let Some(from) = line.strip_prefix("rename from ") {
+            p.status = Some(FileStatus::Renamed);
+            p.old_path = Some(unquote(from));
+        } else if let Some(to) = line.strip_prefix("rename to ") {
+            p.new_path = Some(unquote(to));
+        } else if line.starts_with("Binary files ") || line == "GIT binary patch" {
+            p.binary = true;
+        }
+    }
+    if let Some(p) = cur.take() {
+        p.finish(&mut files);
+    }
+    Change {
+        files,
+        diff: text.to_string(),
+    }
+}
+
+fn split_git_header(rest: &str) -> Option<(String, String)> {
+    if let Some(inner) = rest.strip_prefix('"') {
+        let end = inner.find("\" ")? + 1;
+        let a = header_path(&rest[..=end])?;
+        let b = header_path(rest[end + 2..].trim())?;
+        return Some((a, b));
+    }
+    // Unquoted: "a/<p> b/<p>" where both halves are usually equal.
+    let half = rest.len().checked_sub(1)? / 2;
+    let (a, b) = (&rest[..half], &rest[half + 1..]);
+    if a.strip_prefix("a/") == b.strip_prefix("b/") {
+        return Some((header_path(a)?, header_path(b)?));
+    }
+    let idx = rest.find(" b/")?;
+    Some((header_path(&rest[..idx])?, header_path(&rest[idx + 1..])?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GIT: &str = "\
+diff --git a/src/lib.rs b/src/lib.rs
+index 1111111..2222222 100644
+--- a/src/lib.rs
++++ b/src/lib.rs
+@@ -1,3 +1,4 @@
+ fn a() {}
+-fn b() {}
++fn b() { x(); }
++fn c() {}
+ fn d() {}
+@@ -10,2 +11,3 @@ fn e()
+ let x = 1;
++let y = 2;
+ let z = 3;
+diff --git a/new.py b/new.py
+new file mode 100644
+index 0000000..3333333
+--- /dev/null
++++ b/new.py
+@@ -0,0 +1,2 @@
++import os
++--- not a header
+diff --git a/gone.txt b/gone.txt
+deleted file mode 100644
+--- a/gone.txt
++++ /dev/null
+@@ -1 +0,0 @@
+-bye
+diff --git a/img.png b/img.png
+Binary files a/img.png and b/img.png differ
+";
+
+    #[test]
+    fn parses_git_diffs() {
+        let c = parse(GIT);
+        let paths: Vec<_> = c
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.status))
+            .collect();
+        assert_eq!(
+            paths,
+            vec![
+                ("src/lib.rs", FileStatus::Modified),
+                ("new.py", FileStatus::Added),
+                ("gone.txt", FileStatus::Deleted),
+                ("img.png", FileStatus::Modified),
+            ]
+        );
+        let lib = &c.files[0];
+        let added: Vec<_> = lib
+            .added
+            .iter()
+            .map(|a| (a.line, a.text.as_str()))
+            .collect();
+        assert_eq!(
+            added,
+            vec![(2, "fn b() { x(); }"), (3, "fn c() {}"), (12, "let y = 2;")]
+        );
+        assert_eq!(lib.removed, 1);
+        let py = &c.files[1];
+        assert_eq!(py.added[1].text, "--- not a header");
+        assert!(c.files[3].binary);
+        assert_eq!(c.files[2].removed, 1);
+    }
+
+    #[test]
+    fn parses_plain_diff_u_with_timestamps_and_crlf() {
+        let text = "--- old/a.txt\t2024-01-01 00:00:00\r\n+++ new/a.txt\t2024-01-02 00:00:00\r\n@@ -1 +1,2 @@\r\n keep\r\n+added\r\n";
+        let c = parse(text);
+        assert_eq!(c.files.len(), 1);
+        assert_eq!(c.files[0].path, "new/a.txt");
+        assert_eq!(c.files[0].added[0].text, "added");
+        assert_eq!(c.files[0].added[0].line, 2);
+    }
+
+    #[test]
+    fn renames_and_quoted_paths() {
+        let text = "diff --git \"a/sp ace\\303\\251.txt\" \"b/sp ace\\303\\251.txt\"\n--- \"a/sp ace\\303\\251.txt\"\n+++ \"b/sp ace\\303\\251.txt\"\n@@ -0,0 +1 @@\n+x\ndiff --git a/old.rs b/new.rs\nsimilarity index 90%\nrename from old.rs\nrename to new.rs\n";
+        let c = parse(text);
+        assert_eq!(c.files[0].path, "sp aceé.txt");
+        assert_eq!(c.files[1].path, "new.rs");
+        assert_eq!(c.files[1].old_path.as_deref(), Some("old.rs"));
+        assert_eq!(c.files[1].status, FileStatus::Renamed);
+    }
+
+    #[test]
+    fn garbage_gives_an_empty_change() {
+        assert!(parse("hello\nworld\n").files.is_empty());
+        assert!(parse("").files.is_empty());
+    }
+}

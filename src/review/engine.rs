@@ -1,0 +1,331 @@
+//! Running the panel: built-in reviewers on rayon, each external reviewer on its own thread waiting
+//! on its own child process, so five 30-second reviewers take about 30 seconds, not 150.
+//!
+//! Only the calling thread reports progress; workers send their outcomes over a channel.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::builtin::{self, Builtin};
+use super::change::Change;
+use super::external::{self, RunError};
+use super::finding::Finding;
+use super::formats;
+use crate::config::{ExternalReviewerConfig, RateLimitConfig};
+use crate::store::ratelimit::{self, RateLimitError};
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Builtin(Builtin),
+    External(Box<ExternalReviewerConfig>),
+}
+
+/// A reviewer chosen for this review.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub id: String,
+    pub kind: Kind,
+    /// Whether the change touches files this reviewer cares about.
+    pub relevant: bool,
+    pub prompt: String,
+    pub temperature: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Ran and answered.
+    Ok,
+    /// Crashed, could not start, or answered garbage.
+    Error,
+    Timeout,
+    /// No rate-limit token in time.
+    RateLimited,
+    /// Not relevant to this change; did not run.
+    Skipped,
+    Interrupted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Error => "error",
+            Status::Timeout => "timeout",
+            Status::RateLimited => "rate_limited",
+            Status::Skipped => "skipped",
+            Status::Interrupted => "interrupted",
+        }
+    }
+
+    /// Whether this outcome makes the review incomplete.
+    pub fn is_failure(self) -> bool {
+        matches!(self, Status::Error | Status::Timeout | Status::RateLimited)
+    }
+}
+
+/// What one reviewer did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub id: String,
+    pub status: Status,
+    pub duration: Duration,
+    pub error: Option<String>,
+    pub findings: Vec<Finding>,
+    pub summary: Option<String>,
+    pub score: Option<f64>,
+}
+
+impl Outcome {
+    fn skipped(id: &str) -> Outcome {
+        Outcome {
+            id: id.to_string(),
+            status: Status::Skipped,
+            duration: Duration::ZERO,
+            error: None,
+            findings: Vec::new(),
+            summary: None,
+            score: None,
+        }
+    }
+
+    fn failed(id: &str, status: Status, duration: Duration, error: String) -> Outcome {
+        Outcome {
+            id: id.to_string(),
+            status,
+            duration,
+            error: Some(error),
+            findings: Vec::new(),
+            summary: None,
+            score: None,
+        }
+    }
+}
+
+/// Progress as the calling thread sees it.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    Started {
+        id: String,
+    },
+    Waiting {
+        id: String,
+        what: String,
+    },
+    Finished {
+        id: String,
+        status: Status,
+        duration: Duration,
+        findings: usize,
+    },
+}
+
+/// What the workers need besides the plan.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where external reviewers run and what their paths are relative to.
+    pub workdir: PathBuf,
+    pub main_root: PathBuf,
+    pub default_timeout: Duration,
+    pub rate_limits: BTreeMap<String, RateLimitConfig>,
+    /// The store, opened anew by each worker that needs a rate-limit token.
+    pub db_path: PathBuf,
+}
+
+enum Msg {
+    Progress(Progress),
+    Done(Outcome),
+}
+
+/// The JSON request an external reviewer reads on stdin: `base` plus its id and prompt.
+pub fn request_for(base: &serde_json::Value, p: &Planned) -> Vec<u8> {
+    let mut v = base.clone();
+    if let serde_json::Value::Object(o) = &mut v {
+        o.insert("reviewer_id".into(), p.id.clone().into());
+        o.insert("prompt".into(), p.prompt.clone().into());
+        o.insert("temperature".into(), p.temperature.into());
+    }
+    serde_json::to_vec(&v).unwrap_or_default()
+}
+
+fn run_external(
+    p: &Planned,
+    cfg: &ExternalReviewerConfig,
+    request: &[u8],
+    settings: &Settings,
+    tx: &mpsc::Sender<Msg>,
+) -> Outcome {
+    let start = Instant::now();
+    let timeout = cfg.timeout.map(|t| t.0).unwrap_or(settings.default_timeout);
+    if let Some(name) = &cfg.rate_limit
+        && let Some(limit) = settings.rate_limits.get(name)
+    {
+        let _ = tx.send(Msg::Progress(Progress::Waiting {
+            id: p.id.clone(),
+            what: format!("rate limit {name}"),
+        }));
+        let taken = crate::store::Store::open(&settings.db_path)
+            .map_err(RateLimitError::from)
+            .and_then(|mut s| ratelimit::take(&mut s, name, limit, timeout));
+        match taken {
+            Ok(_) => {}
+            Err(RateLimitError::Interrupted { .. }) => {
+                return Outcome::failed(
+                    &p.id,
+                    Status::Interrupted,
+                    start.elapsed(),
+                    "interrupted".into(),
+                );
+            }
+            Err(e) => {
+                return Outcome::failed(&p.id, Status::RateLimited, start.elapsed(), e.to_string());
+            }
+        }
+    }
+    let _ = tx.send(Msg::Progress(Progress::Started { id: p.id.clone() }));
+    let cwd = match &cfg.cwd {
+        Some(c) => settings.main_root.join(c),
+        None => settings.workdir.clone(),
+    };
+    let remaining = timeout.saturating_sub(start.elapsed());
+    let out = match external::run(cfg, request, &cwd, remaining) {
+        Ok(o) => o,
+        Err(RunError::Timeout(_)) => {
+            return Outcome::failed(
+                &p.id,
+                Status::Timeout,
+                start.elapsed(),
+                format!(
+                    "timed out after {}; its process group was killed",
+                    humantime::format_duration(timeout)
+                ),
+            );
+        }
+        Err(RunError::Interrupted) => {
+            return Outcome::failed(
+                &p.id,
+                Status::Interrupted,
+                start.elapsed(),
+                "interrupted".into(),
+            );
+        }
+        Err(e) => return Outcome::failed(&p.id, Status::Error, start.elapsed(), e.to_string()),
+    };
+    if let Some(sig) = out.signal {
+        return Outcome::failed(
+            &p.id,
+            Status::Error,
+            start.elapsed(),
+            format!("killed by signal {sig}; stderr: {}", out.stderr_tail()),
+        );
+    }
+    match formats::parse(cfg.format, &out.stdout, &p.id, &cwd) {
+        Ok(answer) => Outcome {
+            id: p.id.clone(),
+            status: Status::Ok,
+            duration: start.elapsed(),
+            error: None,
+            findings: answer.findings,
+            summary: answer.summary,
+            score: answer.score,
+        },
+        Err(e) => {
+            let code = out
+                .code
+                .map(|c| format!("exit {c}"))
+                .unwrap_or_else(|| "no exit code".into());
+            let tail = out.stderr_tail();
+            let mut msg = format!("unreadable {} answer ({code}): {e}", cfg.format.as_str());
+            if !tail.is_empty() {
+                msg.push_str(&format!("; stderr: {tail}"));
+            }
+            Outcome::failed(&p.id, Status::Error, start.elapsed(), msg)
+        }
+    }
+}
+
+/// Runs every relevant reviewer of `plan` and returns their outcomes in plan order.
+pub fn run(
+    plan: &[Planned],
+    change: &Change,
+    request_base: &serde_json::Value,
+    settings: &Settings,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Vec<Outcome> {
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let mut outcomes: BTreeMap<String, Outcome> = BTreeMap::new();
+    let mut pending = 0usize;
+
+    std::thread::scope(|scope| {
+        let builtins: Vec<(String, Builtin)> = plan
+            .iter()
+            .filter(|p| p.relevant)
+            .filter_map(|p| match p.kind {
+                Kind::Builtin(b) => Some((p.id.clone(), b)),
+                Kind::External(_) => None,
+            })
+            .collect();
+        pending += builtins.len();
+        if !builtins.is_empty() {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                builtins.par_iter().for_each_with(tx, |tx, (id, b)| {
+                    let _ = tx.send(Msg::Progress(Progress::Started { id: id.clone() }));
+                    let start = Instant::now();
+                    let findings = builtin::review(*b, change);
+                    let _ = tx.send(Msg::Done(Outcome {
+                        id: id.clone(),
+                        status: Status::Ok,
+                        duration: start.elapsed(),
+                        error: None,
+                        findings,
+                        summary: None,
+                        score: None,
+                    }));
+                });
+            });
+        }
+        for p in plan.iter().filter(|p| p.relevant) {
+            if let Kind::External(cfg) = &p.kind {
+                pending += 1;
+                let tx = tx.clone();
+                let request = request_for(request_base, p);
+                scope.spawn(move || {
+                    let outcome = run_external(p, cfg, &request, settings, &tx);
+                    let _ = tx.send(Msg::Done(outcome));
+                });
+            }
+        }
+        drop(tx);
+        while pending > 0 {
+            match rx.recv_timeout(Duration::from_millis(50)) {
+                Ok(Msg::Progress(pr)) => on_progress(pr),
+                Ok(Msg::Done(o)) => {
+                    pending -= 1;
+                    on_progress(Progress::Finished {
+                        id: o.id.clone(),
+                        status: o.status,
+                        duration: o.duration,
+                        findings: o.findings.len(),
+                    });
+                    outcomes.insert(o.id.clone(), o);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+    });
+
+    plan.iter()
+        .map(|p| {
+            outcomes
+                .remove(&p.id)
+                .unwrap_or_else(|| Outcome::skipped(&p.id))
+        })
+        .collect()
+}

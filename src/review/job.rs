@@ -1,0 +1,907 @@
+//! A review job from start to end: choose the change and the reviewers, run them, score, write the
+//! reports, and record the job, the audit row and the telemetry event.
+//!
+//! `wfc review` runs all of it; the two-phase protocol splits it at the reviewers: `prepare` stops
+//! after the plan, `finalize` starts from the responses a harness collected.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::builtin::{self, Builtin};
+use super::change::Change;
+use super::consensus::{self, Reported};
+use super::engine::{self, Kind, Outcome, Planned, Progress, Status};
+use super::input::{self, Input, Selection};
+use super::prompt;
+use super::result::{ReviewResult, ReviewStatus, ReviewerReport, SCHEMA_VERSION};
+use super::tier::Tier;
+use crate::config::{BUILTIN_REVIEWERS, Config, ExternalReviewerConfig, OnReviewerError};
+use crate::context::Context;
+use crate::error::CommandError;
+use crate::store::jobs;
+
+/// Which reviewers and what to do with the outcome.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub selection: Option<Selection>,
+    pub task_id: Option<String>,
+    /// `--reviewers`; empty means the configured set.
+    pub reviewers: Vec<String>,
+    /// Use the `hook.reviewers` set (built-in by default) instead of `review.reviewers`.
+    pub hook: bool,
+    pub fail_on: Option<Tier>,
+    pub sarif: Option<PathBuf>,
+    pub no_learn: bool,
+    pub bypass_reason: Option<String>,
+}
+
+/// Nothing to review, or a finished review.
+#[derive(Debug)]
+pub enum Ran {
+    Nothing { tree_id: String, mode: &'static str },
+    Done(Box<ReviewResult>),
+}
+
+const DEFAULT_TEMPERATURE: f64 = 0.2;
+const GENERIC_INSTRUCTIONS: &str = "Review the change for problems in your area of expertise.";
+
+fn external<'a>(config: &'a Config, id: &str) -> Option<&'a ExternalReviewerConfig> {
+    config.review.reviewer.iter().find(|r| r.id == id)
+}
+
+fn valid_ids(config: &Config) -> Vec<String> {
+    BUILTIN_REVIEWERS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(config.review.reviewer.iter().map(|r| r.id.clone()))
+        .collect()
+}
+
+/// The reviewer ids this review runs, in order, without repeats.
+pub fn reviewer_ids(config: &Config, req: &Request) -> Result<Vec<String>, CommandError> {
+    let chosen: Vec<String> = if !req.reviewers.is_empty() {
+        req.reviewers.clone()
+    } else if req.hook {
+        if config.hook.reviewers.0.is_empty() {
+            BUILTIN_REVIEWERS.iter().map(|s| s.to_string()).collect()
+        } else {
+            config.hook.reviewers.0.clone()
+        }
+    } else if !config.review.reviewers.0.is_empty() {
+        config.review.reviewers.0.clone()
+    } else {
+        valid_ids(config)
+    };
+    let valid = valid_ids(config);
+    let mut out: Vec<String> = Vec::new();
+    for id in chosen {
+        let id = id.trim().to_string();
+        if id.is_empty() {
+            continue;
+        }
+        if !valid.contains(&id) {
+            return Err(CommandError::usage(format!("unknown reviewer {id:?}")).with_hint(format!(
+                "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
+                valid.join(", ")
+            )));
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    if out.is_empty() {
+        return Err(CommandError::usage("no reviewer selected")
+            .with_hint(format!("valid reviewers: {}", valid.join(", "))));
+    }
+    Ok(out)
+}
+
+fn external_relevant(cfg: &ExternalReviewerConfig, change: &Change) -> bool {
+    match &cfg.extensions {
+        None => true,
+        Some(list) => change.files.iter().any(|f| {
+            let ext = f.extension();
+            list.0
+                .iter()
+                .any(|e| e.trim_start_matches('.').eq_ignore_ascii_case(&ext))
+        }),
+    }
+}
+
+/// Which reviewers get a prompt: every one for a harness, only external ones for a review run
+/// here (built-in rules read the change, not a prompt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompts {
+    All,
+    ExternalOnly,
+}
+
+/// Plans every reviewer: relevance, prompt (with knowledge) and temperature.
+pub fn plan(
+    ctx: &Context,
+    ids: &[String],
+    change: &Change,
+    redacted_diff: &str,
+    prompts: Prompts,
+) -> Vec<Planned> {
+    ids.iter()
+        .map(|id| {
+            let (kind, relevant, instructions, temperature) = match Builtin::from_id(id) {
+                Some(b) => (
+                    Kind::Builtin(b),
+                    builtin::is_relevant(b, change),
+                    b.instructions().to_string(),
+                    DEFAULT_TEMPERATURE,
+                ),
+                None => {
+                    let cfg = external(&ctx.config, id).expect("ids were validated");
+                    (
+                        Kind::External(Box::new(cfg.clone())),
+                        external_relevant(cfg, change),
+                        cfg.instructions
+                            .clone()
+                            .unwrap_or_else(|| GENERIC_INSTRUCTIONS.to_string()),
+                        cfg.temperature.unwrap_or(DEFAULT_TEMPERATURE),
+                    )
+                }
+            };
+            let wants_prompt =
+                prompts == Prompts::All || (relevant && matches!(kind, Kind::External(_)));
+            let prompt = if wants_prompt {
+                let knowledge = knowledge_for(ctx, id, change);
+                prompt::build(id, &instructions, &knowledge, change, redacted_diff)
+            } else {
+                String::new()
+            };
+            Planned {
+                id: id.clone(),
+                kind,
+                relevant,
+                prompt,
+                temperature,
+            }
+        })
+        .collect()
+}
+
+/// Most characters of added text that go into a knowledge query.
+const QUERY_CHARS: usize = 8_000;
+
+/// The knowledge entries most relevant to `change` for `reviewer`, from the global and the
+/// project knowledge base, within `review.knowledge_tokens`, as prompt lines.
+fn knowledge_for(ctx: &Context, reviewer: &str, change: &Change) -> Vec<String> {
+    let budget = ctx.config.review.knowledge_tokens;
+    if budget == 0 {
+        return Vec::new();
+    }
+    let mut query = String::new();
+    for f in &change.files {
+        query.push_str(&f.path.replace(['/', '.'], " "));
+        query.push(' ');
+    }
+    'lines: for f in &change.files {
+        for a in &f.added {
+            if query.len() > QUERY_CHARS {
+                break 'lines;
+            }
+            query.push_str(&a.text);
+            query.push('\n');
+        }
+    }
+    let mut roots = vec![ctx.global_knowledge_root()];
+    if let Ok(p) = ctx.project_knowledge_root() {
+        roots.push(p);
+    }
+    // A knowledge base that cannot be read must not stop a review; it only makes prompts poorer.
+    let hits =
+        crate::knowledge::search::search(&roots, Some(reviewer), &query, 50).unwrap_or_default();
+    crate::knowledge::search::within_budget(&hits, budget)
+        .iter()
+        .map(|h| h.line())
+        .collect()
+}
+
+/// Appends what this review teaches to the global knowledge base of every reviewer that reported
+/// it: severity >= 9 as an incident prevented, >= 7 with confidence >= 8 as a pattern found.
+/// Returns how many entries were added.
+fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
+    use crate::knowledge::{NewEntry, Section, append_many, knowledge_file};
+    let valid = valid_ids(&ctx.config);
+    let mut by_reviewer: std::collections::BTreeMap<String, Vec<NewEntry>> = Default::default();
+    for f in &r.findings {
+        let section = if f.severity >= 9.0 {
+            Section::IncidentsPrevented
+        } else if f.severity >= 7.0 && f.confidence >= 8.0 {
+            Section::PatternsFound
+        } else {
+            continue;
+        };
+        let what = f.descriptions.first().map(String::as_str).unwrap_or("");
+        let rule = f
+            .rules
+            .first()
+            .map(|r| format!("[{r}] "))
+            .unwrap_or_default();
+        let place = f
+            .file
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        let text = builtin::redact_secrets(&format!("{rule}{}: {what}{place}", f.category));
+        for reviewer in f.reviewers.iter().filter(|x| valid.contains(x)) {
+            by_reviewer
+                .entry(reviewer.clone())
+                .or_default()
+                .push(NewEntry {
+                    reviewer: reviewer.clone(),
+                    section,
+                    text: text.clone(),
+                    source: format!("wfc review {} task {}", r.job_id, r.task_id),
+                    developer: Some(r.developer_id.clone()),
+                });
+        }
+    }
+    let root = ctx.global_knowledge_root();
+    let mut added = 0;
+    let mut errors = Vec::new();
+    for (reviewer, entries) in by_reviewer {
+        let path = knowledge_file(&root, &reviewer);
+        match append_many(&path, &entries, now, LEARN_LOCK_TIMEOUT, &mut |_| {}) {
+            Ok(outcomes) => {
+                added += outcomes
+                    .iter()
+                    .filter(|o| **o == crate::knowledge::AppendOutcome::Added)
+                    .count()
+            }
+            Err(e) => errors.push(format!("{}: {e}", path.display())),
+        }
+    }
+    if errors.is_empty() {
+        Ok(added)
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+const LEARN_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn request_base(
+    ctx: &Context,
+    job_id: &str,
+    task: &str,
+    input: &Input,
+    diff: &str,
+) -> serde_json::Value {
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "job_id": job_id,
+        "project_id": ctx.project_id.as_str(),
+        "developer_id": ctx.developer_id.as_str(),
+        "task_id": task,
+        "tree_id": input.tree_id,
+        "mode": input.mode,
+        "repo_root": ctx.repo.as_ref().map(|r| r.workdir.to_string_lossy().into_owned()),
+        "files": input.change.files.iter().map(|f| json!({
+            "path": f.path,
+            "status": f.status,
+            "added_lines": f.added.len(),
+            "removed_lines": f.removed,
+        })).collect::<Vec<_>>(),
+        "diff": diff,
+    })
+}
+
+fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, CommandError> {
+    let raw = match &req.task_id {
+        Some(t) => t.clone(),
+        None => input::default_task(input.branch.as_deref(), &input.tree_id),
+    };
+    Ok(ctx.task_id(&raw)?.to_string())
+}
+
+/// Selects the change. `Ok(Err(nothing))` when there is nothing to review.
+fn select(ctx: &Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
+    let repo = ctx.repo()?;
+    let selection = req.selection.clone().unwrap_or(Selection::Auto);
+    let input = input::select(
+        repo,
+        ctx.env.git_index_file.as_deref(),
+        &ctx.cwd,
+        &selection,
+    )?;
+    if input.change.files.is_empty() {
+        return Ok(Err(Ran::Nothing {
+            tree_id: input.tree_id,
+            mode: input.mode,
+        }));
+    }
+    Ok(Ok(input))
+}
+
+/// Runs a whole review.
+pub fn run(
+    ctx: &mut Context,
+    req: &Request,
+    on_progress: &mut dyn FnMut(&[Planned], Progress),
+) -> Result<Ran, CommandError> {
+    let started = ctx.now();
+    let input = match select(ctx, req)? {
+        Ok(i) => i,
+        Err(nothing) => return Ok(nothing),
+    };
+    let ids = reviewer_ids(&ctx.config, req)?;
+    let task = resolve_task(ctx, req, &input)?;
+    let job_id = crate::store::new_id("r", started);
+    let diff = builtin::redact_secrets(&input.change.diff);
+    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::ExternalOnly);
+    let base = request_base(ctx, &job_id, &task, &input, &diff);
+    let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
+    insert_job(
+        ctx,
+        &job_id,
+        &repo_key,
+        &task,
+        &input.tree_id,
+        "running",
+        None,
+        started,
+    )?;
+
+    crate::interrupt::install();
+    let settings = engine::Settings {
+        workdir: ctx.repo()?.workdir.clone(),
+        main_root: ctx.repo()?.main_root.clone(),
+        default_timeout: ctx.config.review.timeout.0,
+        rate_limits: ctx.config.rate_limit.clone(),
+        db_path: ctx.db_path(),
+    };
+    let outcomes = engine::run(&planned, &input.change, &base, &settings, &mut |p| {
+        on_progress(&planned, p)
+    });
+    if crate::interrupt::is_interrupted() {
+        let now = ctx.now();
+        jobs::mark_interrupted(ctx.store()?, now, &job_id)?;
+        ctx.audit(
+            "review",
+            &task,
+            "interrupted",
+            json!({ "job_id": job_id, "tree_id": input.tree_id }),
+        )?;
+        return Err(CommandError::interrupted());
+    }
+    let finished = Finished {
+        job_id,
+        task_id: task,
+        tree_id: input.tree_id.clone(),
+        mode: input.mode.to_string(),
+        project_id: ctx.project_id.to_string(),
+        developer_id: ctx.developer_id.to_string(),
+        change: input.change,
+        outcomes,
+        started,
+    };
+    finish(ctx, req, finished).map(|r| Ran::Done(Box::new(r)))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_job(
+    ctx: &mut Context,
+    job_id: &str,
+    repo: &str,
+    task: &str,
+    tree_id: &str,
+    status: &str,
+    request: Option<&str>,
+    now: SystemTime,
+) -> Result<(), CommandError> {
+    let project = ctx.project_id.to_string();
+    let developer = ctx.developer_id.to_string();
+    let root = ctx.repo.as_ref().map(|r| r.main_root.clone());
+    ctx.store()?.write(|tx| {
+        crate::store::projects::touch_tx(tx, now, &project, root.as_deref())?;
+        jobs::insert_tx(
+            tx,
+            now,
+            &jobs::NewJob {
+                id: job_id,
+                kind: "review",
+                repo: Some(repo),
+                project_id: &project,
+                developer_id: &developer,
+                task_id: Some(task),
+                tree_id: Some(tree_id),
+                status,
+                request,
+            },
+        )
+    })?;
+    Ok(())
+}
+
+/// Everything a finished set of reviewers leaves for scoring.
+pub struct Finished {
+    pub job_id: String,
+    pub task_id: String,
+    pub tree_id: String,
+    pub mode: String,
+    pub project_id: String,
+    pub developer_id: String,
+    pub change: Change,
+    pub outcomes: Vec<Outcome>,
+    pub started: SystemTime,
+}
+
+fn summary_line(
+    status: ReviewStatus,
+    cs: f64,
+    tier: Tier,
+    fail_on: Tier,
+    n_findings: usize,
+    outcomes: &[Outcome],
+) -> String {
+    let ran = outcomes.iter().filter(|o| o.status == Status::Ok).count();
+    let failed: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| o.status.is_failure())
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut s = format!(
+        "{n_findings} finding{} from {ran} reviewer{}; consensus score {cs:.3} ({tier})",
+        if n_findings == 1 { "" } else { "s" },
+        if ran == 1 { "" } else { "s" },
+    );
+    match status {
+        ReviewStatus::Passed => s.push_str(&format!(", below the fail threshold ({fail_on})")),
+        ReviewStatus::Failed => {
+            s.push_str(&format!(", at or above the fail threshold ({fail_on})"))
+        }
+        ReviewStatus::Bypassed => s.push_str(", failed but bypassed"),
+        ReviewStatus::Incomplete | ReviewStatus::Interrupted => {}
+    }
+    if !failed.is_empty() {
+        s.push_str(&format!("; did not answer: {}", failed.join(", ")));
+    }
+    if ran == 0 && failed.is_empty() {
+        s.push_str("; no reviewer was relevant to this change");
+    }
+    s
+}
+
+/// Scores the outcomes, writes the reports, and records job, audit and telemetry.
+pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, CommandError> {
+    let fail_on = req.fail_on.unwrap_or(ctx.config.review.fail_on);
+    let mut reported = Vec::new();
+    for o in f.outcomes.iter().filter(|o| o.status == Status::Ok) {
+        for finding in &o.findings {
+            let mut finding = finding.clone();
+            finding.description = builtin::redact_secrets(&finding.description);
+            finding.remediation = builtin::redact_secrets(&finding.remediation);
+            reported.push(Reported {
+                reviewer: o.id.clone(),
+                finding,
+            });
+        }
+    }
+    let merged = consensus::dedup(reported, &f.change);
+    let n = f.outcomes.iter().filter(|o| o.status == Status::Ok).count();
+    let score = consensus::score(&merged, n, fail_on);
+    let any_failure = f.outcomes.iter().any(|o| o.status.is_failure());
+    // With no answer at all there is nothing to pass on, whatever on_reviewer_error says.
+    let fail_closed = ctx.config.review.on_reviewer_error == OnReviewerError::Fail || n == 0;
+    let mut status = if any_failure && fail_closed {
+        ReviewStatus::Incomplete
+    } else if score.passed {
+        ReviewStatus::Passed
+    } else {
+        ReviewStatus::Failed
+    };
+    let bypass = req
+        .bypass_reason
+        .as_ref()
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    if matches!(status, ReviewStatus::Failed | ReviewStatus::Incomplete) && bypass.is_some() {
+        status = ReviewStatus::Bypassed;
+    }
+    let passed = status == ReviewStatus::Passed;
+    let finished_at = ctx.now();
+
+    let out_dir = ctx.output_dir_for(&crate::ids::ProjectId::parse(&f.project_id)?)?;
+    let md_path = out_dir.join(format!("REVIEW-{}.md", f.task_id));
+    let json_path = out_dir.join(format!("REVIEW-{}.json", f.task_id));
+    let mut result = ReviewResult {
+        schema_version: SCHEMA_VERSION,
+        job_id: f.job_id.clone(),
+        project_id: f.project_id.clone(),
+        developer_id: f.developer_id.clone(),
+        task_id: f.task_id.clone(),
+        tree_id: f.tree_id.clone(),
+        mode: f.mode.clone(),
+        status,
+        passed,
+        cs: score.cs,
+        tier: score.tier,
+        fail_on,
+        minority_protection_applied: score.minority_protection_applied,
+        n,
+        summary: summary_line(
+            status,
+            score.cs,
+            score.tier,
+            fail_on,
+            merged.len(),
+            &f.outcomes,
+        ),
+        findings: merged,
+        reviewers: f
+            .outcomes
+            .iter()
+            .map(|o| ReviewerReport {
+                id: o.id.clone(),
+                status: o.status,
+                duration_ms: o.duration.as_millis() as u64,
+                error: o.error.as_deref().map(builtin::redact_secrets),
+                findings: o.findings.len(),
+                summary: o.summary.as_deref().map(builtin::redact_secrets),
+                score: o.score,
+            })
+            .collect(),
+        files: f.change.files.iter().map(|x| x.path.clone()).collect(),
+        report_path: Some(md_path.to_string_lossy().into_owned()),
+        json_report_path: Some(json_path.to_string_lossy().into_owned()),
+        sarif_path: None,
+        bypass_reason: if status == ReviewStatus::Bypassed {
+            bypass.clone()
+        } else {
+            None
+        },
+        started_at: crate::time::rfc3339(f.started),
+        finished_at: crate::time::rfc3339(finished_at),
+        learned: 0,
+        learn_error: None,
+        duration_ms: finished_at
+            .duration_since(f.started)
+            .unwrap_or(Duration::ZERO)
+            .as_millis() as u64,
+    };
+    if let Some(sarif) = &req.sarif {
+        let path = ctx.cwd.join(sarif);
+        let text = serde_json::to_string_pretty(&super::sarif::render(&result))?;
+        crate::fsutil::write_atomic(&path, text.as_bytes())?;
+        result.sarif_path = Some(path.to_string_lossy().into_owned());
+    }
+    if !req.no_learn && ctx.config.review.learn {
+        match learn(ctx, &result, finished_at) {
+            Ok(n) => result.learned = n,
+            Err(e) => result.learn_error = Some(e),
+        }
+    }
+    let json_text = serde_json::to_string_pretty(&result)?;
+    crate::fsutil::write_atomic(&md_path, super::report::markdown(&result).as_bytes())?;
+    crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
+
+    record(ctx, &result, &json_text, finished_at)?;
+    Ok(result)
+}
+
+/// Job row, reviewer runs, audit row and telemetry event, in one transaction.
+fn record(
+    ctx: &mut Context,
+    r: &ReviewResult,
+    json_text: &str,
+    now: SystemTime,
+) -> Result<(), CommandError> {
+    let runs: Vec<jobs::ReviewerRun> = r
+        .reviewers
+        .iter()
+        .map(|rv| jobs::ReviewerRun {
+            reviewer_id: rv.id.clone(),
+            status: rv.status.as_str().to_string(),
+            duration_ms: Some(rv.duration_ms),
+            findings: rv.findings,
+            error: rv.error.clone(),
+        })
+        .collect();
+    let mut categories = serde_json::Map::new();
+    for f in &r.findings {
+        let n = categories
+            .get(&f.category)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        categories.insert(f.category.clone(), (n + 1).into());
+    }
+    let telemetry = json!({
+        "job_id": r.job_id,
+        "task_id": r.task_id,
+        "status": r.status,
+        "passed": r.passed,
+        "cs": r.cs,
+        "tier": r.tier,
+        "duration_ms": r.duration_ms,
+        "findings": r.findings.len(),
+        "categories": categories,
+        "reviewers": r.reviewers.iter().map(|rv| json!({
+            "id": rv.id,
+            "status": rv.status.as_str(),
+            "duration_ms": rv.duration_ms,
+            "error": rv.error,
+            "findings": rv.findings,
+        })).collect::<Vec<_>>(),
+    });
+    let mut details = json!({
+        "job_id": r.job_id,
+        "tree_id": r.tree_id,
+        "task_id": r.task_id,
+        "cs": r.cs,
+        "tier": r.tier,
+        "findings": r.findings.len(),
+        "learned": r.learned,
+    });
+    if let Some(reason) = &r.bypass_reason {
+        details["bypass_reason"] = reason.clone().into();
+    }
+    let track = ctx.telemetry_enabled();
+    let project = r.project_id.clone();
+    let developer = r.developer_id.clone();
+    let resource = r.report_path.clone().unwrap_or_else(|| r.task_id.clone());
+    let status = r.status.as_str();
+    let action = if r.status == ReviewStatus::Bypassed {
+        "review.bypass"
+    } else {
+        "review"
+    };
+    ctx.store()?.write(|tx| {
+        jobs::complete_tx(
+            tx,
+            now,
+            &r.job_id,
+            &jobs::Completion {
+                status,
+                cs: Some(r.cs),
+                tier: Some(r.tier.as_str()),
+                passed: Some(r.passed),
+                report_path: r.report_path.as_deref(),
+                result: Some(json_text),
+                bypass_reason: r.bypass_reason.as_deref(),
+                runs: &runs,
+            },
+        )?;
+        crate::store::audit::append_tx(
+            tx,
+            now,
+            &crate::store::audit::NewAudit {
+                project_id: &project,
+                developer_id: &developer,
+                action,
+                resource: &resource,
+                status,
+                details,
+            },
+        )?;
+        if track {
+            crate::telemetry::record_tx(
+                tx,
+                now,
+                &crate::telemetry::Event {
+                    project_id: &project,
+                    developer_id: &developer,
+                    kind: crate::telemetry::kind::REVIEW,
+                    data: telemetry,
+                },
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// What `prepare` stores in the job so that `finalize` needs nothing else.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Prepared {
+    pub mode: String,
+    pub change: Change,
+    pub diff: String,
+    pub tasks: Vec<TaskSpec>,
+}
+
+/// One reviewer's task for a harness.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TaskSpec {
+    pub reviewer_id: String,
+    pub relevant: bool,
+    pub prompt: String,
+    pub temperature: f64,
+    pub token_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrepareOutput {
+    pub job_id: String,
+    pub project_id: String,
+    pub developer_id: String,
+    pub task_id: String,
+    pub tree_id: String,
+    pub mode: String,
+    pub tasks: Vec<TaskSpec>,
+}
+
+/// Phase one: the plan and a job waiting for responses.
+pub fn prepare(
+    ctx: &mut Context,
+    req: &Request,
+) -> Result<Result<PrepareOutput, Ran>, CommandError> {
+    let started = ctx.now();
+    let input = match select(ctx, req)? {
+        Ok(i) => i,
+        Err(nothing) => return Ok(Err(nothing)),
+    };
+    let ids = reviewer_ids(&ctx.config, req)?;
+    let task = resolve_task(ctx, req, &input)?;
+    let job_id = crate::store::new_id("r", started);
+    let diff = builtin::redact_secrets(&input.change.diff);
+    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::All);
+    let tasks: Vec<TaskSpec> = planned
+        .iter()
+        .map(|p| TaskSpec {
+            reviewer_id: p.id.clone(),
+            relevant: p.relevant,
+            token_count: prompt::tokens(&p.prompt),
+            prompt: p.prompt.clone(),
+            temperature: p.temperature,
+        })
+        .collect();
+    let prepared = Prepared {
+        mode: input.mode.to_string(),
+        change: input.change.clone(),
+        diff: diff.clone(),
+        tasks: tasks.clone(),
+    };
+    let request = serde_json::to_string(&prepared)?;
+    let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
+    insert_job(
+        ctx,
+        &job_id,
+        &repo_key,
+        &task,
+        &input.tree_id,
+        "prepared",
+        Some(&request),
+        started,
+    )?;
+    ctx.audit(
+        "review.prepare",
+        &task,
+        "ok",
+        json!({ "job_id": job_id, "tree_id": input.tree_id, "reviewers": ids }),
+    )?;
+    Ok(Ok(PrepareOutput {
+        job_id,
+        project_id: ctx.project_id.to_string(),
+        developer_id: ctx.developer_id.to_string(),
+        task_id: task,
+        tree_id: input.tree_id,
+        mode: input.mode.to_string(),
+        tasks,
+    }))
+}
+
+/// One response of a harness.
+#[derive(Debug, Deserialize)]
+pub struct Response {
+    pub reviewer_id: String,
+    pub response: Option<String>,
+}
+
+/// Phase two: scores exactly the responses given and completes the job.
+pub fn finalize(
+    ctx: &mut Context,
+    req: &Request,
+    job_id: &str,
+    responses_text: &str,
+) -> Result<ReviewResult, CommandError> {
+    let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
+        CommandError::failed(format!("no review job {job_id:?}"))
+            .with_hint("`wfc review prepare --json` prints the job id to pass here")
+    })?;
+    if job.status != "prepared" {
+        return Err(CommandError::failed(format!(
+            "job {job_id} is {}, not waiting for responses",
+            job.status
+        ))
+        .with_hint("run `wfc review prepare` again for a new job"));
+    }
+    let prepared: Prepared = job
+        .request
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok())
+        .ok_or_else(|| CommandError::failed(format!("job {job_id} has no readable plan")))?;
+    let responses: Vec<Response> = serde_json::from_str(responses_text).map_err(|e| {
+        CommandError::usage(format!("the responses are not valid JSON: {e}")).with_hint(
+            "give a JSON array of {\"reviewer_id\": \"...\", \"response\": \"<raw reviewer text>\"}",
+        )
+    })?;
+    for r in &responses {
+        if !prepared
+            .tasks
+            .iter()
+            .any(|t| t.reviewer_id == r.reviewer_id)
+        {
+            return Err(CommandError::usage(format!(
+                "response for {:?}, which is not a reviewer of job {job_id}",
+                r.reviewer_id
+            ))
+            .with_hint(format!(
+                "the job's reviewers: {}",
+                prepared
+                    .tasks
+                    .iter()
+                    .map(|t| t.reviewer_id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let root = ctx
+        .repo
+        .as_ref()
+        .map(|r| r.workdir.clone())
+        .unwrap_or_else(|| ctx.cwd.clone());
+    let outcomes: Vec<Outcome> = prepared
+        .tasks
+        .iter()
+        .filter(|t| t.relevant || responses.iter().any(|r| r.reviewer_id == t.reviewer_id))
+        .map(|t| {
+            let given = responses.iter().find(|r| r.reviewer_id == t.reviewer_id);
+            let text = given.and_then(|r| r.response.as_deref()).unwrap_or("");
+            let parsed = if given.is_none() {
+                Err("no response was given".to_string())
+            } else {
+                super::formats::parse(
+                    crate::config::ReviewerFormat::LlmText,
+                    text,
+                    &t.reviewer_id,
+                    &root,
+                )
+                .map_err(|e| e.to_string())
+            };
+            match parsed {
+                Ok(a) => Outcome {
+                    id: t.reviewer_id.clone(),
+                    status: Status::Ok,
+                    duration: Duration::ZERO,
+                    error: None,
+                    findings: a.findings,
+                    summary: a.summary,
+                    score: a.score,
+                },
+                Err(e) => Outcome {
+                    id: t.reviewer_id.clone(),
+                    status: Status::Error,
+                    duration: Duration::ZERO,
+                    error: Some(e),
+                    findings: Vec::new(),
+                    summary: None,
+                    score: None,
+                },
+            }
+        })
+        .collect();
+    let started = crate::time::parse_time(&job.started_at).unwrap_or_else(|| ctx.now());
+    let mut change = prepared.change;
+    change.diff = prepared.diff;
+    let finished = Finished {
+        job_id: job.id.clone(),
+        task_id: job.task_id.clone().unwrap_or_else(|| "review".into()),
+        tree_id: job.tree_id.clone().unwrap_or_default(),
+        mode: "finalize".into(),
+        project_id: job.project_id.clone(),
+        developer_id: job.developer_id.clone(),
+        change,
+        outcomes,
+        started,
+    };
+    finish(ctx, req, finished)
+}

@@ -1,0 +1,134 @@
+//! `REVIEW-<task>.md`: the report a person reads.
+
+use std::fmt::Write;
+
+use super::consensus::Merged;
+use super::result::{ReviewResult, ReviewStatus};
+use super::tier::Tier;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn location(f: &Merged) -> String {
+    match (&f.file, f.line_start, f.line_end) {
+        (Some(file), Some(a), Some(b)) if b > a => format!("{file}:{a}-{b}"),
+        (Some(file), Some(a), _) => format!("{file}:{a}"),
+        (Some(file), None, _) => file.clone(),
+        (None, _, _) => "(no location)".into(),
+    }
+}
+
+/// Renders the Markdown report.
+pub fn markdown(r: &ReviewResult) -> String {
+    let mut s = String::new();
+    let verdict = match r.status {
+        ReviewStatus::Passed => "PASSED",
+        ReviewStatus::Failed => "FAILED",
+        ReviewStatus::Incomplete => "INCOMPLETE",
+        ReviewStatus::Bypassed => "BYPASSED",
+        ReviewStatus::Interrupted => "INTERRUPTED",
+    };
+    let _ = writeln!(s, "# Review: {}\n", r.task_id);
+    let _ = writeln!(s, "| | |\n|---|---|");
+    let _ = writeln!(s, "| Status | **{verdict}** |");
+    let _ = writeln!(
+        s,
+        "| Consensus score | {:.3} ({}; fails at {}) |",
+        r.cs, r.tier, r.fail_on
+    );
+    let _ = writeln!(
+        s,
+        "| Minority protection | {} |",
+        if r.minority_protection_applied {
+            "applied"
+        } else {
+            "not applied"
+        }
+    );
+    let _ = writeln!(s, "| Project | {} |", cell(&r.project_id));
+    let _ = writeln!(s, "| Developer | {} |", cell(&r.developer_id));
+    let _ = writeln!(s, "| Task | {} |", cell(&r.task_id));
+    let _ = writeln!(s, "| Tree | `{}` |", cell(&r.tree_id));
+    let _ = writeln!(s, "| Job | `{}` |", cell(&r.job_id));
+    let _ = writeln!(
+        s,
+        "| Change | {} ({} file{}) |",
+        r.mode,
+        r.files.len(),
+        if r.files.len() == 1 { "" } else { "s" }
+    );
+    let _ = writeln!(s, "| Reviewed | {} ({} ms) |", r.finished_at, r.duration_ms);
+    if let Some(reason) = &r.bypass_reason {
+        let _ = writeln!(s, "| Bypass reason | {} |", cell(reason));
+    }
+
+    let _ = writeln!(s, "\n## Reviewers\n");
+    let _ = writeln!(s, "| Reviewer | Status | Duration | Findings | Error |");
+    let _ = writeln!(s, "|---|---|---|---|---|");
+    for rv in &r.reviewers {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} ms | {} | {} |",
+            cell(&rv.id),
+            rv.status.as_str(),
+            rv.duration_ms,
+            rv.findings,
+            cell(rv.error.as_deref().unwrap_or(""))
+        );
+    }
+
+    let _ = writeln!(s, "\n## Findings\n");
+    if r.findings.is_empty() {
+        let _ = writeln!(s, "No findings.");
+    }
+    let mut number = 0;
+    for tier in Tier::ALL.iter().rev() {
+        let group: Vec<&Merged> = r.findings.iter().filter(|f| f.tier == *tier).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let title = tier.as_str();
+        let mut t = title.chars();
+        let title = t
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>() + t.as_str())
+            .unwrap_or_default();
+        let _ = writeln!(s, "### {title} ({})\n", group.len());
+        for f in group {
+            number += 1;
+            let _ = writeln!(s, "#### {number}. [{}] {}\n", f.category, location(f));
+            let _ = writeln!(
+                s,
+                "R {:.2} (severity {}, confidence {}, weight {}), k = {}: {}\n",
+                f.r,
+                f.severity,
+                f.confidence,
+                f.weight,
+                f.k,
+                f.reviewers.join(", ")
+            );
+            for d in &f.descriptions {
+                let _ = writeln!(s, "- {}", d.replace('\n', " "));
+            }
+            for m in &f.remediations {
+                let _ = writeln!(s, "- Remediation: {}", m.replace('\n', " "));
+            }
+            if !f.rules.is_empty() {
+                let _ = writeln!(s, "- Rule: {}", f.rules.join(", "));
+            }
+            let _ = writeln!(s, "- Fingerprint: `{}`\n", f.fingerprint);
+        }
+    }
+
+    let _ = writeln!(s, "## Summary\n\n{}", r.summary);
+    let notes: Vec<String> = r
+        .reviewers
+        .iter()
+        .filter_map(|rv| rv.summary.as_ref().map(|t| format!("- {}: {}", rv.id, t)))
+        .collect();
+    if !notes.is_empty() {
+        let _ = writeln!(s, "\n{}", notes.join("\n"));
+    }
+    s
+}

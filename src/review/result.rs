@@ -1,0 +1,105 @@
+//! The result of a review: what `--json` prints, `REVIEW-<task>.json` holds and the job keeps.
+
+use serde::{Deserialize, Serialize};
+
+use super::consensus::Merged;
+use super::engine::Status;
+use super::tier::Tier;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    Passed,
+    Failed,
+    Incomplete,
+    Bypassed,
+    Interrupted,
+}
+
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Passed => "passed",
+            ReviewStatus::Failed => "failed",
+            ReviewStatus::Incomplete => "incomplete",
+            ReviewStatus::Bypassed => "bypassed",
+            ReviewStatus::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// One reviewer's line in the result.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewerReport {
+    pub id: String,
+    pub status: Status,
+    pub duration_ms: u64,
+    pub error: Option<String>,
+    pub findings: usize,
+    pub summary: Option<String>,
+    pub score: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReviewResult {
+    pub schema_version: u32,
+    pub job_id: String,
+    pub project_id: String,
+    pub developer_id: String,
+    pub task_id: String,
+    pub tree_id: String,
+    /// `staged`, `working-tree`, `base`, `range`, `diff-file`, `files` or `finalize`.
+    pub mode: String,
+    pub status: ReviewStatus,
+    pub passed: bool,
+    pub cs: f64,
+    pub tier: Tier,
+    pub fail_on: Tier,
+    pub minority_protection_applied: bool,
+    /// Reviewers that ran and answered (the `n` of the score).
+    pub n: usize,
+    pub findings: Vec<Merged>,
+    pub reviewers: Vec<ReviewerReport>,
+    pub files: Vec<String>,
+    pub report_path: Option<String>,
+    pub json_report_path: Option<String>,
+    pub sarif_path: Option<String>,
+    pub bypass_reason: Option<String>,
+    pub started_at: String,
+    pub finished_at: String,
+    pub duration_ms: u64,
+    pub summary: String,
+    /// Knowledge entries this review added.
+    #[serde(default)]
+    pub learned: usize,
+    /// Why learning failed, when it did (the review itself stands).
+    #[serde(default)]
+    pub learn_error: Option<String>,
+}
+
+impl ReviewResult {
+    /// The exit code of this result (DESIGN.md "Commands").
+    pub fn exit_code(&self) -> u8 {
+        match self.status {
+            ReviewStatus::Passed | ReviewStatus::Bypassed => 0,
+            ReviewStatus::Failed => 1,
+            ReviewStatus::Incomplete => {
+                // Only rate-limit failures: busy rather than broken.
+                let failures: Vec<_> = self
+                    .reviewers
+                    .iter()
+                    .filter(|r| r.status.is_failure())
+                    .collect();
+                if !failures.is_empty() && failures.iter().all(|r| r.status == Status::RateLimited)
+                {
+                    4
+                } else {
+                    3
+                }
+            }
+            ReviewStatus::Interrupted => 130,
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Review jobs and the outcome of every reviewer in them.
+
+use std::time::SystemTime;
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Store, StoreError, sql};
+
+/// A job as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Job {
+    pub id: String,
+    pub kind: String,
+    pub repo: Option<String>,
+    pub project_id: String,
+    pub developer_id: String,
+    pub task_id: Option<String>,
+    pub tree_id: Option<String>,
+    pub status: String,
+    pub pid: Option<i64>,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub cs: Option<f64>,
+    pub tier: Option<String>,
+    pub passed: Option<bool>,
+    pub report_path: Option<String>,
+    #[serde(skip)]
+    pub request: Option<String>,
+    #[serde(skip)]
+    pub result: Option<String>,
+    pub bypass_reason: Option<String>,
+}
+
+/// A new job row.
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub repo: Option<&'a str>,
+    pub project_id: &'a str,
+    pub developer_id: &'a str,
+    pub task_id: Option<&'a str>,
+    pub tree_id: Option<&'a str>,
+    pub status: &'a str,
+    pub request: Option<&'a str>,
+}
+
+pub fn insert_tx(
+    tx: &rusqlite::Transaction<'_>,
+    now: SystemTime,
+    job: &NewJob<'_>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
+                           started_at, request)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            job.id,
+            job.kind,
+            job.repo,
+            job.project_id,
+            job.developer_id,
+            job.task_id,
+            job.tree_id,
+            job.status,
+            std::process::id(),
+            crate::time::rfc3339(now),
+            job.request
+        ],
+    )
+    .map_err(sql("cannot record the job"))?;
+    Ok(())
+}
+
+/// The outcome of one reviewer in a job.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewerRun {
+    pub reviewer_id: String,
+    pub status: String,
+    pub duration_ms: Option<u64>,
+    pub findings: usize,
+    pub error: Option<String>,
+}
+
+/// How a job ended.
+#[derive(Debug, Clone)]
+pub struct Completion<'a> {
+    pub status: &'a str,
+    pub cs: Option<f64>,
+    pub tier: Option<&'a str>,
+    pub passed: Option<bool>,
+    pub report_path: Option<&'a str>,
+    pub result: Option<&'a str>,
+    pub bypass_reason: Option<&'a str>,
+    pub runs: &'a [ReviewerRun],
+}
+
+pub fn complete_tx(
+    tx: &rusqlite::Transaction<'_>,
+    now: SystemTime,
+    job_id: &str,
+    c: &Completion<'_>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE jobs SET status = ?2, finished_at = ?3, cs = ?4, tier = ?5, passed = ?6,
+                report_path = ?7, result = ?8, bypass_reason = ?9
+         WHERE id = ?1",
+        params![
+            job_id,
+            c.status,
+            crate::time::rfc3339(now),
+            c.cs,
+            c.tier,
+            c.passed,
+            c.report_path,
+            c.result,
+            c.bypass_reason
+        ],
+    )
+    .map_err(sql("cannot record the job outcome"))?;
+    for r in c.runs {
+        tx.execute(
+            "INSERT INTO reviewer_runs (job_id, reviewer_id, status, duration_ms, findings, error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (job_id, reviewer_id) DO UPDATE SET
+                status = ?3, duration_ms = ?4, findings = ?5, error = ?6",
+            params![
+                job_id,
+                r.reviewer_id,
+                r.status,
+                r.duration_ms.map(|d| d as i64),
+                r.findings as i64,
+                r.error
+            ],
+        )
+        .map_err(sql("cannot record a reviewer outcome"))?;
+    }
+    Ok(())
+}
+
+/// Marks a job interrupted (Ctrl-C, or its process died).
+pub fn mark_interrupted(
+    store: &mut Store,
+    now: SystemTime,
+    job_id: &str,
+) -> Result<(), StoreError> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE jobs SET status = 'interrupted', finished_at = ?2
+             WHERE id = ?1 AND status IN ('running', 'prepared')",
+            params![job_id, crate::time::rfc3339(now)],
+        )
+        .map_err(sql("cannot mark the job interrupted"))?;
+        Ok(())
+    })
+}
+
+const COLUMNS: &str = "id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
+    started_at, finished_at, cs, tier, passed, report_path, request, result, bypass_reason";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Job> {
+    Ok(Job {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        repo: r.get(2)?,
+        project_id: r.get(3)?,
+        developer_id: r.get(4)?,
+        task_id: r.get(5)?,
+        tree_id: r.get(6)?,
+        status: r.get(7)?,
+        pid: r.get(8)?,
+        started_at: r.get(9)?,
+        finished_at: r.get(10)?,
+        cs: r.get(11)?,
+        tier: r.get(12)?,
+        passed: r.get(13)?,
+        report_path: r.get(14)?,
+        request: r.get(15)?,
+        result: r.get(16)?,
+        bypass_reason: r.get(17)?,
+    })
+}
+
+pub fn get(store: &Store, id: &str) -> Result<Option<Job>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
+            [id],
+            read,
+        )
+        .optional()
+        .map_err(sql("cannot read the job"))
+}
+
+/// Jobs newest first, of one project or all.
+pub fn list(store: &Store, project: Option<&str>, limit: usize) -> Result<Vec<Job>, StoreError> {
+    let mut stmt = store
+        .conn()
+        .prepare(&format!(
+            "SELECT {COLUMNS} FROM jobs WHERE (?1 IS NULL OR project_id = ?1)
+             ORDER BY started_at DESC, id DESC LIMIT ?2"
+        ))
+        .map_err(sql("cannot read jobs"))?;
+    let rows = stmt
+        .query_map(params![project, limit as i64], read)
+        .map_err(sql("cannot read jobs"))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(sql("cannot read jobs"))?;
+    Ok(rows)
+}
+
+/// The reviewer outcomes of a job.
+pub fn runs(store: &Store, job_id: &str) -> Result<Vec<ReviewerRun>, StoreError> {
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT reviewer_id, status, duration_ms, findings, error FROM reviewer_runs
+             WHERE job_id = ?1 ORDER BY reviewer_id",
+        )
+        .map_err(sql("cannot read reviewer runs"))?;
+    let rows = stmt
+        .query_map([job_id], |r| {
+            Ok(ReviewerRun {
+                reviewer_id: r.get(0)?,
+                status: r.get(1)?,
+                duration_ms: r.get::<_, Option<i64>>(2)?.map(|d| d as u64),
+                findings: r.get::<_, i64>(3)? as usize,
+                error: r.get(4)?,
+            })
+        })
+        .map_err(sql("cannot read reviewer runs"))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(sql("cannot read reviewer runs"))?;
+    Ok(rows)
+}
+
+/// Whether a passing or bypassed review exists for exactly this tree in this repository.
+pub fn passing_for_tree(
+    store: &Store,
+    repo: &str,
+    tree_id: &str,
+) -> Result<Option<Job>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM jobs
+                 WHERE tree_id = ?2 AND status IN ('passed', 'bypassed') AND repo = ?1
+                 ORDER BY finished_at DESC LIMIT 1"
+            ),
+            params![repo, tree_id],
+            read,
+        )
+        .optional()
+        .map_err(sql("cannot read jobs"))
+}
+
+/// The newest finished review of exactly this tree in this repository, whatever its outcome.
+pub fn latest_for_tree(
+    store: &Store,
+    repo: &str,
+    tree_id: &str,
+) -> Result<Option<Job>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM jobs
+                 WHERE tree_id = ?2 AND repo = ?1 AND finished_at IS NOT NULL
+                 ORDER BY finished_at DESC LIMIT 1"
+            ),
+            params![repo, tree_id],
+            read,
+        )
+        .optional()
+        .map_err(sql("cannot read jobs"))
+}
