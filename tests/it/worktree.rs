@@ -1237,3 +1237,41 @@ fn a_creation_in_progress_is_not_removed_evicted_or_cleaned_up() {
     assert!(wt(&repo, "repo", "t").join("README.md").exists());
     assert_eq!(branches(&env, &repo), vec!["main", "wfc/repo/t"]);
 }
+
+#[test]
+fn reviews_and_hooks_work_in_a_task_worktree_with_its_own_identity() {
+    use crate::hooks::{HARMLESS, assert_trailer_matches, hooked_repo, write};
+    use wfc::gate::trailer::Verdict;
+    let env = TestEnv::new();
+    let repo = hooked_repo(&env);
+    let path = env.wfc(
+        &repo,
+        ["--developer-id", "alice", "worktree", "create", "fix-1"],
+    );
+    path.success();
+    let path = PathBuf::from(path.stdout.trim());
+    // The review names the task from the branch wfc/repo/fix-1 and reports into the main
+    // repository's namespace.
+    write(&path, "src/lib.rs", HARMLESS);
+    env.git(&path, ["add", "src/lib.rs"]).success();
+    let r = env.wfc(&path, ["review", "--json", "--no-learn"]);
+    r.success();
+    let v = r.json();
+    assert_eq!(v["task_id"], "fix-1", "{r}");
+    assert_eq!(v["project_id"], "repo");
+    assert_eq!(
+        Path::new(v["report_path"].as_str().unwrap()),
+        repo.join(".wfc/output/repo/REVIEW-fix-1.md")
+    );
+    // git's own identity lookup (no GIT_AUTHOR_* variables) and the shared hooks.
+    let c = git_config_identity(&env, &path, &["commit", "-q", "-m", "Add add"]);
+    c.success();
+    assert_trailer_matches(&env, &path, "HEAD", Verdict::Passed);
+    let who = git_config_identity(&env, &path, &["log", "-1", "--format=%an <%ae>"]);
+    assert_eq!(
+        who.stdout.trim(),
+        "WFC Agent (alice) <wfc+alice@noreply.local>"
+    );
+    env.wfc(&path, ["gate", "verify", "main..wfc/repo/fix-1"])
+        .success();
+}
