@@ -190,68 +190,10 @@ pub fn touch_path(store: &mut Store, now: SystemTime, path: &str) -> Result<usiz
     })
 }
 
-/// A job recorded as running, with the process that runs it.
-#[derive(Debug, Clone, Serialize)]
-pub struct RunningJob {
-    pub id: String,
-    pub project_id: String,
-    pub kind: String,
-    pub pid: Option<u32>,
-    pub started_at: String,
-}
-
-/// Jobs with status `running`, of one project or of all.
-pub fn running_jobs(
-    store: &Store,
-    project_id: Option<&str>,
-) -> Result<Vec<RunningJob>, StoreError> {
-    let mut stmt = store
-        .conn()
-        .prepare(
-            "SELECT id, project_id, kind, pid, started_at FROM jobs
-             WHERE status = 'running' AND (?1 IS NULL OR project_id = ?1)
-             ORDER BY started_at",
-        )
-        .map_err(sql("cannot read jobs"))?;
-    let rows = stmt
-        .query_map(params![project_id], |r| {
-            let pid: Option<i64> = r.get(3)?;
-            Ok(RunningJob {
-                id: r.get(0)?,
-                project_id: r.get(1)?,
-                kind: r.get(2)?,
-                pid: pid.and_then(|p| u32::try_from(p).ok()),
-                started_at: r.get(4)?,
-            })
-        })
-        .map_err(sql("cannot read jobs"))?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(sql("cannot read jobs"))?;
-    Ok(rows)
-}
-
-/// Marks the job `id` interrupted if it is still recorded as running; returns whether it was.
-pub fn mark_job_interrupted(
-    store: &mut Store,
-    now: SystemTime,
-    id: &str,
-) -> Result<bool, StoreError> {
-    let ts = crate::time::rfc3339(now);
-    store.write(|tx| {
-        let n = tx
-            .execute(
-                "UPDATE jobs SET status = 'interrupted', finished_at = ?2
-                 WHERE id = ?1 AND status = 'running'",
-                params![id, ts],
-            )
-            .map_err(sql("cannot mark a job interrupted"))?;
-        Ok(n == 1)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::jobs::{mark_job_interrupted, running_jobs};
     use std::time::Duration;
 
     fn lease<'a>(task: &'a str, path: &'a str) -> NewLease<'a> {

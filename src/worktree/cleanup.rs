@@ -697,7 +697,7 @@ fn trash(repo: &Repo, opts: &CleanupOptions, report: &mut Report) {
 }
 
 fn jobs(store: &mut Store, opts: &CleanupOptions, report: &mut Report) {
-    let running = match leases::running_jobs(store, opts.project.as_deref()) {
+    let running = match crate::store::jobs::running_jobs(store, opts.project.as_deref()) {
         Ok(r) => r,
         Err(e) => {
             report.errors.push(Item::new("job", e.to_string()));
@@ -726,7 +726,7 @@ fn jobs(store: &mut Store, opts: &CleanupOptions, report: &mut Report) {
             report.jobs_interrupted.push(item);
             continue;
         }
-        match leases::mark_job_interrupted(store, opts.now, &job.id) {
+        match crate::store::jobs::mark_job_interrupted(store, opts.now, &job.id) {
             Ok(true) => report.jobs_interrupted.push(item),
             Ok(false) => {}
             Err(e) => report.errors.push(Item {
