@@ -1275,3 +1275,39 @@ fn reviews_and_hooks_work_in_a_task_worktree_with_its_own_identity() {
     env.wfc(&path, ["gate", "verify", "main..wfc/repo/fix-1"])
         .success();
 }
+
+#[test]
+fn every_mutating_command_writes_one_audit_row_and_reading_writes_none() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    std::fs::write(repo.join(".env"), "A=1\n").unwrap();
+    let rows = || {
+        let s = store(&env);
+        let mut stmt = s
+            .conn()
+            .prepare("SELECT action || ' ' || status FROM audit ORDER BY seq")
+            .unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<String>>()
+    };
+    let steps: [(&[&str], Option<&str>); 9] = [
+        (&["worktree", "create", "t"], Some("worktree.create ok")),
+        (&["worktree", "create", "t", "--exist-ok"], None),
+        (&["worktree", "list"], None),
+        (&["worktree", "path", "t"], None),
+        (&["worktree", "status"], None),
+        (&["worktree", "copy-env", "t"], Some("worktree.copy-env ok")),
+        (&["cleanup", "--dry-run"], None),
+        (&["worktree", "remove", "t"], Some("worktree.remove ok")),
+        (&["cleanup"], Some("cleanup ok")),
+    ];
+    let mut expected: Vec<String> = Vec::new();
+    for (args, row) in steps {
+        env.wfc(&repo, args).success();
+        expected.extend(row.map(str::to_string));
+        assert_eq!(rows(), expected, "after {args:?}");
+    }
+    env.wfc(&repo, ["audit", "verify"]).success();
+}
