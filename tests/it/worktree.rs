@@ -1311,3 +1311,35 @@ fn every_mutating_command_writes_one_audit_row_and_reading_writes_none() {
     }
     env.wfc(&repo, ["audit", "verify"]).success();
 }
+
+#[test]
+fn outside_a_repository_every_worktree_command_is_a_clear_error() {
+    let env = TestEnv::new();
+    let plain = env.root.join("plain");
+    std::fs::create_dir_all(&plain).unwrap();
+    let gone = env.root.join("gone");
+    for args in [
+        vec!["worktree", "create", "t"],
+        vec!["worktree", "list"],
+        vec!["worktree", "path", "t"],
+        vec!["worktree", "status"],
+        vec!["worktree", "remove", "t"],
+        vec!["worktree", "copy-env", "t"],
+        vec!["cleanup"],
+    ] {
+        let r = env.wfc(&plain, &args);
+        r.code(2);
+        assert!(
+            r.stderr.starts_with("error: not a git repository"),
+            "{args:?}: {r}"
+        );
+        assert!(r.stdout.is_empty());
+        let mut with_c = vec!["-C", gone.to_str().unwrap()];
+        with_c.extend(&args);
+        let r = env.wfc(&plain, &with_c);
+        r.code(2);
+        assert!(r.stderr.contains("no such directory"), "{args:?}: {r}");
+    }
+    assert_eq!(std::fs::read_dir(&plain).unwrap().count(), 0);
+    assert!(!env.wfc_home.join("wfc.db").exists());
+}
