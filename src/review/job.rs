@@ -580,6 +580,8 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
         }
     }
     let json_text = serde_json::to_string_pretty(&result)?;
+    // Reports must not show up in `git status` of the repository they review.
+    crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
     crate::fsutil::write_atomic(&md_path, super::report::markdown(&result).as_bytes())?;
     crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
 

@@ -70,6 +70,27 @@ fn nothing_to_review_is_exit_zero() {
 }
 
 #[test]
+fn reports_leave_git_status_clean() {
+    let env = TestEnv::new();
+    let (path, repo) = repo_with(&env, "repo");
+    commit_file(&repo, "app.py", "print(1)\n", "Add app");
+    std::fs::write(path.join("app.py"), "print(2)\n").unwrap();
+    env.wfc(&path, ["review"]).success();
+    assert!(path.join(".wfc/output/repo").is_dir());
+    let st = env.git(&path, ["status", "--porcelain"]);
+    assert_eq!(
+        st.stdout, " M app.py\n",
+        "only the user's change is listed: {st}"
+    );
+    let exclude = std::fs::read_to_string(path.join(".git/info/exclude")).unwrap();
+    assert_eq!(exclude.matches(".wfc/output/").count(), 1);
+    // A second review does not add the entry again.
+    env.wfc(&path, ["review", "--task-id", "again"]).success();
+    let exclude = std::fs::read_to_string(path.join(".git/info/exclude")).unwrap();
+    assert_eq!(exclude.matches(".wfc/output/").count(), 1);
+}
+
+#[test]
 fn a_committed_credential_fails_the_review_on_its_own_and_is_redacted_everywhere() {
     let env = TestEnv::new();
     let (path, repo) = repo_with(&env, "repo");
