@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use wfc::review::builtin::{self, Builtin};
-use wfc::review::{AddedLine, Change, FileChange, FileStatus};
+use wfc::review::{Change, FileChange};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -39,25 +39,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn file_change(rel: &str, text: &str) -> FileChange {
-    FileChange {
-        path: rel.to_string(),
-        old_path: None,
-        status: FileStatus::Added,
-        binary: false,
-        added: text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| AddedLine {
-                line: i as u32 + 1,
-                text: l.to_string(),
-            })
-            .collect(),
-        removed: 0,
-        line_count: None,
-    }
-}
-
 fn load(root: &Path, files: &mut Vec<FileChange>) -> usize {
     let mut paths = Vec::new();
     walk(root, &mut paths);
@@ -77,7 +58,7 @@ fn load(root: &Path, files: &mut Vec<FileChange>) -> usize {
             .to_string_lossy()
             .replace('\\', "/");
         bytes += text.len();
-        files.push(file_change(&rel, &text));
+        files.push(FileChange::whole_file(&rel, &text));
     }
     bytes
 }
@@ -99,7 +80,10 @@ fn synthetic(target_bytes: usize) -> Vec<FileChange> {
                 text.push_str(risky);
             }
             size += text.len();
-            files.push(file_change(&format!("synthetic/f{n}.{ext}"), &text));
+            files.push(FileChange::whole_file(
+                format!("synthetic/f{n}.{ext}"),
+                &text,
+            ));
         }
         n += 1;
     }
@@ -176,7 +160,7 @@ fn main() {
     let lines = change.added_line_count();
     // Compile the rule sets before timing (the engine pays this once per process).
     let warm = Change {
-        files: vec![file_change("warm.py", "x = 1\n")],
+        files: vec![FileChange::whole_file("warm.py", "x = 1\n")],
         diff: String::new(),
     };
     let t0 = Instant::now();

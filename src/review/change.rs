@@ -34,6 +34,26 @@ pub struct FileChange {
 }
 
 impl FileChange {
+    /// A new file whose every line is added: what `--files` reviews.
+    pub fn whole_file(path: impl Into<String>, text: &str) -> FileChange {
+        FileChange {
+            path: path.into(),
+            old_path: None,
+            status: FileStatus::Added,
+            binary: false,
+            added: text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| AddedLine {
+                    line: i as u32 + 1,
+                    text: l.to_string(),
+                })
+                .collect(),
+            removed: 0,
+            line_count: None,
+        }
+    }
+
     /// The extension without the dot, lower-cased (`rs`, `py`); empty when there is none.
     pub fn extension(&self) -> String {
         let name = self.path.rsplit('/').next().unwrap_or(&self.path);

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use git2::{DiffFormat, DiffOptions, Index, Oid, Repository};
 use sha2::{Digest, Sha256};
 
-use super::change::{AddedLine, Change, FileChange, FileStatus};
+use super::change::{Change, FileChange, FileStatus};
 use super::diff;
 use crate::git::{GitError, RepoInfo, ctx};
 
@@ -244,35 +244,20 @@ pub fn select(
                 hasher_input.extend_from_slice(&bytes);
                 let binary = bytes.contains(&0);
                 let text = String::from_utf8_lossy(&bytes);
-                let added: Vec<AddedLine> = if binary {
-                    Vec::new()
-                } else {
-                    text.lines()
-                        .enumerate()
-                        .map(|(i, l)| AddedLine {
-                            line: i as u32 + 1,
-                            text: l.to_string(),
-                        })
-                        .collect()
-                };
+                let mut file = FileChange::whole_file(rel, if binary { "" } else { &text });
+                file.binary = binary;
+                file.line_count = Some(count_lines(&bytes));
                 change.diff.push_str(&format!(
-                    "--- /dev/null\n+++ b/{rel}\n@@ -0,0 +1,{} @@\n",
-                    added.len()
+                    "--- /dev/null\n+++ b/{}\n@@ -0,0 +1,{} @@\n",
+                    file.path,
+                    file.added.len()
                 ));
-                for a in &added {
+                for a in &file.added {
                     change.diff.push('+');
                     change.diff.push_str(&a.text);
                     change.diff.push('\n');
                 }
-                change.files.push(FileChange {
-                    path: rel,
-                    old_path: None,
-                    status: FileStatus::Added,
-                    binary,
-                    line_count: Some(count_lines(&bytes)),
-                    added,
-                    removed: 0,
-                });
+                change.files.push(file);
             }
             Ok(Input {
                 tree_id: format!("files-{}", short_hash(&hasher_input)),

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use wfc::review::builtin::{self, Builtin};
-use wfc::review::{AddedLine, Change, FileChange, FileStatus, Finding};
+use wfc::review::{Change, FileChange, Finding};
 
 /// Crates whose published sources are scanned (present after `cargo build`).
 const CRATES: &[&str] = &[
@@ -26,25 +26,6 @@ const CRATES: &[&str] = &[
 /// `(path suffix, rule)`: findings at R >= 7 that are right and stay. Empty today; an entry needs
 /// a reason next to it.
 const ALLOWED: &[(&str, &str)] = &[];
-
-fn file_change(path: String, text: &str) -> FileChange {
-    FileChange {
-        path,
-        old_path: None,
-        status: FileStatus::Added,
-        binary: false,
-        added: text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| AddedLine {
-                line: i as u32 + 1,
-                text: l.to_string(),
-            })
-            .collect(),
-        removed: 0,
-        line_count: None,
-    }
-}
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -79,7 +60,7 @@ fn add_tree(root: &Path, prefix: &str, files: &mut Vec<FileChange>) -> usize {
         let text = String::from_utf8_lossy(&data);
         let rel = path.strip_prefix(root).unwrap().to_string_lossy();
         bytes += text.len();
-        files.push(file_change(format!("{prefix}/{rel}"), &text));
+        files.push(FileChange::whole_file(format!("{prefix}/{rel}"), &text));
     }
     bytes
 }
@@ -200,7 +181,7 @@ fn real_code_has_no_important_findings() {
     let key = concat!("aws_access_key_id = AKIA", "EWIWWMVYBAYRSL3R\n");
     change
         .files
-        .push(file_change("src/leak.toml".to_string(), key));
+        .push(FileChange::whole_file("src/leak.toml", key));
     let found = offenders(&change);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(

@@ -9,30 +9,11 @@
 use std::collections::BTreeSet;
 
 use super::*;
-use crate::review::{AddedLine, Change, FileChange, FileStatus, Finding};
-
-fn file(path: &str, text: &str) -> FileChange {
-    FileChange {
-        path: path.to_string(),
-        old_path: None,
-        status: FileStatus::Added,
-        binary: false,
-        added: text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| AddedLine {
-                line: i as u32 + 1,
-                text: l.to_string(),
-            })
-            .collect(),
-        removed: 0,
-        line_count: None,
-    }
-}
+use crate::review::{Change, FileChange, Finding};
 
 fn change(path: &str, text: &str) -> Change {
     Change {
-        files: vec![file(path, text)],
+        files: vec![FileChange::whole_file(path, text)],
         diff: String::new(),
     }
 }
@@ -1059,7 +1040,7 @@ fn findings_carry_location_rule_and_metadata() {
 
 #[test]
 fn line_numbers_come_from_the_change_not_the_position() {
-    let mut fc = file("app/f.py", "x = 1\nif y == None:\n");
+    let mut fc = FileChange::whole_file("app/f.py", "x = 1\nif y == None:\n");
     fc.added[0].line = 40;
     fc.added[1].line = 41;
     let c = Change {
@@ -1360,7 +1341,7 @@ fn relevance_by_language_and_content() {
 
 #[test]
 fn binary_files_and_deletions_are_not_scanned() {
-    let mut fc = file("blob.bin", concat!("AKIA", "EWIWWMVYBAYRSL3R"));
+    let mut fc = FileChange::whole_file("blob.bin", concat!("AKIA", "EWIWWMVYBAYRSL3R"));
     fc.binary = true;
     let c = Change {
         files: vec![fc],
