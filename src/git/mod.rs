@@ -5,6 +5,7 @@
 pub mod worktree;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::error::ErrorKind;
 
@@ -168,26 +169,28 @@ impl RepoInfo {
 }
 
 /// Adds `entries` to `.git/info/exclude` when missing; returns the ones added.
+///
+/// The file is rewritten under `<common dir>/wfc-exclude.lock`, re-read after the lock is taken,
+/// so that wfc processes adding different entries at once never drop one another's.
 pub fn ensure_excluded(info: &RepoInfo, entries: &[&str]) -> Result<Vec<String>, GitError> {
     let path = info.exclude_file();
-    let io = |e| GitError::Io {
-        context: format!("cannot update {}", path.display()),
-        source: e,
-    };
-    let current = match std::fs::read_to_string(&path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(io(e)),
-    };
-    let present: Vec<&str> = current.lines().map(str::trim).collect();
-    let missing: Vec<String> = entries
-        .iter()
-        .filter(|e| !present.contains(e))
-        .map(|e| e.to_string())
-        .collect();
+    if missing_excludes(&path, entries)?.1.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lock_path = info.common_dir.join("wfc-exclude.lock");
+    let _lock = crate::lock::FileLock::acquire(&lock_path, Duration::from_secs(30), &mut |_| {})
+        .map_err(|e| GitError::Other {
+            message: format!("cannot update {}: {e}", path.display()),
+            kind: match e {
+                crate::lock::LockError::Timeout { .. } => ErrorKind::Busy,
+                _ => ErrorKind::Failed,
+            },
+        })?;
+    let (current, missing) = missing_excludes(&path, entries)?;
     if missing.is_empty() {
         return Ok(missing);
     }
+    let present: Vec<&str> = current.lines().map(str::trim).collect();
     let mut next = current.clone();
     if !next.is_empty() && !next.ends_with('\n') {
         next.push('\n');
@@ -204,4 +207,27 @@ pub fn ensure_excluded(info: &RepoInfo, entries: &[&str]) -> Result<Vec<String>,
         kind: ErrorKind::Failed,
     })?;
     Ok(missing)
+}
+
+/// The exclude file's text and the `entries` it lacks.
+fn missing_excludes(path: &Path, entries: &[&str]) -> Result<(String, Vec<String>), GitError> {
+    let current = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(GitError::Io {
+                context: format!("cannot read {}", path.display()),
+                source: e,
+            });
+        }
+    };
+    let missing = {
+        let present: Vec<&str> = current.lines().map(str::trim).collect();
+        entries
+            .iter()
+            .filter(|e| !present.contains(e))
+            .map(|e| e.to_string())
+            .collect()
+    };
+    Ok((current, missing))
 }

@@ -208,3 +208,42 @@ fn broken_pipe_exits_quietly() {
     assert_eq!(r.code, 0, "{r}");
     assert!(r.stderr.is_empty(), "a closed pipe is not an error: {r}");
 }
+
+#[test]
+fn concurrent_writers_of_info_exclude_keep_every_entry() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let info = wfc::git::RepoInfo::require(&repo).unwrap();
+    // Threads here (each with its own lock file handle); the processes below go through wfc.
+    let entries: Vec<String> = (0..16).map(|i| format!("/entry-{i}/")).collect();
+    std::thread::scope(|s| {
+        for e in &entries {
+            let info = &info;
+            s.spawn(move || wfc::git::ensure_excluded(info, &[e.as_str()]).unwrap());
+        }
+    });
+    let exclude = std::fs::read_to_string(repo.join(".git/info/exclude")).unwrap();
+    for e in &entries {
+        assert_eq!(
+            exclude.lines().filter(|l| l == e).count(),
+            1,
+            "{e}: {exclude}"
+        );
+    }
+
+    // A review (adds .wfc/output/) and worktree creations (add .worktrees/) at once.
+    std::fs::write(repo.join("app.py"), "print(1)\n").unwrap();
+    env.git(&repo, ["add", "app.py"]).success();
+    let mut children = Vec::new();
+    for i in 0..4 {
+        children.push(env.spawn(&repo, ["review", "--task-id", &format!("r{i}")]));
+        children.push(env.spawn(&repo, ["worktree", "create", &format!("t{i}")]));
+    }
+    for r in crate::harness::wait_all(children) {
+        r.success();
+    }
+    let exclude = std::fs::read_to_string(repo.join(".git/info/exclude")).unwrap();
+    assert_eq!(exclude.matches(".wfc/output/").count(), 1, "{exclude}");
+    assert_eq!(exclude.matches(".worktrees/").count(), 1, "{exclude}");
+    assert_eq!(exclude.matches("/entry-").count(), 16, "{exclude}");
+}
