@@ -19,8 +19,8 @@ use super::pool::{self, Limits};
 use super::remove::{Removed, finish, registration};
 use super::{Notice, Repo, Target, WorktreeError, delete_trash, io_err};
 use crate::git::worktree as gitwt;
-use crate::store::Store;
 use crate::store::leases::{self, NewLease};
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct CreateOptions<'a> {
@@ -149,20 +149,7 @@ fn adopt(
             (l.developer_id, opts.owner_pid.or(l.owner_pid))
         }
         None => {
-            let path = target.path_str();
-            leases::insert(
-                store,
-                opts.now,
-                &NewLease {
-                    repo: &key,
-                    project_id: &target.project,
-                    task_id: &target.task,
-                    path: &path,
-                    branch: &target.branch,
-                    developer_id: opts.developer,
-                    owner_pid: opts.owner_pid,
-                },
-            )?;
+            insert_lease(store, &key, target, opts)?;
             changed = true;
             (opts.developer.to_string(), opts.owner_pid)
         }
@@ -417,21 +404,7 @@ pub fn create(
                 .into());
             }
         }
-        let path = target.path_str();
-        let key = repo.key();
-        done.lease_id = Some(leases::insert(
-            store,
-            opts.now,
-            &NewLease {
-                repo: &key,
-                project_id: &target.project,
-                task_id: &target.task,
-                path: &path,
-                branch: &target.branch,
-                developer_id: opts.developer,
-                owner_pid: opts.owner_pid,
-            },
-        )?);
+        done.lease_id = Some(insert_lease(store, &repo.key(), target, opts)?);
         Ok((reattached, base_id, tip))
     };
     let (reattached, base_id, tip) = match step(&mut done, store) {
@@ -520,4 +493,26 @@ pub fn create(
         evicted,
         lease_changed: true,
     })
+}
+
+/// Records the lease of a task's worktree for the developer and owner of `opts`.
+fn insert_lease(
+    store: &mut Store,
+    repo_key: &str,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+) -> Result<i64, StoreError> {
+    leases::insert(
+        store,
+        opts.now,
+        &NewLease {
+            repo: repo_key,
+            project_id: &target.project,
+            task_id: &target.task,
+            path: &target.path_str(),
+            branch: &target.branch,
+            developer_id: opts.developer,
+            owner_pid: opts.owner_pid,
+        },
+    )
 }
