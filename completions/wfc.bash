@@ -52,6 +52,9 @@ _wfc() {
             wfc,telemetry)
                 cmd="wfc__subcmd__telemetry"
                 ;;
+            wfc,trust)
+                cmd="wfc__subcmd__trust"
+                ;;
             wfc,worktree)
                 cmd="wfc__subcmd__worktree"
                 ;;
@@ -117,6 +120,9 @@ _wfc() {
                 ;;
             wfc__subcmd__help,telemetry)
                 cmd="wfc__subcmd__help__subcmd__telemetry"
+                ;;
+            wfc__subcmd__help,trust)
+                cmd="wfc__subcmd__help__subcmd__trust"
                 ;;
             wfc__subcmd__help,worktree)
                 cmd="wfc__subcmd__help__subcmd__worktree"
@@ -353,7 +359,7 @@ _wfc() {
 
     case "${cmd}" in
         wfc)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate completions man help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate trust completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,7 +721,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help)
-            opts="init worktree cleanup review knowledge telemetry audit hook gate completions man help"
+            opts="init worktree cleanup review knowledge telemetry audit hook gate trust completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,6 +1101,20 @@ _wfc() {
         wfc__subcmd__help__subcmd__telemetry__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__trust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2217,6 +2237,36 @@ _wfc() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__trust)
+            opts="-C -q -v -h -V --show --revoke --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand audit 'List the audit trail, or verify that it was not altered'
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
+            cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -851,6 +852,24 @@ set edit:completion:arg-completer[wfc] = {|@words|
         }
         &'wfc;gate;help;help'= {
         }
+        &'wfc;trust'= {
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --show 'Print what the file would run and whether it is trusted; change nothing'
+            cand --revoke 'Forget the trust recorded for this repository''s config file'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wfc;completions'= {
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -893,6 +912,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand audit 'List the audit trail, or verify that it was not altered'
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
+            cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -980,6 +1000,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;help;gate;check'= {
         }
         &'wfc;help;gate;verify'= {
+        }
+        &'wfc;help;trust'= {
         }
         &'wfc;help;completions'= {
         }

@@ -303,6 +303,99 @@ pub struct Loaded {
     pub config: Config,
     pub sources: Vec<Source>,
     pub warnings: Vec<String>,
+    /// What the repository's config file would run, when it defines anything that needs
+    /// `wfc trust` (see [`RepoCommands`]).
+    pub repo_commands: Option<RepoCommands>,
+    /// sha256 of the repository's config file as parsed, when there is one.
+    pub repo_sha256: Option<String>,
+}
+
+/// The parts of a repository's `.wfc/config.toml` that take effect only once `wfc trust` recorded
+/// the file's sha256: external reviewers (they run commands, with their env and cwd) and
+/// rate-limit buckets (shared by every project on the machine). A repository is untrusted input:
+/// a clone or a pull-request branch must not run anything the user did not agree to.
+#[derive(Debug, Clone)]
+pub struct RepoCommands {
+    pub path: PathBuf,
+    /// sha256 (hex) of the exact bytes that were parsed.
+    pub sha256: String,
+    /// Ids of the `[[review.reviewer]]` entries the file defines or changes.
+    pub reviewers: Vec<String>,
+    /// Names of the `[rate_limit.<name>]` tables the file defines or changes.
+    pub rate_limits: Vec<String>,
+    /// The rate-limit tables as they are without the file's, used while it is untrusted.
+    pub rate_limits_without: BTreeMap<String, RateLimitConfig>,
+}
+
+impl RepoCommands {
+    /// The reviewer entries as the merged config has them (what would run once trusted).
+    pub fn reviewer_configs<'a>(
+        &'a self,
+        config: &'a Config,
+    ) -> impl Iterator<Item = &'a ExternalReviewerConfig> + 'a {
+        config
+            .review
+            .reviewer
+            .iter()
+            .filter(|r| self.reviewers.contains(&r.id))
+    }
+}
+
+/// Ids of the reviewer entries and names of the rate-limit tables a layer defines.
+fn command_parts(table: &toml::Table) -> (Vec<String>, Vec<String>) {
+    let reviewers = table
+        .get("review")
+        .and_then(|r| r.get("reviewer"))
+        .and_then(|r| r.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let rate_limits = table
+        .get("rate_limit")
+        .and_then(|r| r.as_table())
+        .map(|t| t.keys().cloned().collect())
+        .unwrap_or_default();
+    (reviewers, rate_limits)
+}
+
+/// The layer without its command-bearing parts.
+fn without_command_parts(mut table: toml::Table) -> toml::Table {
+    table.remove("rate_limit");
+    if let Some(toml::Value::Table(review)) = table.get_mut("review") {
+        review.remove("reviewer");
+    }
+    table
+}
+
+/// `[rate_limit.<name>]` capacity and refill as a repository file writes them (for display).
+pub fn rate_limit_tables(path: &Path) -> BTreeMap<String, (Option<f64>, Option<f64>)> {
+    let Ok(Some((table, _))) = read_repo_layer(path, &mut Vec::new()) else {
+        return BTreeMap::new();
+    };
+    let num = |t: &toml::Value, k: &str| {
+        t.get(k)
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+    };
+    table
+        .get("rate_limit")
+        .and_then(|r| r.as_table())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.clone(), (num(v, "capacity"), num(v, "refill_per_sec"))))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -388,6 +481,22 @@ fn validate_table(path: &Path, table: &toml::Table) -> Result<(), ConfigError> {
                 "[[review.reviewer]] id {:?} is the name of a built-in reviewer; choose another id",
                 r.id
             )));
+        }
+        if let Some(cwd) = &r.cwd {
+            let p = Path::new(cwd);
+            if p.is_absolute()
+                || p.components().any(|c| {
+                    !matches!(
+                        c,
+                        std::path::Component::Normal(_) | std::path::Component::CurDir
+                    )
+                })
+            {
+                return Err(invalid(format!(
+                    "[[review.reviewer]] {:?} cwd {cwd:?} must be a relative path inside the repository (no `..`, not absolute)",
+                    r.id
+                )));
+            }
         }
         if !seen.insert(r.id.clone()) {
             return Err(invalid(format!(
@@ -501,6 +610,58 @@ fn read_layer(path: &Path, warnings: &mut Vec<String>) -> Result<Option<toml::Ta
     }
 }
 
+/// Reads the repository's config file, which must be a regular file in a real `.wfc` folder: a
+/// symlink there could make wfc read (and quote in an error) a file outside the repository.
+/// Returns the table and the sha256 of the bytes parsed.
+fn read_repo_layer(
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Option<(toml::Table, String)>, ConfigError> {
+    let refuse = |what: &str| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        message: format!("{what}; wfc reads the repository config only from a regular file"),
+    };
+    if let Some(dir) = path.parent() {
+        match std::fs::symlink_metadata(dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(refuse(&format!("{} is a symlink", dir.display())));
+            }
+            Ok(m) if !m.is_dir() => return Ok(None),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(_) => {}
+        }
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(refuse("it is a symlink")),
+        Ok(m) if !m.is_file() => return Err(refuse("it is not a regular file")),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|_| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        message: "not UTF-8 text".into(),
+    })?;
+    let table = parse_layer(path, &text, warnings)?;
+    Ok(Some((table, sha256_hex(text.as_bytes()))))
+}
+
 /// Loads every layer. `repo_config` is `<main repo>/.wfc/config.toml` when in a repository.
 pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError> {
     let mut loaded = Loaded::default();
@@ -516,16 +677,42 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
             ));
         }
     }
+    // The merge without the repository's command-bearing parts, for the rate-limit tables that
+    // hold while the file is untrusted.
+    let mut merged_without = None;
     if let Some(p) = repo_config
-        && let Some(t) = read_layer(p, &mut loaded.warnings)?
+        && let Some((t, sha256)) = read_repo_layer(p, &mut loaded.warnings)?
     {
+        loaded.repo_sha256 = Some(sha256.clone());
+        let (reviewers, rate_limits) = command_parts(&t);
+        if !reviewers.is_empty() || !rate_limits.is_empty() {
+            let mut without = merged.clone();
+            merge_tables(&mut without, without_command_parts(t.clone()));
+            merged_without = Some(without);
+            loaded.repo_commands = Some(RepoCommands {
+                path: p.to_path_buf(),
+                sha256,
+                reviewers,
+                rate_limits,
+                rate_limits_without: BTreeMap::new(),
+            });
+        }
         merge_tables(&mut merged, t);
         loaded.sources.push(Source::Repo(p.to_path_buf()));
     }
     let env_table = env_layer(env, &mut loaded.warnings)?;
     if !env_table.is_empty() {
+        if let Some(w) = merged_without.as_mut() {
+            merge_tables(w, env_table.clone());
+        }
         merge_tables(&mut merged, env_table);
         loaded.sources.push(Source::Env);
+    }
+    if let (Some(rc), Some(w)) = (loaded.repo_commands.as_mut(), merged_without) {
+        let mut c = Config::default();
+        if merge_into(&mut c, w).is_ok() {
+            rc.rate_limits_without = c.rate_limit;
+        }
     }
     let last_path = loaded
         .sources

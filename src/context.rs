@@ -51,6 +51,13 @@ pub struct Context {
     pub developer_source: IdSource,
     /// `$WFC_HOME`, absolute.
     pub home: PathBuf,
+    /// What the repository's config file would run (external reviewers, rate-limit buckets).
+    pub repo_commands: Option<config::RepoCommands>,
+    /// Whether `wfc trust` recorded exactly this content of that file; when not, the commands do
+    /// not run and the file's rate-limit tables are ignored.
+    pub repo_commands_trusted: bool,
+    /// sha256 of the repository's config file as it was read for this command.
+    pub repo_config_sha256: Option<String>,
     store: Option<Store>,
 }
 
@@ -60,6 +67,11 @@ fn absolute(base: &Path, p: &Path) -> PathBuf {
     } else {
         base.join(p)
     }
+}
+
+/// The key trust is recorded under: the main repository's work tree.
+pub fn trust_key(repo: &RepoInfo) -> String {
+    repo.main_root.to_string_lossy().into_owned()
 }
 
 fn email_local_part(repo: Option<&RepoInfo>) -> Option<String> {
@@ -99,7 +111,7 @@ impl Context {
             .as_ref()
             .map(|r| r.main_root.join(".wfc").join("config.toml"));
         let loaded = config::load(&env, repo_config.as_deref())?;
-        let config = loaded.config;
+        let mut config = loaded.config;
 
         let (project, project_source) = if let Some(p) = &opts.project_id {
             (ProjectId::parse(p)?, IdSource::Flag)
@@ -135,6 +147,28 @@ impl Context {
 
         let home = absolute(&cwd0, &env.state_home());
         let clock = Clock::from_env(env.now.as_deref());
+        let mut store = None;
+        let mut trusted = false;
+        if let (Some(rc), Some(r)) = (&loaded.repo_commands, &repo) {
+            // Only a repository whose config would run something pays for opening the store.
+            match Store::open(&home.join("wfc.db")) {
+                Ok(s) => {
+                    trusted = store::trust::is_trusted(
+                        &s,
+                        &trust_key(r),
+                        &rc.path.to_string_lossy(),
+                        &rc.sha256,
+                    )
+                    .unwrap_or(false);
+                    store = Some(s);
+                }
+                // Fail closed: what cannot be checked is not trusted.
+                Err(_) => trusted = false,
+            }
+            if !trusted {
+                config.rate_limit = rc.rate_limits_without.clone();
+            }
+        }
         Ok((
             Context {
                 env,
@@ -148,10 +182,20 @@ impl Context {
                 developer_id: developer,
                 developer_source,
                 home,
-                store: None,
+                repo_commands: loaded.repo_commands,
+                repo_commands_trusted: trusted,
+                repo_config_sha256: loaded.repo_sha256,
+                store,
             },
             loaded.warnings,
         ))
+    }
+
+    /// The repository's config commands while they are untrusted.
+    pub fn untrusted_commands(&self) -> Option<&config::RepoCommands> {
+        self.repo_commands
+            .as_ref()
+            .filter(|_| !self.repo_commands_trusted)
     }
 
     /// The repository, or a clear error outside one.

@@ -10,6 +10,7 @@ pub mod knowledge;
 pub mod man;
 pub mod review;
 pub mod telemetry;
+pub mod trust;
 pub mod worktree;
 
 use std::path::PathBuf;
@@ -93,6 +94,8 @@ pub enum Command {
     /// Check that a tree, or every commit of a range, was reviewed
     #[command(subcommand)]
     Gate(gate::Command),
+    /// Let this repository's config run the commands it defines (or show, or revoke)
+    Trust(trust::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Write man pages into a directory
@@ -161,6 +164,7 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
         Command::Audit(args) => audit::run(&mut ctx, args),
         Command::Hook(cmd) => hook::run(&mut ctx, cmd),
         Command::Gate(cmd) => gate::run(&mut ctx, cmd),
+        Command::Trust(args) => trust::run(&mut ctx, args),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! Only the calling thread reports progress; workers send their outcomes over a channel.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,8 @@ pub enum Status {
     /// Not relevant to this change; did not run.
     Skipped,
     Interrupted,
+    /// Defined by a repository config that `wfc trust` has not recorded; its command did not run.
+    Untrusted,
 }
 
 impl Status {
@@ -60,12 +62,16 @@ impl Status {
             Status::RateLimited => "rate_limited",
             Status::Skipped => "skipped",
             Status::Interrupted => "interrupted",
+            Status::Untrusted => "untrusted",
         }
     }
 
     /// Whether this outcome makes the review incomplete.
     pub fn is_failure(self) -> bool {
-        matches!(self, Status::Error | Status::Timeout | Status::RateLimited)
+        matches!(
+            self,
+            Status::Error | Status::Timeout | Status::RateLimited | Status::Untrusted
+        )
     }
 }
 
@@ -135,6 +141,10 @@ pub struct Settings {
     pub rate_limits: BTreeMap<String, RateLimitConfig>,
     /// The store, opened anew by each worker that needs a rate-limit token.
     pub db_path: PathBuf,
+    /// Reviewers whose command comes from an untrusted repository config: they never run.
+    pub untrusted: BTreeSet<String>,
+    /// That config file, for the message.
+    pub untrusted_file: Option<PathBuf>,
 }
 
 enum Msg {
@@ -161,6 +171,22 @@ fn run_external(
     tx: &mpsc::Sender<Msg>,
 ) -> Outcome {
     let start = Instant::now();
+    if settings.untrusted.contains(&p.id) {
+        let file = settings
+            .untrusted_file
+            .as_deref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_else(|| ".wfc/config.toml".into());
+        return Outcome::failed(
+            &p.id,
+            Status::Untrusted,
+            Duration::ZERO,
+            format!(
+                "not run: {file} defines its command `{}`, and that file is not trusted",
+                shorten(&external::describe(&cfg.command), 200)
+            ),
+        );
+    }
     let timeout = cfg.timeout.map(|t| t.0).unwrap_or(settings.default_timeout);
     if let Some(name) = &cfg.rate_limit
         && let Some(limit) = settings.rate_limits.get(name)
@@ -188,9 +214,9 @@ fn run_external(
         }
     }
     let _ = tx.send(Msg::Progress(Progress::Started { id: p.id.clone() }));
-    let cwd = match &cfg.cwd {
-        Some(c) => settings.main_root.join(c),
-        None => settings.workdir.clone(),
+    let cwd = match reviewer_cwd(cfg, settings) {
+        Ok(c) => c,
+        Err(e) => return Outcome::failed(&p.id, Status::Error, start.elapsed(), e),
     };
     let remaining = timeout.saturating_sub(start.elapsed());
     let out = match external::run(cfg, request, &cwd, remaining) {
@@ -247,6 +273,38 @@ fn run_external(
             Outcome::failed(&p.id, Status::Error, start.elapsed(), msg)
         }
     }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}...", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Where a reviewer runs: its `cwd` below the main repository, which must still be inside the
+/// repository once symlinks are resolved, or the reviewed work tree.
+fn reviewer_cwd(cfg: &ExternalReviewerConfig, settings: &Settings) -> Result<PathBuf, String> {
+    let Some(c) = &cfg.cwd else {
+        return Ok(settings.workdir.clone());
+    };
+    let joined = settings.main_root.join(c);
+    let outside = || {
+        format!(
+            "its cwd {c:?} resolves outside the repository {}; a reviewer runs only inside it",
+            settings.main_root.display()
+        )
+    };
+    if Path::new(c).is_absolute() {
+        return Err(outside());
+    }
+    let real =
+        std::fs::canonicalize(&joined).map_err(|e| format!("its cwd {}: {e}", joined.display()))?;
+    let root = std::fs::canonicalize(&settings.main_root).unwrap_or(settings.main_root.clone());
+    if !real.starts_with(&root) {
+        return Err(outside());
+    }
+    Ok(real)
 }
 
 /// Runs every relevant reviewer of `plan` and returns their outcomes in plan order.

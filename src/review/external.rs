@@ -68,7 +68,7 @@ fn read_capped(mut r: impl Read) -> String {
     String::from_utf8_lossy(&kept).into_owned()
 }
 
-fn describe(cmd: &CommandLine) -> String {
+pub(crate) fn describe(cmd: &CommandLine) -> String {
     match cmd {
         CommandLine::Shell(s) => s.clone(),
         CommandLine::Argv(v) => v.join(" "),

@@ -357,6 +357,11 @@ pub fn run(
         default_timeout: ctx.config.review.timeout.0,
         rate_limits: ctx.config.rate_limit.clone(),
         db_path: ctx.db_path(),
+        untrusted: ctx
+            .untrusted_commands()
+            .map(|rc| rc.reviewers.iter().cloned().collect())
+            .unwrap_or_default(),
+        untrusted_file: ctx.untrusted_commands().map(|rc| rc.path.clone()),
     };
     let outcomes = engine::run(&planned, &input.change, &base, &settings, &mut |p| {
         on_progress(&planned, p)
@@ -491,7 +496,10 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let any_failure = f.outcomes.iter().any(|o| o.status.is_failure());
     // With no answer at all there is nothing to pass on, whatever on_reviewer_error says.
     let fail_closed = ctx.config.review.on_reviewer_error == OnReviewerError::Fail || n == 0;
-    let mut status = if any_failure && fail_closed {
+    // A command that was not allowed to run never lets a review through, whatever the (possibly
+    // untrusted) config says about reviewer errors.
+    let untrusted = f.outcomes.iter().any(|o| o.status == Status::Untrusted);
+    let mut status = if (any_failure && fail_closed) || untrusted {
         ReviewStatus::Incomplete
     } else if score.passed {
         ReviewStatus::Passed

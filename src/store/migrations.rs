@@ -104,7 +104,19 @@ CREATE TABLE rate_buckets (
 ) STRICT;
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: trusted repository configs (`wfc trust`): one sha256 per repository config file.
+const V3: &str = r#"
+CREATE TABLE trusted_configs (
+    repo         TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    developer_id TEXT NOT NULL,
+    trusted_at   TEXT NOT NULL,
+    PRIMARY KEY (repo, path)
+) STRICT;
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

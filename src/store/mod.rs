@@ -11,6 +11,7 @@ pub mod leases;
 pub mod migrations;
 pub mod projects;
 pub mod ratelimit;
+pub mod trust;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

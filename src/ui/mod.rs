@@ -173,6 +173,11 @@ impl Ui {
         eprintln!("{} {msg}", self.paint_err("warning:", Tone::Warn));
     }
 
+    /// A `hint:` line on stderr, for a result that is not an error (an incomplete review).
+    pub fn hint(&self, msg: &str) {
+        eprintln!("{} {msg}", self.paint_err("hint:", Tone::Accent));
+    }
+
     /// Detail for `-v`.
     pub fn debug(&self, msg: &str) {
         if self.verbose > 0 {

@@ -16,9 +16,12 @@ fn repo_with(env: &TestEnv, name: &str) -> (PathBuf, git2::Repository) {
     (path, repo)
 }
 
-fn write_config(repo: &Path, text: &str) {
+/// Writes the repository config and trusts it, as its owner would after reading it: external
+/// reviewers in a repository config run only once `wfc trust` recorded the file.
+fn write_config(env: &TestEnv, repo: &Path, text: &str) {
     std::fs::create_dir_all(repo.join(".wfc")).unwrap();
     std::fs::write(repo.join(".wfc/config.toml"), text).unwrap();
+    env.wfc(repo, ["trust"]).success();
 }
 
 /// An executable script under the test root.
@@ -341,6 +344,7 @@ fn external_reviewers_in_every_format_are_fed_the_request() {
         "cat >/dev/null\necho '{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"t\"}},\"results\":[{\"ruleId\":\"R1\",\"level\":\"warning\",\"message\":{\"text\":\"sarif says\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"app.py\"},\"region\":{\"startLine\":1}}}]}]}]}'",
     );
     write_config(
+        &env,
         &path,
         &[
             reviewer_toml("ext-json", &wfc_json, "wfc-json", ""),
@@ -411,6 +415,7 @@ fn a_crashing_or_garbled_reviewer_makes_the_review_incomplete_and_the_others_sti
     );
     let empty = script(&env, "empty.sh", "cat >/dev/null\nexit 0");
     write_config(
+        &env,
         &path,
         &[
             reviewer_toml("crash", &crash, "wfc-json", ""),
@@ -458,7 +463,7 @@ fn a_crashing_or_garbled_reviewer_makes_the_review_incomplete_and_the_others_sti
     // With on_reviewer_error = "warn", the score decides.
     let mut cfg = std::fs::read_to_string(path.join(".wfc/config.toml")).unwrap();
     cfg = format!("[review]\non_reviewer_error = \"warn\"\n\n{cfg}");
-    std::fs::write(path.join(".wfc/config.toml"), cfg).unwrap();
+    write_config(&env, &path, &cfg);
     let (r, v) = review_json(&env, &path, &[]);
     r.code(1);
     assert_eq!(v["status"], "failed");
@@ -483,6 +488,7 @@ fn a_reviewer_that_times_out_is_killed_with_its_process_group() {
         ),
     );
     write_config(
+        &env,
         &path,
         &reviewer_toml("slow", &slow, "wfc-json", "timeout = \"300ms\""),
     );
@@ -526,7 +532,7 @@ fn external_reviewers_run_in_parallel() {
         );
         cfg.push_str(&reviewer_toml(&format!("sleepy{i}"), &s, "wfc-json", ""));
     }
-    write_config(&path, &cfg);
+    write_config(&env, &path, &cfg);
     stage_file(&repo, "a.txt", "a\n");
     let (r, _) = review_json(&env, &path, &[]);
     r.success();
@@ -551,6 +557,7 @@ fn reviewers_are_chosen_by_flag_config_and_relevance() {
     let (path, repo) = repo_with(&env, "repo");
     let py_only = script(&env, "py.sh", "cat >/dev/null\necho '[]'");
     write_config(
+        &env,
         &path,
         &reviewer_toml("pyonly", &py_only, "wfc-json", "extensions = [\"py\"]"),
     );
@@ -587,6 +594,7 @@ fn git_variables_do_not_leak_into_reviewers() {
         &format!("cat >/dev/null\nenv > {}\necho '[]'", dump.display()),
     );
     write_config(
+        &env,
         &path,
         &reviewer_toml(
             "envdump",
@@ -799,7 +807,7 @@ fn finalize_never_passes_on_empty_or_missing_responses() {
     let env = TestEnv::new();
     let (path, repo) = repo_with(&env, "repo");
     // Even with on_reviewer_error = "warn", no answer is no pass.
-    write_config(&path, "[review]\non_reviewer_error = \"warn\"\n");
+    write_config(&env, &path, "[review]\non_reviewer_error = \"warn\"\n");
     stage_file(&repo, "a.py", "x = 1\n");
     let prepare = |env: &TestEnv| -> String {
         let v = env.wfc(&path, ["review", "prepare", "--json"]).json();
@@ -993,6 +1001,7 @@ fn rate_limited_reviewers_share_one_bucket_across_processes() {
         ),
     );
     write_config(
+        &env,
         &path,
         &format!(
             "[rate_limit.api]\ncapacity = 1\nrefill_per_sec = 4\n\n{}",
@@ -1041,7 +1050,7 @@ fn ctrl_c_kills_reviewers_and_marks_the_job_interrupted() {
             pidfile.display()
         ),
     );
-    write_config(&path, &reviewer_toml("hang", &s, "wfc-json", ""));
+    write_config(&env, &path, &reviewer_toml("hang", &s, "wfc-json", ""));
     stage_file(&repo, "a.txt", "a\n");
     let child = env.spawn(&path, ["review", "--json", "--no-learn"]);
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -1161,6 +1170,7 @@ fn bandit_is_a_real_sarif_reviewer() {
     let env = TestEnv::new();
     let (path, repo) = repo_with(&env, "repo");
     write_config(
+        &env,
         &path,
         "[[review.reviewer]]\nid = \"bandit\"\ncommand = [\"python3\", \"-m\", \"bandit\", \"-f\", \"sarif\", \"-q\", \"-r\", \".\"]\nformat = \"sarif\"\nextensions = [\"py\"]\ntimeout = \"2m\"\n",
     );

@@ -112,6 +112,22 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
     }
     ctx.ui.status(text.trim_end());
     let report = result.report_path.as_deref().unwrap_or("(no report)");
+    let untrusted: Vec<&str> = result
+        .reviewers
+        .iter()
+        .filter(|rv| rv.status == crate::review::engine::Status::Untrusted)
+        .map(|rv| rv.id.as_str())
+        .collect();
+    if !untrusted.is_empty() {
+        return Err(CommandError::new(
+            kind_of(code),
+            format!(
+                "the review of the staged change is incomplete: reviewer {} is defined by .wfc/config.toml, which is not trusted, so its command did not run: commit blocked",
+                untrusted.join(", ")
+            ),
+        )
+        .with_hint("check what it runs with `wfc trust --show`, then `wfc trust` to let it run"));
+    }
     Err(CommandError::new(
         kind_of(code),
         format!(

@@ -89,9 +89,29 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
             } else {
                 ui.out(&summary(ui, r))?;
             }
+            untrusted_hint(ui, r);
             Ok(Outcome(r.exit_code()))
         }
     }
+}
+
+/// Says how to let reviewers run that an untrusted repository config defines.
+pub fn untrusted_hint(ui: &Ui, r: &ReviewResult) {
+    let ids: Vec<&str> = r
+        .reviewers
+        .iter()
+        .filter(|rv| rv.status == crate::review::engine::Status::Untrusted)
+        .map(|rv| rv.id.as_str())
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    ui.hint(&format!(
+        "reviewer{} {} come{} from .wfc/config.toml, which is not trusted: check what it runs with `wfc trust --show`, then `wfc trust` to let it run",
+        if ids.len() == 1 { "" } else { "s" },
+        ids.join(", "),
+        if ids.len() == 1 { "s" } else { "" },
+    ));
 }
 
 /// The short human summary of a result.
