@@ -897,11 +897,16 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;gate;verify' {
+            [CompletionResult]::new('--policy-from', '--policy-from', [CompletionResultType]::ParameterName, 'Read the gate policy from this commit (default: the range''s base)')
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Also require a valid Review-Signature from a key listed in FILE (git''s allowed-signers format)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
-            [CompletionResult]::new('--deny-bypassed', '--deny-bypassed', [CompletionResultType]::ParameterName, 'Also reject commits whose review was bypassed')
+            [CompletionResult]::new('--rerun', '--rerun', [CompletionResultType]::ParameterName, 'Ignore trailers: re-run the policy''s built-in reviewers on every commit''s change')
+            [CompletionResult]::new('--allow-bypassed', '--allow-bypassed', [CompletionResultType]::ParameterName, 'Accept commits whose review was bypassed')
+            [CompletionResult]::new('--allow-v1', '--allow-v1', [CompletionResultType]::ParameterName, 'Accept v1 trailers (history made before v2) when they match the commit''s tree')
+            [CompletionResult]::new('--deny-bypassed', '--deny-bypassed', [CompletionResultType]::ParameterName, 'Reject bypassed reviews (the default; kept for older CI scripts)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')

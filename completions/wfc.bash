@@ -691,12 +691,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__gate__subcmd__verify)
-            opts="-C -q -v -h -V --deny-bypassed --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            opts="-C -q -v -h -V --policy-from --allowed-signers --rerun --allow-bypassed --allow-v1 --deny-bypassed --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --policy-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-signers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

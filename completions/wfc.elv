@@ -825,11 +825,16 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --version 'Print version'
         }
         &'wfc;gate;verify'= {
+            cand --policy-from 'Read the gate policy from this commit (default: the range''s base)'
+            cand --allowed-signers 'Also require a valid Review-Signature from a key listed in FILE (git''s allowed-signers format)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
             cand --color 'When to use colors [env: NO_COLOR disables]'
-            cand --deny-bypassed 'Also reject commits whose review was bypassed'
+            cand --rerun 'Ignore trailers: re-run the policy''s built-in reviewers on every commit''s change'
+            cand --allow-bypassed 'Accept commits whose review was bypassed'
+            cand --allow-v1 'Accept v1 trailers (history made before v2) when they match the commit''s tree'
+            cand --deny-bypassed 'Reject bypassed reviews (the default; kept for older CI scripts)'
             cand --json 'Print one JSON document on stdout instead of text'
             cand -q 'Print only the answer and errors'
             cand --quiet 'Print only the answer and errors'

@@ -630,13 +630,18 @@ complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l policy-from -d 'Read the gate policy from this commit (default: the range\'s base)' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l allowed-signers -d 'Also require a valid Review-Signature from a key listed in FILE (git\'s allowed-signers format)' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l deny-bypassed -d 'Also reject commits whose review was bypassed'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l rerun -d 'Ignore trailers: re-run the policy\'s built-in reviewers on every commit\'s change'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l allow-bypassed -d 'Accept commits whose review was bypassed'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l allow-v1 -d 'Accept v1 trailers (history made before v2) when they match the commit\'s tree'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l deny-bypassed -d 'Reject bypassed reviews (the default; kept for older CI scripts)'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout instead of text'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the answer and errors'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Print more detail on stderr'

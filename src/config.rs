@@ -271,6 +271,20 @@ pub struct HookConfig {
     pub reviewers: StringList,
 }
 
+/// `[gate]`: what a review must be to let a commit through. As committed in `HEAD` (locally) or
+/// on the target branch (in CI), never as the change under review or the environment has it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct GateConfig {
+    /// Required reviewers; empty means `[hook] reviewers`, else the five built-in ones.
+    pub reviewers: StringList,
+    /// The lowest tier that fails; absent means `[review] fail_on`.
+    pub fail_on: Option<Tier>,
+    /// An SSH ed25519 private key that signs review attestations (`Review-Signature`). Read
+    /// from the user config and the repository config alike; it is not part of the policy.
+    pub signing_key: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 pub struct RateLimitConfig {
     pub capacity: f64,
@@ -286,6 +300,7 @@ pub struct Config {
     pub review: ReviewConfig,
     pub telemetry: TelemetryConfig,
     pub hook: HookConfig,
+    pub gate: GateConfig,
     pub rate_limit: BTreeMap<String, RateLimitConfig>,
 }
 
@@ -513,6 +528,14 @@ fn validate_table(path: &Path, table: &toml::Table) -> Result<(), ConfigError> {
         }
     }
     Ok(())
+}
+
+/// The configuration of one layer over the built-in defaults (no user file, no environment): the
+/// gate policy of a committed file.
+pub fn from_layer(table: toml::Table) -> Result<Config, String> {
+    let mut c = Config::default();
+    merge_into(&mut c, table)?;
+    Ok(c)
 }
 
 fn merge_into(config: &mut Config, table: toml::Table) -> Result<(), String> {

@@ -286,6 +286,10 @@ impl From<crate::gate::GateError> for CommandError {
             crate::gate::GateError::Git(e) => e.into(),
             crate::gate::GateError::Store(e) => e.into(),
             crate::gate::GateError::Hook(e) => e.into(),
+            crate::gate::GateError::Policy(e) => CommandError::from_error(ErrorKind::Usage, &e)
+                .with_hint(
+                    "the gate policy is `[gate]` of .wfc/config.toml as committed; fix it in a commit of its own",
+                ),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! - [`verify`]: checking every commit of a range, for CI.
 
 pub mod hooks;
+pub use crate::review::policy;
 pub mod signature;
 pub mod trailer;
 pub mod verify;
@@ -15,8 +16,10 @@ use std::path::Path;
 
 use git2::{Oid, Repository};
 
+use crate::git::commit::Shape;
 use crate::git::{GitError, RepoInfo, ctx};
 use crate::store::{Store, StoreError, jobs};
+use policy::Policy;
 use trailer::{Found, Verdict};
 
 /// The tree the index would commit: `$GIT_INDEX_FILE` when git set it (the index of
@@ -73,14 +76,17 @@ pub fn repo_key(info: &RepoInfo) -> String {
     info.common_dir.to_string_lossy().into_owned()
 }
 
-/// What lets a tree through the gate.
+/// What lets a change through the gate.
 #[derive(Debug, Clone)]
 pub enum Grant {
-    /// A passing or bypassed review recorded for exactly this tree.
+    /// A passing or bypassed review recorded for exactly this change under this policy.
     Review(Box<jobs::Job>),
-    /// HEAD has this very tree and a valid trailer for it: a commit that changes no file
-    /// (`--amend` of the message only, `--allow-empty`) inherits HEAD's verdict.
+    /// HEAD carries a valid trailer for exactly this change under this policy: a commit that
+    /// only rewrites the message (`--amend`) keeps HEAD's verdict.
     Head { commit: Oid, verdict: Verdict },
+    /// The commit adds nothing: its tree is its parent's, or a merge's tree is the automatic
+    /// merge of its parents. Nothing to review, no trailer needed.
+    NoChange,
 }
 
 impl Grant {
@@ -88,6 +94,7 @@ impl Grant {
         match self {
             Grant::Review(job) => Verdict::from_status(&job.status).unwrap_or(Verdict::Passed),
             Grant::Head { verdict, .. } => *verdict,
+            Grant::NoChange => Verdict::Passed,
         }
     }
 
@@ -96,10 +103,11 @@ impl Grant {
             Grant::Review(job) => format!("review {} ({})", job.id, job.status),
             Grant::Head { commit, verdict } => {
                 format!(
-                    "HEAD {} ({verdict}), which has the same tree",
+                    "HEAD {} ({verdict}), which made the same change",
                     short(*commit)
                 )
             }
+            Grant::NoChange => "no change to review".to_string(),
         }
     }
 }
@@ -110,16 +118,47 @@ pub fn short(id: Oid) -> String {
     s[..s.len().min(12)].to_string()
 }
 
-/// Finds what lets `tree` through: a recorded review of it, else a valid trailer on HEAD when
-/// HEAD has the same tree.
-pub fn grant_for_tree(
+/// The commit being made from the index: its shape, and the policy committed in HEAD.
+pub fn pending(repo: &Repository, info: &RepoInfo) -> Result<(Shape, Policy), GateError> {
+    let parents = crate::git::commit::pending_parents(repo, &info.git_dir)?;
+    let shape = crate::git::commit::shape(repo, &parents)?;
+    Ok((shape, Policy::at_head(repo)?))
+}
+
+/// An existing commit's shape, and the policy committed in its first parent (the HEAD it was
+/// made on).
+pub fn of_commit(
+    repo: &Repository,
+    commit: &git2::Commit<'_>,
+) -> Result<(Shape, Policy), GateError> {
+    let shape = crate::git::commit::of_commit(repo, commit)?;
+    let policy = Policy::at_commit(repo, commit.parent_ids().next(), "the parent")?;
+    Ok((shape, policy))
+}
+
+/// Finds what lets the change `shape` -> `tree` through under `policy`: a recorded review of
+/// exactly that change, else HEAD's own valid trailer for it, else nothing when the change is
+/// empty.
+pub fn grant_for_change(
     store: &Store,
     info: &RepoInfo,
     repo: &Repository,
+    shape: &Shape,
     tree: Oid,
+    policy: &Policy,
 ) -> Result<Option<Grant>, GateError> {
     let tree_hex = tree.to_string();
-    if let Some(job) = jobs::passing_for_tree(store, &repo_key(info), &tree_hex)? {
+    if shape.base_tree == tree {
+        return Ok(Some(Grant::NoChange));
+    }
+    let digest = policy.digest();
+    if let Some(job) = jobs::grant_for_change(
+        store,
+        &repo_key(info),
+        &shape.parents_key(),
+        &tree_hex,
+        &digest,
+    )? {
         return Ok(Some(Grant::Review(Box::new(job))));
     }
     let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else {
@@ -130,10 +169,12 @@ pub fn grant_for_tree(
     }
     let message = trailer::decode(head.message_bytes()).0;
     match trailer::find(&message) {
-        Found::Valid(h) if h.matches(&tree_hex) => Ok(Some(Grant::Head {
-            commit: head.id(),
-            verdict: h.verdict,
-        })),
+        Found::Valid(h) if h.matches_v2(&shape.parent_trees, &tree_hex, &digest) => {
+            Ok(Some(Grant::Head {
+                commit: head.id(),
+                verdict: h.verdict,
+            }))
+        }
         _ => Ok(None),
     }
 }
@@ -146,4 +187,6 @@ pub enum GateError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Hook(#[from] hooks::HookError),
+    #[error(transparent)]
+    Policy(#[from] policy::PolicyError),
 }

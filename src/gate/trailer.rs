@@ -1,16 +1,19 @@
 //! The `Review-Hash` trailer: its format, its hash, and where it sits in a commit message.
 //!
-//! Format (version 1), one line in the message's trailer block:
+//! Format (version 2), one line in the message's trailer block:
 //!
 //! ```text
-//! Review-Hash: v1:<verdict>:<sha256 hex>
+//! Review-Hash: v2:<verdict>:<policy digest 12>:<sha256 hex>
 //! ```
 //!
 //! where `<verdict>` is `passed` or `bypassed` and the hash is
-//! `sha256("wfc-review-hash-v1" NUL <tree id hex> NUL <verdict>)` in lower-case hex. The verdict is
-//! spelled out so CI can read it; the hash binds it to exactly one tree, so a commit whose tree
-//! changed after the review (amend, rebase, `--no-verify`) no longer matches. The hash has no
-//! secret: it proves that the commit went through the gate unchanged, not who ran it.
+//! `sha256("wfc-review-hash-v2" NUL <parent trees> NUL <tree> NUL <verdict> NUL <policy digest>)`
+//! in lower-case hex. It binds the verdict to exactly one change (the parents' trees and the
+//! commit's tree) under one gate policy, so a commit whose change differs from what was reviewed
+//! (amend, rebase, squash, `--no-verify`) or that was reviewed under a weaker policy no longer
+//! matches. The hash has no secret: it proves what the gate saw, not who ran it; a
+//! `Review-Signature` trailer does that. Version 1 (`v1:<verdict>:<hash of tree and verdict>`)
+//! is still read, and reported as such.
 //!
 //! Trailer blocks are found the way git's `interpret-trailers` finds them: the last paragraph of
 //! the message (never the title), made only of `Token: value` lines, or of at least 25% of them
@@ -22,8 +25,9 @@ use sha2::{Digest, Sha256};
 /// The trailer key.
 pub const KEY: &str = "Review-Hash";
 /// The format version written into every trailer.
-pub const VERSION: &str = "v1";
-const DOMAIN: &str = "wfc-review-hash-v1";
+pub const VERSION: &str = "v2";
+const DOMAIN_V1: &str = "wfc-review-hash-v1";
+const DOMAIN_V2: &str = "wfc-review-hash-v2";
 const GIT_GENERATED: &[&str] = &["Signed-off-by: ", "(cherry picked from commit "];
 const SCISSORS: &str = " ------------------------ >8 ------------------------";
 
@@ -59,36 +63,106 @@ impl std::fmt::Display for Verdict {
     }
 }
 
-/// The hash binding `tree_id` to `verdict` (64 lower-case hex digits).
-pub fn digest(tree_id: &str, verdict: Verdict) -> String {
+fn hex_sha256(parts: &[&str]) -> String {
     let mut h = Sha256::new();
-    h.update(DOMAIN.as_bytes());
-    h.update([0]);
-    h.update(tree_id.as_bytes());
-    h.update([0]);
-    h.update(verdict.as_str().as_bytes());
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0]);
+        }
+        h.update(p.as_bytes());
+    }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The version 1 hash binding `tree_id` to `verdict` (64 lower-case hex digits). It binds no
+/// parent and no policy, and anyone can compute it: it is recognised, never trusted.
+pub fn digest(tree_id: &str, verdict: Verdict) -> String {
+    hex_sha256(&[DOMAIN_V1, tree_id, verdict.as_str()])
+}
+
+/// The version 2 hash: `sha256("wfc-review-hash-v2" NUL parents NUL tree NUL verdict NUL policy)`
+/// where `parents` are the parent commits' tree ids in order, joined by `,` (the empty tree for a
+/// root commit) and `policy` is the full policy digest.
+pub fn digest_v2(parent_trees: &[String], tree_id: &str, verdict: Verdict, policy: &str) -> String {
+    hex_sha256(&[
+        DOMAIN_V2,
+        &parent_trees.join(","),
+        tree_id,
+        verdict.as_str(),
+        policy,
+    ])
+}
+
+/// The signed payload of a v2 trailer: what the hash binds, plus the job and audit head that
+/// granted it, one `key value` line each.
+pub fn payload(
+    parent_trees: &[String],
+    tree_id: &str,
+    verdict: Verdict,
+    policy: &str,
+    job_id: &str,
+    audit_head: Option<(i64, &str)>,
+) -> String {
+    let mut s = format!(
+        "wfc-review-v2\nparents {}\ntree {tree_id}\nverdict {verdict}\npolicy {policy}\njob {job_id}\n",
+        parent_trees.join(",")
+    );
+    if let Some((seq, hash)) = audit_head {
+        s.push_str(&format!("audit {seq} {hash}\n"));
+    }
+    s
+}
+
+/// A trailer format version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Version {
+    V1,
+    V2,
 }
 
 /// A parsed trailer value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewHash {
+    pub version: Version,
     pub verdict: Verdict,
+    /// The first 12 hex digits of the policy digest (v2).
+    pub policy: Option<String>,
     pub digest: String,
 }
 
 impl ReviewHash {
-    /// The trailer value for `tree_id` reviewed with `verdict`.
+    /// A version 1 value for `tree_id` (kept to recognise and test old history).
     pub fn new(tree_id: &str, verdict: Verdict) -> ReviewHash {
         ReviewHash {
+            version: Version::V1,
             verdict,
+            policy: None,
             digest: digest(tree_id, verdict),
         }
     }
 
-    /// `v1:<verdict>:<hex>`
+    /// The value for the change `parent_trees` -> `tree_id` granted under `policy` (full digest).
+    pub fn v2(
+        parent_trees: &[String],
+        tree_id: &str,
+        verdict: Verdict,
+        policy: &str,
+    ) -> ReviewHash {
+        ReviewHash {
+            version: Version::V2,
+            verdict,
+            policy: Some(policy[..policy.len().min(12)].to_string()),
+            digest: digest_v2(parent_trees, tree_id, verdict, policy),
+        }
+    }
+
+    /// `v2:<verdict>:<policy 12>:<hex>` (or `v1:<verdict>:<hex>`).
     pub fn value(&self) -> String {
-        format!("{VERSION}:{}:{}", self.verdict, self.digest)
+        match (&self.version, &self.policy) {
+            (Version::V2, Some(p)) => format!("v2:{}:{p}:{}", self.verdict, self.digest),
+            _ => format!("v1:{}:{}", self.verdict, self.digest),
+        }
     }
 
     /// The whole trailer line, without a newline.
@@ -96,36 +170,66 @@ impl ReviewHash {
         format!("{KEY}: {}", self.value())
     }
 
-    /// Whether this value was made for exactly `tree_id`.
+    /// Whether this is a v1 value made for exactly `tree_id`.
     pub fn matches(&self, tree_id: &str) -> bool {
-        self.digest == digest(tree_id, self.verdict)
+        self.version == Version::V1 && self.digest == digest(tree_id, self.verdict)
+    }
+
+    /// Whether this is a v2 value made for exactly this change under exactly this policy.
+    pub fn matches_v2(&self, parent_trees: &[String], tree_id: &str, policy: &str) -> bool {
+        self.version == Version::V2
+            && self.policy.as_deref() == Some(&policy[..policy.len().min(12)])
+            && self.digest == digest_v2(parent_trees, tree_id, self.verdict, policy)
     }
 
     /// Parses a trailer value; the error says what is wrong with it.
     pub fn parse(value: &str) -> Result<ReviewHash, String> {
         let value = value.trim();
-        let mut parts = value.split(':');
-        let (Some(version), Some(verdict), Some(hex), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(format!(
-                "{value:?} is not of the form {VERSION}:<verdict>:<sha256 hex>"
-            ));
+        let parts: Vec<&str> = value.split(':').collect();
+        let is_hex = |s: &str, n: usize| {
+            s.len() == n && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         };
-        if version != VERSION {
-            return Err(format!(
-                "unknown format version {version:?} (this wfc writes and reads {VERSION})"
-            ));
+        let verdict_of = |v: &str| {
+            Verdict::from_status(v)
+                .ok_or_else(|| format!("unknown verdict {v:?} (expected passed or bypassed)"))
+        };
+        match parts.as_slice() {
+            ["v1", verdict, hex] => {
+                let verdict = verdict_of(verdict)?;
+                if !is_hex(hex, 64) {
+                    return Err(format!("the hash {hex:?} is not 64 lower-case hex digits"));
+                }
+                Ok(ReviewHash {
+                    version: Version::V1,
+                    verdict,
+                    policy: None,
+                    digest: hex.to_string(),
+                })
+            }
+            ["v2", verdict, policy, hex] => {
+                let verdict = verdict_of(verdict)?;
+                if !is_hex(policy, 12) {
+                    return Err(format!(
+                        "the policy digest {policy:?} is not 12 lower-case hex digits"
+                    ));
+                }
+                if !is_hex(hex, 64) {
+                    return Err(format!("the hash {hex:?} is not 64 lower-case hex digits"));
+                }
+                Ok(ReviewHash {
+                    version: Version::V2,
+                    verdict,
+                    policy: Some(policy.to_string()),
+                    digest: hex.to_string(),
+                })
+            }
+            [v, ..] if *v != "v1" && *v != "v2" => Err(format!(
+                "unknown format version {v:?} (this wfc writes v2 and reads v1 and v2)"
+            )),
+            _ => Err(format!(
+                "{value:?} is not of the form v2:<verdict>:<policy>:<sha256 hex>"
+            )),
         }
-        let verdict = Verdict::from_status(verdict)
-            .ok_or_else(|| format!("unknown verdict {verdict:?} (expected passed or bypassed)"))?;
-        if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-            return Err(format!("the hash {hex:?} is not 64 lower-case hex digits"));
-        }
-        Ok(ReviewHash {
-            verdict,
-            digest: hex.to_string(),
-        })
     }
 }
 
@@ -321,6 +425,17 @@ fn find_with(message: &str, comments: &Comments) -> Found {
 /// Comments and the part below the scissors line stay where they are. An empty message is left
 /// alone, so git still aborts the commit as it would without the hook.
 pub fn apply(message: &str, hash: &ReviewHash, comments: &Comments) -> Option<String> {
+    apply_with(message, hash, None, comments)
+}
+
+/// Like [`apply`], with the `Review-Anchor` and `Review-Signature` trailers of a signed
+/// attestation after the hash (stale ones are dropped either way).
+pub fn apply_with(
+    message: &str,
+    hash: &ReviewHash,
+    attestation: Option<&Attestation>,
+    comments: &Comments,
+) -> Option<String> {
     let layout = Layout::new(message, comments);
     let content = layout.lines[..layout.end]
         .iter()
@@ -328,17 +443,16 @@ pub fn apply(message: &str, hash: &ReviewHash, comments: &Comments) -> Option<St
     if !content {
         return None;
     }
-    if let Found::Valid(existing) = find_with(message, comments)
-        && existing == *hash
-    {
-        return None;
-    }
     let newline = if message.contains("\r\n") {
         "\r\n"
     } else {
         "\n"
     };
-    let ours = format!("{}{newline}", hash.line());
+    let mut ours = format!("{}{newline}", hash.line());
+    if let Some(a) = attestation {
+        ours.push_str(&format!("{ANCHOR_KEY}: {}{newline}", a.anchor_value()));
+        ours.push_str(&format!("{SIGNATURE_KEY}: {}{newline}", a.signature));
+    }
     let mut out = String::with_capacity(message.len() + ours.len() + 2);
     match layout.block {
         Some(start) => {
@@ -354,7 +468,8 @@ pub fn apply(message: &str, hash: &ReviewHash, comments: &Comments) -> Option<St
                     i += 1;
                     continue;
                 }
-                dropping = !comments.is_comment(l) && is_key(l, KEY);
+                dropping = !comments.is_comment(l)
+                    && (is_key(l, KEY) || is_key(l, SIGNATURE_KEY) || is_key(l, ANCHOR_KEY));
                 if !dropping {
                     out.push_str(l);
                 }
@@ -379,7 +494,68 @@ pub fn apply(message: &str, hash: &ReviewHash, comments: &Comments) -> Option<St
     for l in &layout.lines[layout.end..] {
         out.push_str(l);
     }
-    Some(out)
+    (out != message).then_some(out)
+}
+
+/// The trailer holding the signature of a v2 attestation (OpenSSH SSHSIG, namespace
+/// `wfc-review`, on one line).
+pub const SIGNATURE_KEY: &str = "Review-Signature";
+/// The trailer naming the job and the audit head a signed attestation carries.
+pub const ANCHOR_KEY: &str = "Review-Anchor";
+
+/// What a signed commit carries besides its `Review-Hash`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attestation {
+    pub job_id: String,
+    /// Sequence and hash of the job's audit row.
+    pub audit: Option<(i64, String)>,
+    pub signature: String,
+}
+
+impl Attestation {
+    /// `job=<id> audit=<seq>:<hash>`
+    pub fn anchor_value(&self) -> String {
+        match &self.audit {
+            Some((seq, hash)) => format!("job={} audit={seq}:{hash}", self.job_id),
+            None => format!("job={}", self.job_id),
+        }
+    }
+
+    fn parse_anchor(value: &str) -> Option<(String, Option<(i64, String)>)> {
+        let mut job = None;
+        let mut audit = None;
+        for part in value.split_whitespace() {
+            if let Some(j) = part.strip_prefix("job=") {
+                job = Some(j.to_string());
+            } else if let Some(a) = part.strip_prefix("audit=") {
+                let (seq, hash) = a.split_once(':')?;
+                audit = Some((seq.parse().ok()?, hash.to_string()));
+            }
+        }
+        Some((job?, audit))
+    }
+}
+
+/// The signed attestation of a committed message: its `Review-Anchor` and `Review-Signature`
+/// trailers, when both are in the trailer block once.
+pub fn attestation(message: &str) -> Option<Attestation> {
+    let comments = Comments::None;
+    let layout = Layout::new(message, &comments);
+    let start = layout.block?;
+    let block = &layout.lines[start..layout.end];
+    let one = |key: &str| {
+        let v: Vec<&str> = block.iter().copied().filter(|l| is_key(l, key)).collect();
+        match v.as_slice() {
+            [l] => Some(trailer_value(l).to_string()),
+            _ => None,
+        }
+    };
+    let (job_id, audit) = Attestation::parse_anchor(&one(ANCHOR_KEY)?)?;
+    Some(Attestation {
+        job_id,
+        audit,
+        signature: one(SIGNATURE_KEY)?,
+    })
 }
 
 /// Bytes to text and back without loss: UTF-8 when it is, else one char per byte (Latin-1), so a
@@ -441,13 +617,58 @@ mod tests {
     }
 
     #[test]
+    fn v2_binds_parents_tree_verdict_and_policy() {
+        let policy = "b".repeat(64);
+        let parents = vec![TREE.to_string()];
+        let tree = "5b825dc642cb6eb9a060e54bf8d69288fbee4904";
+        let h = ReviewHash::v2(&parents, tree, Verdict::Passed, &policy);
+        assert!(h.value().starts_with("v2:passed:bbbbbbbbbbbb:"));
+        assert_eq!(ReviewHash::parse(&h.value()).unwrap(), h);
+        assert!(h.matches_v2(&parents, tree, &policy));
+        assert!(!h.matches(tree), "a v2 value is not a v1 one");
+        assert!(!h.matches_v2(&[tree.to_string()], tree, &policy));
+        assert!(!h.matches_v2(&parents, TREE, &policy));
+        assert!(!h.matches_v2(&parents, tree, &"c".repeat(64)));
+        let merge = vec![TREE.to_string(), tree.to_string()];
+        let m = ReviewHash::v2(&merge, tree, Verdict::Passed, &policy);
+        assert!(m.matches_v2(&merge, tree, &policy));
+        assert!(!m.matches_v2(&[tree.to_string(), TREE.to_string()], tree, &policy));
+    }
+
+    #[test]
+    fn attestation_trailers_round_trip() {
+        let h = hash();
+        let a = Attestation {
+            job_id: "r1-abc".into(),
+            audit: Some((7, "d".repeat(64))),
+            signature: "U1NIU0lH".into(),
+        };
+        let msg = apply_with("subject\n\nbody\n", &h, Some(&a), &Comments::None).unwrap();
+        assert_eq!(attestation(&msg), Some(a.clone()));
+        assert_eq!(find(&msg), Found::Valid(h.clone()));
+        // Applying again replaces, never duplicates.
+        let again = apply_with(&msg, &h, Some(&a), &Comments::None);
+        assert_eq!(again, None);
+    }
+
+    #[test]
     fn malformed_values_say_why() {
         let hex = "a".repeat(64);
         assert!(ReviewHash::parse("nonsense").unwrap_err().contains("form"));
         assert!(
-            ReviewHash::parse(&format!("v2:passed:{hex}"))
+            ReviewHash::parse(&format!("v3:passed:{hex}"))
                 .unwrap_err()
                 .contains("version")
+        );
+        assert!(
+            ReviewHash::parse(&format!("v2:passed:{hex}"))
+                .unwrap_err()
+                .contains("form")
+        );
+        assert!(
+            ReviewHash::parse(&format!("v2:passed:ABC:{hex}"))
+                .unwrap_err()
+                .contains("policy")
         );
         assert!(
             ReviewHash::parse(&format!("v1:failed:{hex}"))

@@ -2,6 +2,7 @@
 //!
 //! `git2::Repository` is not `Sync`; open one per thread with [`RepoInfo::open`].
 
+pub mod commit;
 pub mod worktree;
 
 use std::path::{Path, PathBuf};

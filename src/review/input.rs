@@ -43,6 +43,10 @@ pub struct Input {
     pub mode: &'static str,
     /// The current branch's short name, when on one.
     pub branch: Option<String>,
+    /// For the staged change: the commit it would make, measured from its parents (HEAD, or
+    /// HEAD's parents under `--amend`, or the automatic merge while concluding a merge). Only
+    /// such a change can be granted by the gate.
+    pub shape: Option<crate::git::commit::Shape>,
 }
 
 fn io_err(context: String) -> impl FnOnce(std::io::Error) -> GitError {
@@ -225,6 +229,7 @@ pub fn select(
                 change,
                 mode: "diff-file",
                 branch,
+                shape: None,
             })
         }
         Selection::Files(files) => {
@@ -264,6 +269,7 @@ pub fn select(
                 change,
                 mode: "files",
                 branch,
+                shape: None,
             })
         }
         Selection::Range(spec) => {
@@ -302,6 +308,7 @@ pub fn select(
                 tree_id: new.id().to_string(),
                 mode: "range",
                 branch,
+                shape: None,
             })
         }
         Selection::Auto | Selection::Staged => {
@@ -315,8 +322,13 @@ pub fn select(
             if *selection == Selection::Auto && staged == head_id {
                 return select(info, index_file, cwd, &Selection::WorkingTree);
             }
+            let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
+            let shape = crate::git::commit::shape(&repo, &parents)?;
+            let base = repo.find_tree(shape.base_tree).map_err(ctx(
+                "cannot read the tree the staged change is measured from",
+            ))?;
             let d = repo
-                .diff_tree_to_index(head.as_ref(), Some(&index), Some(&mut diff_options()))
+                .diff_tree_to_index(Some(&base), Some(&index), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the staged change"))?;
             let mut change = diff::parse(&patch_text(&d)?);
             let tree = repo
@@ -328,6 +340,7 @@ pub fn select(
                 tree_id: staged.to_string(),
                 mode: "staged",
                 branch,
+                shape: Some(shape),
             })
         }
         Selection::WorkingTree | Selection::Base(_) => {
@@ -372,6 +385,7 @@ pub fn select(
                 tree_id: tree_id.to_string(),
                 mode,
                 branch,
+                shape: None,
             })
         }
     }
@@ -395,6 +409,19 @@ pub fn default_task(branch: Option<&str>, tree_id: &str) -> String {
         .take(12)
         .collect();
     format!("tree-{hex}")
+}
+
+/// The change from tree `old` to tree `new`, as the reviewers read it (every line of `new` that
+/// `old` lacks is an added line).
+pub fn change_between(repo: &Repository, old: Oid, new: Oid) -> Result<Change, GitError> {
+    let old = repo.find_tree(old).map_err(ctx("cannot read a tree"))?;
+    let new = repo.find_tree(new).map_err(ctx("cannot read a tree"))?;
+    let d = repo
+        .diff_tree_to_tree(Some(&old), Some(&new), Some(&mut diff_options()))
+        .map_err(ctx("cannot diff two trees"))?;
+    let mut change = diff::parse(&patch_text(&d)?);
+    fill_line_counts(&mut change, |p| blob_in_tree(repo, &new, p));
+    Ok(change)
 }
 
 #[cfg(test)]

@@ -15,8 +15,9 @@ use super::change::Change;
 use super::consensus::{self, Reported};
 use super::engine::{self, Kind, Outcome, Planned, Progress, Status};
 use super::input::{self, Input, Selection};
+use super::policy::Policy;
 use super::prompt;
-use super::result::{ReviewResult, ReviewStatus, ReviewerReport, SCHEMA_VERSION};
+use super::result::{GateGrant, ReviewResult, ReviewStatus, ReviewerReport, SCHEMA_VERSION};
 use super::tier::Tier;
 use crate::config::{BUILTIN_REVIEWERS, Config, ExternalReviewerConfig, OnReviewerError};
 use crate::context::Context;
@@ -60,10 +61,17 @@ fn valid_ids(config: &Config) -> Vec<String> {
         .collect()
 }
 
-/// The reviewer ids this review runs, in order, without repeats.
-pub fn reviewer_ids(config: &Config, req: &Request) -> Result<Vec<String>, CommandError> {
+/// The reviewer ids this review runs, in order, without repeats. In a hook, the gate policy's
+/// reviewers (as committed in HEAD), never the working tree's or the environment's choice.
+pub fn reviewer_ids(
+    config: &Config,
+    req: &Request,
+    policy: Option<&Policy>,
+) -> Result<Vec<String>, CommandError> {
     let chosen: Vec<String> = if !req.reviewers.is_empty() {
         req.reviewers.clone()
+    } else if let (true, Some(p)) = (req.hook, policy) {
+        p.ids()
     } else if req.hook {
         if config.hook.reviewers.0.is_empty() {
             BUILTIN_REVIEWERS.iter().map(|s| s.to_string()).collect()
@@ -332,7 +340,22 @@ pub fn run(
         Ok(i) => i,
         Err(nothing) => return Ok(nothing),
     };
-    let ids = reviewer_ids(&ctx.config, req)?;
+    let policy = match &input.shape {
+        Some(_) => Some(Policy::at_head(&ctx.repo()?.open_current()?).map_err(|e| e.to_string())),
+        None => None,
+    };
+    if req.hook
+        && let Some(Err(e)) = &policy
+    {
+        return Err(CommandError::usage(e.clone()).with_hint(
+            "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
+        ));
+    }
+    let ids = reviewer_ids(
+        &ctx.config,
+        req,
+        policy.as_ref().and_then(|p| p.as_ref().ok()),
+    )?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
@@ -387,6 +410,8 @@ pub fn run(
         change: input.change,
         outcomes,
         started,
+        shape: input.shape,
+        policy,
     };
     finish(ctx, req, finished).map(|r| Ran::Done(Box::new(r)))
 }
@@ -437,6 +462,9 @@ pub struct Finished {
     pub change: Change,
     pub outcomes: Vec<Outcome>,
     pub started: SystemTime,
+    /// The commit the change would make (staged reviews), and the gate policy of HEAD.
+    pub shape: Option<crate::git::commit::Shape>,
+    pub policy: Option<Result<Policy, String>>,
 }
 
 fn summary_line(
@@ -477,7 +505,12 @@ fn summary_line(
 
 /// Scores the outcomes, writes the reports, and records job, audit and telemetry.
 pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, CommandError> {
-    let fail_on = req.fail_on.unwrap_or(ctx.config.review.fail_on);
+    let head_policy = f.policy.as_ref().and_then(|p| p.as_ref().ok());
+    let fail_on = match (req.fail_on, head_policy) {
+        (Some(t), _) => t,
+        (None, Some(p)) if req.hook => p.fail_on,
+        (None, _) => ctx.config.review.fail_on,
+    };
     let mut reported = Vec::new();
     for o in f.outcomes.iter().filter(|o| o.status == Status::Ok) {
         for finding in &o.findings {
@@ -516,6 +549,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     }
     let passed = status == ReviewStatus::Passed;
     let finished_at = ctx.now();
+    let gate = gate_grant(ctx, &f, status, fail_on);
 
     let out_dir = ctx.output_dir_for(&crate::ids::ProjectId::parse(&f.project_id)?)?;
     let md_path = out_dir.join(format!("REVIEW-{}.md", f.task_id));
@@ -570,6 +604,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
         finished_at: crate::time::rfc3339(finished_at),
         learned: 0,
         learn_error: None,
+        gate,
         duration_ms: finished_at
             .duration_since(f.started)
             .unwrap_or(Duration::ZERO)
@@ -595,6 +630,50 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
 
     record(ctx, &result, &json_text, finished_at)?;
     Ok(result)
+}
+
+/// What this review grants at the gate: the change it covers and the policy it satisfied, or
+/// why it grants nothing.
+fn gate_grant(
+    ctx: &Context,
+    f: &Finished,
+    status: ReviewStatus,
+    fail_on: Tier,
+) -> Option<GateGrant> {
+    let shape = f.shape.as_ref()?;
+    let mut g = GateGrant {
+        parent_trees: shape.parent_trees.clone(),
+        merge: shape.merge,
+        policy: None,
+        policy_digest: None,
+        reason: None,
+    };
+    let policy = match f.policy.as_ref()? {
+        Ok(p) => p,
+        Err(e) => {
+            g.reason = Some(e.clone());
+            return Some(g);
+        }
+    };
+    g.policy = Some(policy.short_digest());
+    if !matches!(status, ReviewStatus::Passed | ReviewStatus::Bypassed) {
+        g.reason = Some(format!("the review is {}", status.as_str()));
+        return Some(g);
+    }
+    let ran: Vec<(String, bool, Option<String>)> = f
+        .outcomes
+        .iter()
+        .map(|o| {
+            let answered = !o.status.is_failure() && o.status != Status::Interrupted;
+            let digest = external(&ctx.config, &o.id).map(super::policy::reviewer_digest);
+            (o.id.clone(), answered, digest)
+        })
+        .collect();
+    match policy.shortfall(&ran, fail_on) {
+        None => g.policy_digest = Some(policy.digest()),
+        Some(why) => g.reason = Some(why),
+    }
+    Some(g)
 }
 
 /// Job row, reviewer runs, audit row and telemetry event, in one transaction.
@@ -663,6 +742,9 @@ fn record(
     } else {
         "review"
     };
+    let granted = r.gate.as_ref().filter(|g| g.policy_digest.is_some());
+    let grant_parents = granted.map(|g| g.parent_trees.join(","));
+    let grant_digest = granted.and_then(|g| g.policy_digest.clone());
     ctx.store()?.write(|tx| {
         jobs::complete_tx(
             tx,
@@ -677,6 +759,8 @@ fn record(
                 result: Some(json_text),
                 bypass_reason: r.bypass_reason.as_deref(),
                 runs: &runs,
+                parent_trees: grant_parents.as_deref(),
+                policy_digest: grant_digest.as_deref(),
             },
         )?;
         crate::store::audit::append_tx(
@@ -748,7 +832,22 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
-    let ids = reviewer_ids(&ctx.config, req)?;
+    let policy = match &input.shape {
+        Some(_) => Some(Policy::at_head(&ctx.repo()?.open_current()?).map_err(|e| e.to_string())),
+        None => None,
+    };
+    if req.hook
+        && let Some(Err(e)) = &policy
+    {
+        return Err(CommandError::usage(e.clone()).with_hint(
+            "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
+        ));
+    }
+    let ids = reviewer_ids(
+        &ctx.config,
+        req,
+        policy.as_ref().and_then(|p| p.as_ref().ok()),
+    )?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
@@ -902,6 +1001,7 @@ pub fn finalize(
     let started = crate::time::parse_time(&job.started_at).unwrap_or_else(|| ctx.now());
     let mut change = prepared.change;
     change.diff = prepared.diff;
+    let outcomes = with_policy_rules(ctx, outcomes, &change);
     let finished = Finished {
         job_id: job.id.clone(),
         task_id: job.task_id.clone().unwrap_or_else(|| "review".into()),
@@ -912,6 +1012,41 @@ pub fn finalize(
         change,
         outcomes,
         started,
+        shape: None,
+        policy: None,
     };
     finish(ctx, req, finished)
+}
+
+/// The built-in reviewers of HEAD's gate policy (all five when it cannot be read) run on the
+/// job's change themselves: a harness may add findings to theirs, never take them away, so an
+/// answer of `[]` for every reviewer cannot pass what the rules find.
+fn with_policy_rules(ctx: &Context, mut outcomes: Vec<Outcome>, change: &Change) -> Vec<Outcome> {
+    let builtins = ctx
+        .repo
+        .as_ref()
+        .and_then(|r| r.open_current().ok())
+        .and_then(|repo| Policy::at_head(&repo).ok())
+        .map(|p| p.builtins())
+        .unwrap_or_else(|| Builtin::ALL.to_vec());
+    for b in builtins {
+        let findings = builtin::review(b, change);
+        match outcomes.iter_mut().find(|o| o.id == b.id()) {
+            Some(o) => {
+                let mut all = findings;
+                all.append(&mut o.findings);
+                o.findings = all;
+            }
+            None => outcomes.push(Outcome {
+                id: b.id().to_string(),
+                status: Status::Ok,
+                duration: Duration::ZERO,
+                error: None,
+                findings,
+                summary: None,
+                score: None,
+            }),
+        }
+    }
+    outcomes
 }

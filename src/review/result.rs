@@ -77,6 +77,23 @@ pub struct ReviewResult {
     /// Why learning failed, when it did (the review itself stands).
     #[serde(default)]
     pub learn_error: Option<String>,
+    /// What the review grants at the gate (staged reviews only).
+    #[serde(default)]
+    pub gate: Option<GateGrant>,
+}
+
+/// What a review lets through the gate: exactly the change from `parent_trees` to the tree,
+/// under the policy whose digest it carries; nothing when `policy_digest` is absent (`reason`
+/// says why).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GateGrant {
+    pub parent_trees: Vec<String>,
+    pub merge: bool,
+    /// The HEAD policy's short digest.
+    pub policy: Option<String>,
+    /// The full digest of the policy this review satisfies; `None`: it grants nothing.
+    pub policy_digest: Option<String>,
+    pub reason: Option<String>,
 }
 
 impl ReviewResult {

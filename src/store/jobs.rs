@@ -94,6 +94,10 @@ pub struct Completion<'a> {
     pub result: Option<&'a str>,
     pub bypass_reason: Option<&'a str>,
     pub runs: &'a [ReviewerRun],
+    /// The change a granting review covers (parent trees joined by `,`) and the policy digest it
+    /// satisfied; both `None` when it grants nothing.
+    pub parent_trees: Option<&'a str>,
+    pub policy_digest: Option<&'a str>,
 }
 
 pub fn complete_tx(
@@ -104,7 +108,8 @@ pub fn complete_tx(
 ) -> Result<(), StoreError> {
     tx.execute(
         "UPDATE jobs SET status = ?2, finished_at = ?3, cs = ?4, tier = ?5, passed = ?6,
-                report_path = ?7, result = ?8, bypass_reason = ?9
+                report_path = ?7, result = ?8, bypass_reason = ?9, parent_trees = ?10,
+                policy_digest = ?11
          WHERE id = ?1",
         params![
             job_id,
@@ -115,7 +120,9 @@ pub fn complete_tx(
             c.passed,
             c.report_path,
             c.result,
-            c.bypass_reason
+            c.bypass_reason,
+            c.parent_trees,
+            c.policy_digest
         ],
     )
     .map_err(sql("cannot record the job outcome"))?;
@@ -251,6 +258,31 @@ pub fn passing_for_tree(
                  ORDER BY finished_at DESC LIMIT 1"
             ),
             params![repo, tree_id],
+            read,
+        )
+        .optional()
+        .map_err(sql("cannot read jobs"))
+}
+
+/// The newest passing or bypassed review that grants exactly the change `parent_trees` ->
+/// `tree_id` under the policy `policy_digest`.
+pub fn grant_for_change(
+    store: &Store,
+    repo: &str,
+    parent_trees: &str,
+    tree_id: &str,
+    policy_digest: &str,
+) -> Result<Option<Job>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM jobs
+                 WHERE tree_id = ?2 AND policy_digest = ?4 AND parent_trees = ?3
+                   AND status IN ('passed', 'bypassed') AND repo = ?1
+                 ORDER BY finished_at DESC LIMIT 1"
+            ),
+            params![repo, tree_id, parent_trees, policy_digest],
             read,
         )
         .optional()

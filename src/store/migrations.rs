@@ -116,7 +116,15 @@ CREATE TABLE trusted_configs (
 ) STRICT;
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+/// Version 4: what a review grants: the change (parent trees, tree) and the gate policy it
+/// satisfied (NULL: it grants nothing).
+const V4: &str = r#"
+ALTER TABLE jobs ADD COLUMN parent_trees TEXT;
+ALTER TABLE jobs ADD COLUMN policy_digest TEXT;
+CREATE INDEX jobs_grant ON jobs (tree_id, policy_digest);
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

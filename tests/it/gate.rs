@@ -118,10 +118,14 @@ fn verify_reports_every_offender_with_its_reason() {
         ],
     )
     .success();
-    // 4. mismatched: a valid trailer copied from another tree.
+    // 4. mismatched: the good commit's valid trailer copied onto another change.
     write(&repo, "d.rs", HARMLESS);
     env.git(&repo, ["add", "d.rs"]).success();
-    let copied = ReviewHash::new(&good_tree, Verdict::Passed).line();
+    let copied = git_out(&env, &repo, &["log", "-1", "--format=%B", "HEAD~2"])
+        .lines()
+        .find(|l| l.starts_with("Review-Hash:"))
+        .unwrap()
+        .to_string();
     env.git(
         &repo,
         [
@@ -132,7 +136,18 @@ fn verify_reports_every_offender_with_its_reason() {
         ],
     )
     .success();
-    // 5. a merge commit is not checked.
+    // 5. v1: computed by hand, as anyone can, for this very tree.
+    write(&repo, "e.rs", HARMLESS);
+    env.git(&repo, ["add", "e.rs"]).success();
+    let tree = git_out(&env, &repo, &["write-tree"]);
+    let v1 = ReviewHash::new(&tree, Verdict::Passed).line();
+    env.git(
+        &repo,
+        ["commit", "--no-verify", "-m", &format!("Handmade\n\n{v1}")],
+    )
+    .success();
+    let _ = good_tree;
+    // 6. a clean merge needs no trailer.
     env.git(&repo, ["checkout", "-q", "main"]).success();
     write(&repo, "m.rs", HARMLESS);
     env.git(&repo, ["add", "m.rs"]).success();
@@ -144,9 +159,9 @@ fn verify_reports_every_offender_with_its_reason() {
     let r = env.wfc(&repo, ["gate", "verify", "main~1..feature", "--json"]);
     r.code(1);
     let j = r.json();
-    assert_eq!(j["checked"], 5, "{r}");
-    assert_eq!(j["merges_skipped"], 1);
-    assert_eq!(j["offenders"], 3);
+    assert_eq!(j["checked"], 7, "{r}");
+    assert_eq!(j["merges"], 1);
+    assert_eq!(j["offenders"], 4);
     assert_eq!(j["ok"], false);
     let statuses: Vec<(&str, &str)> = j["commits"]
         .as_array()
@@ -167,14 +182,19 @@ fn verify_reports_every_offender_with_its_reason() {
         "{statuses:?}"
     );
     assert!(statuses.contains(&("Copied", "mismatched")), "{statuses:?}");
+    assert!(statuses.contains(&("Handmade", "v1")), "{statuses:?}");
+    assert!(
+        statuses.contains(&("Merge branch 'main' into feature", "ok")),
+        "{statuses:?}"
+    );
 
     // Text: every offender listed, nothing else.
     let r = env.wfc(&repo, ["gate", "verify", "main~1..feature"]);
     r.code(1);
-    for word in ["missing", "malformed", "mismatched"] {
+    for word in ["missing", "malformed", "mismatched", "v1"] {
         assert!(r.stdout.contains(word), "{word}: {r}");
     }
-    assert_eq!(r.stdout.lines().count(), 4, "header + 3 offenders: {r}");
+    assert_eq!(r.stdout.lines().count(), 5, "header + 4 offenders: {r}");
 
     // A clean range passes; an empty one too.
     env.wfc(&repo, ["gate", "verify", "main~1..main"]).success();
@@ -206,15 +226,21 @@ fn verify_output_snapshot() {
     env.git(&repo, ["commit", "--no-verify", "-m", "Not reviewed"])
         .success();
     let r = env.wfc(&repo, ["gate", "verify", "HEAD~2..HEAD"]);
+    // Commit ids and policy digests change with the trailers and the rule-set version.
+    let hex = regex::Regex::new(r"\b[0-9a-f]{12}\b").unwrap();
+    let text = format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        r.code, r.stdout, r.stderr
+    );
     insta::assert_snapshot!(
-        format!("exit: {}\n--- stdout\n{}--- stderr\n{}", r.code, r.stdout, r.stderr),
+        hex.replace_all(&text, "[HEX12]"),
         @r"
     exit: 1
     --- stdout
     commit        reason   subject       detail
-    c967c8e8e4d7  missing  Not reviewed  no Review-Hash trailer (committed with --no-verify, or without wfc's hooks?)
+    [HEX12]  missing  Not reviewed  no Review-Hash trailer (committed with --no-verify or WFC_SKIP, or without wfc's hooks?)
     --- stderr
-    HEAD~2..HEAD: 1 of 2 commits fail the review gate
+    HEAD~2..HEAD: 1 of 2 commits fail the review gate (policy [HEX12], the range's base [HEX12])
     "
     );
 }

@@ -20,19 +20,34 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let info = ctx.repo()?.clone();
     let repo = info.open_current()?;
-    let (tree, commit, what) = match &args.rev {
+    let (tree, commit, what, shape, policy) = match &args.rev {
         Some(rev) => {
             let (commit, tree) = gate::rev_tree(&repo, rev)?;
-            (tree, Some(commit), format!("the tree of {rev}"))
+            let c = repo
+                .find_commit(commit)
+                .map_err(crate::git::ctx(format!("cannot read {rev}")))?;
+            let (shape, policy) = gate::of_commit(&repo, &c)?;
+            (
+                tree,
+                Some(commit),
+                format!("the change of {rev}"),
+                shape,
+                policy,
+            )
         }
-        None => (
-            gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?,
-            None,
-            "the staged tree".to_string(),
-        ),
+        None => {
+            let (shape, policy) = gate::pending(&repo, &info)?;
+            (
+                gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?,
+                None,
+                "the staged change".to_string(),
+                shape,
+                policy,
+            )
+        }
     };
     let tree_hex = tree.to_string();
-    let grant = gate::grant_for_tree(ctx.store()?, &info, &repo, tree)?;
+    let grant = gate::grant_for_change(ctx.store()?, &info, &repo, &shape, tree, &policy)?;
     let latest = match &grant {
         Some(_) => None,
         None => jobs::latest_for_tree(ctx.store()?, &gate::repo_key(&info), &tree_hex)?,
@@ -60,9 +75,12 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 "commit": commit.to_string(),
                 "verdict": verdict,
             }),
+            Grant::NoChange => json!({ "kind": "no-change", "verdict": g.verdict() }),
         });
         ctx.ui.json(&json!({
             "tree_id": tree_hex,
+            "parent_trees": shape.parent_trees,
+            "policy": policy.short_digest(),
             "source": if args.rev.is_some() { "rev" } else { "staged" },
             "rev": args.rev,
             "commit": commit.map(|c| c.to_string()),

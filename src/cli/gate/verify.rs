@@ -1,31 +1,76 @@
+use std::path::PathBuf;
+
 use clap::Args as ClapArgs;
 
 use crate::context::Context;
 use crate::error::{CommandError, CommandResult, Outcome};
-use crate::gate::verify::{self, Status};
+use crate::gate::verify::{self, Options, Status};
 use crate::ui::{Table, Tone};
 
-/// For CI: every non-merge commit in RANGE must carry a Review-Hash trailer matching its own
-/// tree. Lists offenders with the reason and exits 1.
+/// For CI: every commit in RANGE, merges included, must carry a Review-Hash trailer made for its
+/// own change (its parents' trees and its tree) under the CI's gate policy. Lists every offender
+/// with the reason and exits 1.
 ///
-/// Reasons: missing (no trailer: committed with --no-verify or without the hooks), mismatched
-/// (made for another tree: amended or rebased after the review), malformed (unreadable, or more
-/// than one). Needs the full history of the range (in CI, fetch with depth 0). Reads nothing
-/// but the repository.
+/// The policy is `[gate]` of .wfc/config.toml as committed on the target branch (--policy-from,
+/// default the range's base), never as the commits under test have it. Reasons: missing (no
+/// trailer), mismatched (made for another change, or by hand), malformed, weaker-policy (made
+/// under another policy), v1 (binds no parent or policy), bypassed, unsigned and bad-signature
+/// (with --allowed-signers), fails-on-rerun (with --rerun), evil-merge (a merge that adds content
+/// beyond the automatic merge, without a trailer). A merge equal to the automatic merge of its
+/// parents, and a commit that changes no file, need nothing. Needs the full history of the range
+/// (in CI, fetch with depth 0). Reads nothing but the repository.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Commit range, e.g. origin/main..HEAD (A...B and a single revision work too)
     pub range: String,
-    /// Also reject commits whose review was bypassed
+    /// Read the gate policy from this commit (default: the range's base)
+    #[arg(long, value_name = "REF")]
+    pub policy_from: Option<String>,
+    /// Also require a valid Review-Signature from a key listed in FILE (git's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+    /// Ignore trailers: re-run the policy's built-in reviewers on every commit's change
     #[arg(long)]
+    pub rerun: bool,
+    /// Accept commits whose review was bypassed
+    #[arg(long)]
+    pub allow_bypassed: bool,
+    /// Accept v1 trailers (history made before v2) when they match the commit's tree
+    #[arg(long)]
+    pub allow_v1: bool,
+    /// Reject bypassed reviews (the default; kept for older CI scripts)
+    #[arg(long, hide = true, conflicts_with = "allow_bypassed")]
     pub deny_bypassed: bool,
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let info = ctx.repo()?.clone();
     let repo = info.open_current()?;
-    let report = verify::verify(&repo, &args.range, args.deny_bypassed).map_err(|e| {
-        let hint = matches!(e, crate::git::GitError::Other { .. });
+    let allowed_signers = match &args.allowed_signers {
+        Some(p) => {
+            let path = ctx.cwd.join(p);
+            Some(std::fs::read_to_string(&path).map_err(|e| {
+                CommandError::usage(format!(
+                    "cannot read the allowed-signers file {}",
+                    path.display()
+                ))
+                .with_cause(e)
+            })?)
+        }
+        None => None,
+    };
+    let opts = Options {
+        policy_from: args.policy_from.clone(),
+        allow_v1: args.allow_v1,
+        allow_bypassed: args.allow_bypassed,
+        allowed_signers,
+        rerun: args.rerun,
+    };
+    let report = verify::verify(&repo, &args.range, &opts).map_err(|e| {
+        let hint = matches!(
+            e,
+            crate::gate::GateError::Git(crate::git::GitError::Other { .. })
+        );
         let err = CommandError::from(e);
         if hint {
             err.with_hint("in CI, fetch the base branch and the full history first (e.g. `git fetch origin main`, checkout with fetch-depth 0)")
@@ -48,23 +93,23 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         if !table.is_empty() {
             ctx.ui.out(&table.render())?;
         }
-        let merges = if report.merges_skipped > 0 {
-            format!(" ({} merge commits skipped)", report.merges_skipped)
+        let how = if report.rerun {
+            "pass the policy's built-in reviewers"
         } else {
-            String::new()
+            "carry a Review-Hash for their own change"
         };
         if report.checked == 0 {
             ctx.ui
-                .status(&format!("{}: no commits to check{merges}", report.range));
+                .status(&format!("{}: no commits to check", report.range));
         } else if report.ok {
             ctx.ui.status(&format!(
-                "{}: all {} commits carry a Review-Hash matching their tree{merges}",
-                report.range, report.checked
+                "{}: all {} commits ({} merges) {how} under policy {} ({})",
+                report.range, report.checked, report.merges, report.policy, report.policy_from
             ));
         } else {
             ctx.ui.status(&format!(
-                "{}: {} of {} commits fail the review gate{merges}",
-                report.range, report.offenders, report.checked
+                "{}: {} of {} commits fail the review gate (policy {}, {})",
+                report.range, report.offenders, report.checked, report.policy, report.policy_from
             ));
         }
     }

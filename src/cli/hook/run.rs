@@ -69,11 +69,6 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
         );
         return Ok(Outcome::SUCCESS);
     }
-    if gate::merging(&info) {
-        ctx.ui
-            .status("wfc: concluding a merge; merge commits are not reviewed or gated");
-        return Ok(Outcome::SUCCESS);
-    }
     let req = job::Request {
         selection: Some(Selection::Staged),
         hook: true,
@@ -136,9 +131,7 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
         ),
     )
     .with_hint("fix the findings, stage the fix and commit again")
-    .with_hint(
-        "to let this exact tree through, record why: `wfc review --staged --bypass-reason TEXT`, then commit again",
-    )
+    .with_hint(bypass_hint(ctx, &info))
     .with_hint(
         "WFC_SKIP=1 skips the review once (audited); the commit then has no Review-Hash and `wfc gate verify` reports it",
     ))
@@ -165,28 +158,34 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
     // Recomputed here, not remembered from pre-commit: a hook may have changed the index since.
     let tree = gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?;
     let tree_hex = tree.to_string();
-    let grant = gate::grant_for_tree(ctx.store()?, &info, &repo, tree)?;
+    let (shape, policy) = gate::pending(&repo, &info)?;
+    let grant = gate::grant_for_change(ctx.store()?, &info, &repo, &shape, tree, &policy)?;
     let Some(grant) = grant else {
         if ctx.env.skip {
             ctx.ui.warn(&format!(
-                "WFC_SKIP is set and tree {} has no passing review: no Review-Hash added",
+                "WFC_SKIP is set and the change to tree {} has no granting review: no Review-Hash added",
                 gate::short(tree)
             ));
             return Ok(Outcome::SUCCESS);
         }
-        if gate::merging(&info) {
-            ctx.ui
-                .status("wfc: merge commit: no Review-Hash (merges are not gated)");
-            return Ok(Outcome::SUCCESS);
-        }
         return Err(blocked(ctx, &info, &repo, tree)?);
     };
+    if matches!(grant, Grant::NoChange) {
+        ctx.ui
+            .debug("the commit changes nothing: no Review-Hash needed");
+        return Ok(Outcome::SUCCESS);
+    }
     let bytes = std::fs::read(&path).map_err(|e| {
         CommandError::failed(format!("cannot read the commit message {}", path.display()))
             .with_cause(e)
     })?;
     let (text, utf8) = trailer::decode(&bytes);
-    let hash = ReviewHash::new(&tree_hex, grant.verdict());
+    let hash = ReviewHash::v2(
+        &shape.parent_trees,
+        &tree_hex,
+        grant.verdict(),
+        &policy.digest(),
+    );
     let changed = match trailer::apply(&text, &hash, &comment_style(&repo)) {
         Some(next) => {
             replace_message(&path, &trailer::encode(&next, utf8))?;
@@ -196,7 +195,7 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
     };
     let job_id = match &grant {
         Grant::Review(job) => Some(job.id.clone()),
-        Grant::Head { .. } => None,
+        Grant::Head { .. } | Grant::NoChange => None,
     };
     ctx.audit(
         "hook.commit-msg",
@@ -204,6 +203,8 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
         grant.verdict().as_str(),
         json!({
             "tree_id": tree_hex,
+            "parent_trees": shape.parent_trees,
+            "policy": policy.short_digest(),
             "verdict": grant.verdict(),
             "job_id": job_id,
             "granted_by": grant.describe(),
@@ -240,6 +241,28 @@ fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
     }
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// How to record a bypass for the change being committed. Under `git commit -a` or
+/// `git commit <paths>` git commits a temporary index, so the change must be staged in the real
+/// index first, or `wfc review --staged` would review something else (or nothing).
+fn bypass_hint(ctx: &Context, info: &crate::git::RepoInfo) -> String {
+    let temporary = ctx.env.git_index_file.as_deref().is_some_and(|p| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            info.workdir.join(p)
+        };
+        let real = info.git_dir.join("index");
+        std::fs::canonicalize(&p).unwrap_or(p) != std::fs::canonicalize(&real).unwrap_or(real)
+    });
+    if temporary {
+        "to let this exact change through, stage it first (this commit uses a temporary index:          `git commit -a` or `git commit <paths>`): `git add <the same paths>` (or `git add -u`),          then `wfc review --staged --bypass-reason TEXT`, then `git commit` without paths or -a"
+            .to_string()
+    } else {
+        "to let this exact change through, record why: `wfc review --staged --bypass-reason TEXT`, then commit again"
+            .to_string()
+    }
 }
 
 /// The error for a commit whose tree no review lets through, saying what is known about it.
@@ -281,9 +304,7 @@ fn blocked(
              `wfc review --range HEAD~1..HEAD` reviews it",
         );
     }
-    Ok(err
-        .with_hint("to let this exact tree through, record why: `wfc review --staged --bypass-reason TEXT`")
-        .with_hint(
-            "WFC_SKIP=1 commits without a Review-Hash (`wfc gate verify` will report the commit)",
-        ))
+    Ok(err.with_hint(bypass_hint(ctx, info)).with_hint(
+        "WFC_SKIP=1 commits without a Review-Hash (`wfc gate verify` will report the commit)",
+    ))
 }
