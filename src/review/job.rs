@@ -470,15 +470,31 @@ fn summary_line(
     s
 }
 
+/// Masks secrets in every text field of a reviewer's finding (an external reviewer may quote the
+/// secret it found back in its description, rule, category or even the file name).
+fn redact_finding(f: &mut super::Finding) {
+    use crate::redact::in_place;
+    in_place(&mut f.description);
+    in_place(&mut f.remediation);
+    in_place(&mut f.category);
+    if let Some(r) = &mut f.rule {
+        in_place(r);
+    }
+    if let Some(p) = &mut f.file {
+        in_place(p);
+    }
+}
+
 /// Scores the outcomes, writes the reports, and records job, audit and telemetry.
 pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, CommandError> {
     let fail_on = req.fail_on.unwrap_or(ctx.config.review.fail_on);
     let mut reported = Vec::new();
     for o in f.outcomes.iter().filter(|o| o.status == Status::Ok) {
         for finding in &o.findings {
+            // Where every reviewer's findings enter the job: from here on no text of theirs can
+            // carry a secret into the report, the store, SARIF or stdout.
             let mut finding = finding.clone();
-            finding.description = builtin::redact_secrets(&finding.description);
-            finding.remediation = builtin::redact_secrets(&finding.remediation);
+            redact_finding(&mut finding);
             reported.push(Reported {
                 reviewer: o.id.clone(),
                 finding,
@@ -501,7 +517,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let bypass = req
         .bypass_reason
         .as_ref()
-        .map(|r| r.trim().to_string())
+        .map(|r| crate::redact::text(r.trim()).into_owned())
         .filter(|r| !r.is_empty());
     if matches!(status, ReviewStatus::Failed | ReviewStatus::Incomplete) && bypass.is_some() {
         status = ReviewStatus::Bypassed;
@@ -755,9 +771,12 @@ pub fn prepare(
             temperature: p.temperature,
         })
         .collect();
+    // The plan is stored in the job row: its copy of the change must hold no secret.
+    let mut stored_change = input.change.clone();
+    crate::redact::change(&mut stored_change);
     let prepared = Prepared {
         mode: input.mode.to_string(),
-        change: input.change.clone(),
+        change: stored_change,
         diff: diff.clone(),
         tasks: tasks.clone(),
     };

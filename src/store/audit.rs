@@ -88,14 +88,20 @@ pub fn append_tx(
         .unwrap_or_else(|| GENESIS.to_string());
     let seq = high.unwrap_or(0).max(last.map(|(s, _)| s).unwrap_or(0)) + 1;
     let ts = crate::time::rfc3339(now);
-    let details = entry.details.to_string();
+    // Every row passes here, so this is where its texts are redacted (DESIGN.md "Secrets never
+    // leave their line"): a bypass reason or a knowledge text never reaches the file.
+    let mut details = entry.details.clone();
+    crate::redact::json(&mut details);
+    let details = details.to_string();
+    let resource = crate::redact::text(entry.resource);
+    let resource: &str = &resource;
     let hash = row_hash(
         seq,
         &ts,
         entry.project_id,
         entry.developer_id,
         entry.action,
-        entry.resource,
+        resource,
         entry.status,
         &details,
         &prev,
@@ -109,7 +115,7 @@ pub fn append_tx(
             entry.project_id,
             entry.developer_id,
             entry.action,
-            entry.resource,
+            resource,
             entry.status,
             details,
             prev,
