@@ -83,6 +83,13 @@ pub fn reviewer_ids(config: &Config, req: &Request) -> Result<Vec<String>, Comma
             continue;
         }
         if !valid.contains(&id) {
+            let hint = format!(
+                "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
+                valid.join(", ")
+            );
+            if let Err(e) = crate::ids::validate(crate::ids::IdKind::Reviewer, &id) {
+                return Err(CommandError::usage(e.to_string()).with_hint(hint));
+            }
             return Err(CommandError::usage(format!("unknown reviewer {id:?}")).with_hint(format!(
                 "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
                 valid.join(", ")
