@@ -45,7 +45,11 @@ pub fn create_private_dir(path: &Path) -> Result<(), FsError> {
         path: path.to_path_buf(),
         source,
     };
-    match fs::DirBuilder::new().recursive(true).mode(0o700).create(path) {
+    match fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+    {
         Ok(()) => {}
         Err(e) if path.is_dir() => drop(e),
         Err(e) => return Err(err(e)),

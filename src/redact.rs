@@ -119,7 +119,10 @@ mod tests {
         let s = format!("key {AWS} and {GH}");
         let out = text(&s);
         assert!(!out.contains(AWS) && !out.contains(GH), "{out}");
-        assert!(out.contains("AKIA****") && out.contains("ghp_****"), "{out}");
+        assert!(
+            out.contains("AKIA****") && out.contains("ghp_****"),
+            "{out}"
+        );
         // Idempotent.
         assert_eq!(text(&out), out);
     }
@@ -130,8 +133,8 @@ mod tests {
         json(&mut v);
         let s = v.to_string();
         assert!(!s.contains(AWS) && !s.contains(GH), "{s}");
-        let t = json_text(&serde_json::json!({"k": format!("{AWS}\n\"q\"")}).to_string())
-            .into_owned();
+        let t =
+            json_text(&serde_json::json!({"k": format!("{AWS}\n\"q\"")}).to_string()).into_owned();
         let back: Value = serde_json::from_str(&t).unwrap();
         assert_eq!(back["k"], "AKIA****\n\"q\"");
     }

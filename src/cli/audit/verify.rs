@@ -8,7 +8,6 @@ use crate::ui::Tone;
 #[derive(Debug, ClapArgs)]
 pub struct Args {}
 
-
 /// Check that the audit trail was not altered: every row's hash, every link, the append-only
 /// triggers, and SQLite's integrity check of the whole file.
 ///

@@ -78,8 +78,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                     .status(&format!("no entries in {s} of {}", path.display()));
             } else {
                 let lines: Vec<&str> = entries.iter().map(|e| doc.line(e.line)).collect();
-                ctx.ui
-                    .out(&crate::ui::escape_lines(&lines.join("\n")))?;
+                ctx.ui.out(&crate::ui::escape_lines(&lines.join("\n")))?;
             }
         }
         // A committed KNOWLEDGE.md is anyone's text: control characters are shown escaped.
