@@ -214,8 +214,8 @@ fn knowledge_for(ctx: &Context, reviewer: &str, change: &Change) -> Vec<String> 
 /// Appends what this review teaches to the global knowledge base of every reviewer that reported
 /// it: severity >= 9 as an incident prevented, >= 7 with confidence >= 8 as a pattern found.
 /// Returns how many entries were added.
-fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
-    use crate::knowledge::{NewEntry, Section, append_many, knowledge_file};
+fn learn(ctx: &mut Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
+    use crate::knowledge::{NewEntry, Pending, Section, append_recorded, knowledge_file};
     let valid = valid_ids(&ctx.config);
     let mut by_reviewer: std::collections::BTreeMap<String, Vec<NewEntry>> = Default::default();
     for f in &r.findings {
@@ -256,14 +256,47 @@ fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, Stri
     let mut errors = Vec::new();
     for (reviewer, entries) in by_reviewer {
         let path = knowledge_file(&root, &reviewer);
-        match append_many(&path, &entries, now, LEARN_LOCK_TIMEOUT, &mut |_| {}) {
+        let resource = path.display().to_string();
+        // Like `knowledge append`: the row first, under the file's lock, then the rename.
+        let record = |p: Pending<'_>| -> Result<(), CommandError> {
+            let added: Vec<String> = entries
+                .iter()
+                .zip(p.outcomes)
+                .filter(|(_, o)| **o == crate::knowledge::AppendOutcome::Added)
+                .map(|(e, _)| e.stored_text())
+                .collect();
+            if added.is_empty() {
+                return Ok(());
+            }
+            ctx.audit(
+                "knowledge.append",
+                &resource,
+                "added",
+                json!({
+                    "reviewer": reviewer,
+                    "scope": "global",
+                    "job_id": r.job_id,
+                    "source": entries[0].stored_source(),
+                    "texts": added,
+                    "file_sha256": p.file_sha256,
+                }),
+            )
+        };
+        match append_recorded(
+            &path,
+            &entries,
+            now,
+            LEARN_LOCK_TIMEOUT,
+            &mut |_| {},
+            record,
+        ) {
             Ok(outcomes) => {
                 added += outcomes
                     .iter()
                     .filter(|o| **o == crate::knowledge::AppendOutcome::Added)
                     .count()
             }
-            Err(e) => errors.push(format!("{}: {e}", path.display())),
+            Err(e) => errors.push(format!("{}: {}", path.display(), e.message)),
         }
     }
     if errors.is_empty() {
