@@ -343,15 +343,18 @@ fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, C
 }
 
 /// Selects the change. `Ok(Err(nothing))` when there is nothing to review.
-fn select(ctx: &Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
+fn select(ctx: &mut Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
     let repo = ctx.repo()?;
     let selection = req.selection.clone().unwrap_or(Selection::Auto);
-    let input = input::select(
+    let mut input = input::select(
         repo,
         ctx.env.git_index_file.as_deref(),
         &ctx.cwd,
         &selection,
     )?;
+    if matches!(input.mode, "working-tree" | "base") {
+        drop_copied_env_files(ctx, &mut input)?;
+    }
     if input.change.files.is_empty() {
         return Ok(Err(Ran::Nothing {
             tree_id: input.tree_id,
@@ -359,6 +362,60 @@ fn select(ctx: &Context, req: &Request) -> Result<Result<Input, Ran>, CommandErr
         }));
     }
     Ok(Ok(input))
+}
+
+/// Copied env files are never part of the reviewed working-tree change (DESIGN.md "Secrets never
+/// leave their line"): the untracked files that `worktree create` or `copy-env` copied into this
+/// task worktree, as its lease records them, leave the change and its diff. A file the developer
+/// staged is theirs to review.
+fn drop_copied_env_files(ctx: &mut Context, input: &mut Input) -> Result<(), CommandError> {
+    let repo = ctx.repo()?;
+    if repo.workdir == repo.main_root {
+        return Ok(());
+    }
+    let key = repo.main_root.to_string_lossy().into_owned();
+    let workdir = repo.workdir.clone();
+    let leases = crate::store::leases::list(ctx.store()?, &key, None)?;
+    let Some(lease) = leases
+        .into_iter()
+        .find(|l| std::path::Path::new(&l.path) == workdir)
+    else {
+        return Ok(());
+    };
+    let copied: Vec<&str> = lease.copied_files.iter().map(|c| c.path.as_str()).collect();
+    let dropped: Vec<String> = input
+        .change
+        .files
+        .iter()
+        .filter(|f| f.status == super::FileStatus::Added && copied.contains(&f.path.as_str()))
+        .map(|f| f.path.clone())
+        .collect();
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    input.change.files.retain(|f| !dropped.contains(&f.path));
+    input.change.diff = without_files(&input.change.diff, &dropped);
+    Ok(())
+}
+
+/// `diff` without the sections of `paths` (each starts at its `diff --git a/<p> b/<p>` line).
+fn without_files(diff: &str, paths: &[String]) -> String {
+    let headers: Vec<String> = paths
+        .iter()
+        .map(|p| format!("diff --git a/{p} b/{p}"))
+        .collect();
+    let mut out = String::with_capacity(diff.len());
+    let mut keep = true;
+    for line in diff.split_inclusive('\n') {
+        if line.starts_with("diff --git ") {
+            let head = line.trim_end_matches(['\n', '\r']);
+            keep = !headers.iter().any(|h| h == head);
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Runs a whole review.

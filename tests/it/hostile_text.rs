@@ -773,3 +773,38 @@ fn a_bad_reviewer_id_is_named_as_one() {
     assert!(r.stderr.contains("invalid reviewer id"), "{r}");
     assert!(!r.stderr.contains("task id"), "{r}");
 }
+
+/// Attack: the main checkout holds an untracked `.env` with a live credential; `wfc worktree
+/// create` copies it into the task worktree, where the developer then runs `wfc review` on the
+/// working tree. Expected: the copied env file is not part of the reviewed change (not in the
+/// files, the diff sent to an external reviewer, nor the findings), so the review of the
+/// developer's own change passes; a file the developer adds is still reviewed.
+#[test]
+fn copied_env_files_are_never_part_of_the_reviewed_change() {
+    let env = TestEnv::new();
+    let path = env.init_repo("repo");
+    std::fs::write(path.join(".env"), format!("AWS_ACCESS_KEY_ID={}\n", aws())).unwrap();
+    let r = env.wfc(&path, ["worktree", "create", "envtask"]);
+    r.success();
+    let wt = PathBuf::from(r.stdout.trim());
+    assert!(wt.join(".env").exists(), "the env file was copied");
+    let capture = hostile_reviewer(&env, "listener", &serde_json::json!([]));
+    std::fs::write(wt.join("app.py"), "print('hello')\n").unwrap();
+    let r = env.wfc(
+        &wt,
+        [
+            "review",
+            "--json",
+            "--no-learn",
+            "--reviewers",
+            "security,listener",
+        ],
+    );
+    r.success();
+    let v = r.json();
+    assert_eq!(v["files"], serde_json::json!(["app.py"]), "{v}");
+    assert_eq!(v["findings"], serde_json::json!([]), "{v}");
+    let request = std::fs::read_to_string(&capture).unwrap();
+    assert!(request.contains("app.py"), "{request}");
+    assert!(!request.contains(".env"), "{request}");
+}
