@@ -43,7 +43,8 @@ pub fn build(
     for f in &change.files {
         p.push_str(&format!(
             "- {} ({:?}, +{} -{})\n",
-            f.path,
+            // A file name cannot start a line of its own in the prompt.
+            crate::ui::escape(&f.path),
             f.status,
             f.added.len(),
             f.removed

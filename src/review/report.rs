@@ -188,3 +188,26 @@ pub fn markdown(r: &ReviewResult) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{code, inline};
+
+    #[test]
+    fn inline_text_cannot_open_structure() {
+        assert_eq!(inline("plain words, a_b"), "plain words, a_b");
+        assert_eq!(inline("# title"), "\\# title");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("a\n## b|c"), "a\\\\n\\#\\# b\\|c");
+        assert_eq!(inline("<b>[x](y)</b>"), "\\<b\\>\\[x\\](y)\\</b\\>");
+        assert_eq!(inline("\u{1b}[2J"), "\\\\x1b\\[2J");
+    }
+
+    #[test]
+    fn code_spans_hold_any_name() {
+        assert_eq!(code("src/a.rs:3"), "`src/a.rs:3`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
+        assert_eq!(code("a\nb"), "`a\\nb`");
+    }
+}

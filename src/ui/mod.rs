@@ -178,7 +178,7 @@ impl Ui {
     /// Narration on stderr (what is happening); silenced by `-q`.
     pub fn status(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{}", crate::redact::text(msg));
+            eprintln!("{}", escape_lines(&crate::redact::text(msg)));
         }
     }
 

@@ -232,6 +232,31 @@ fn secrets_never_leave_their_line() {
         ["review", "prepare", "--task-id", "leak-prep", "--json"],
     );
     r.success();
+    let prep_job = r.json()["job_id"].as_str().unwrap().to_string();
+    runs.push(r);
+    // ... and `finalize` reads an LLM's raw answer, which may quote the secret anywhere.
+    let responses = env.root.join("responses.json");
+    let llm = format!(
+        "[{{\"file\": \"deploy.py\", \"line_start\": 1, \"category\": \"security\", \"severity\": 9, \"confidence\": 9, \"description\": \"key {aws} is live\", \"remediation\": \"revoke {gh}\"}}]\nSUMMARY: found {gh} in deploy.py\nSCORE: 2"
+    );
+    std::fs::write(
+        &responses,
+        serde_json::json!([{"reviewer_id": "security", "response": llm}]).to_string(),
+    )
+    .unwrap();
+    let r = env.wfc(
+        &path,
+        [
+            "review",
+            "finalize",
+            "--job",
+            &prep_job,
+            "--responses",
+            responses.to_str().unwrap(),
+            "--no-learn",
+        ],
+    );
+    assert!(r.stdout.contains("AKIA****"), "{r}");
     runs.push(r);
     for args in [
         vec!["audit", "--json"],
