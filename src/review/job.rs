@@ -662,7 +662,12 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
                 score: o.score,
             })
             .collect(),
-        files: f.change.files.iter().map(|x| x.path.clone()).collect(),
+        files: f
+            .change
+            .files
+            .iter()
+            .map(|x| crate::redact::text(&x.path).into_owned())
+            .collect(),
         report_path: Some(md_path.to_string_lossy().into_owned()),
         json_report_path: Some(json_path.to_string_lossy().into_owned()),
         sarif_path: None,
@@ -695,7 +700,10 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
     crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
-    crate::fsutil::write_atomic(&md_path, super::report::markdown(&result).as_bytes())?;
+    // Every field of the result was redacted on its way in; the rendered report is checked once
+    // more, as a whole, because it is the file most likely to be shared.
+    let md = super::report::markdown(&result);
+    crate::fsutil::write_atomic(&md_path, crate::redact::text(&md).as_bytes())?;
     crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
 
     record(ctx, &result, &json_text, finished_at)?;
