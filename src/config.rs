@@ -489,7 +489,7 @@ fn validate_table(path: &Path, table: &toml::Table) -> Result<(), ConfigError> {
     }
     let mut seen = std::collections::BTreeSet::new();
     for r in &probe.review.reviewer {
-        validate(IdKind::Task, &r.id)
+        validate(IdKind::Reviewer, &r.id)
             .map_err(|e| invalid(format!("[[review.reviewer]] id: {e}")))?;
         if BUILTIN_REVIEWERS.contains(&r.id.as_str()) {
             return Err(invalid(format!(

@@ -34,6 +34,29 @@ pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     })
 }
 
+/// Creates `path` (and any missing parent) with mode 0700, whatever the umask: a private state
+/// folder such as `$WFC_HOME`. An existing folder is left as it is.
+pub fn create_private_dir(path: &Path) -> Result<(), FsError> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    if path.is_dir() {
+        return Ok(());
+    }
+    let err = |source| FsError::CreateDir {
+        path: path.to_path_buf(),
+        source,
+    };
+    match fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+    {
+        Ok(()) => {}
+        Err(e) if path.is_dir() => drop(e),
+        Err(e) => return Err(err(e)),
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).map_err(err)
+}
+
 /// Writes `contents` to `path` through a temp file in the same folder: write, fsync, rename, then
 /// fsync the folder so the rename itself survives a crash.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {

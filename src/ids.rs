@@ -14,6 +14,8 @@ pub enum IdKind {
     Project,
     Developer,
     Task,
+    /// An external reviewer's id (`[[review.reviewer]] id`, `--reviewers`): same rules.
+    Reviewer,
 }
 
 impl IdKind {
@@ -22,6 +24,7 @@ impl IdKind {
             IdKind::Project => "project id",
             IdKind::Developer => "developer id",
             IdKind::Task => "task id",
+            IdKind::Reviewer => "reviewer id",
         }
     }
 }

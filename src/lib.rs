@@ -17,6 +17,7 @@ pub mod interrupt;
 pub mod knowledge;
 pub mod lock;
 pub mod process;
+pub mod redact;
 pub mod review;
 pub mod store;
 pub mod telemetry;

@@ -32,6 +32,8 @@ pub fn record_tx(
     now: SystemTime,
     event: &Event<'_>,
 ) -> Result<(), StoreError> {
+    let mut data = event.data.clone();
+    crate::redact::json(&mut data);
     tx.execute(
         "INSERT INTO telemetry_events (ts, project_id, developer_id, kind, data)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -40,7 +42,7 @@ pub fn record_tx(
             event.project_id,
             event.developer_id,
             event.kind,
-            event.data.to_string()
+            data.to_string()
         ],
     )
     .map_err(sql("cannot record a telemetry event"))?;

@@ -26,14 +26,15 @@ pub struct NewEntry {
 }
 
 impl NewEntry {
-    /// The text as it will be stored (see [`file::sanitize`]).
+    /// The text as it will be stored: redacted, then [`file::sanitize`]d. De-duplication compares
+    /// this form, so the file never holds a secret, not even to compare against.
     pub fn stored_text(&self) -> String {
-        file::sanitize(&self.text)
+        clean(&self.text)
     }
 
     /// The source as it will be stored; an empty source becomes `unknown`.
     pub fn stored_source(&self) -> String {
-        let s = file::sanitize(&self.source);
+        let s = clean(&self.source);
         if s.is_empty() { "unknown".into() } else { s }
     }
 
@@ -51,6 +52,14 @@ impl NewEntry {
             developer.as_deref(),
         )
     }
+}
+
+/// Redacts before sanitizing (a private key spans lines that sanitizing joins) and after it (joined
+/// lines can form a `name = value` assignment that only then reads as a secret).
+fn clean(raw: &str) -> String {
+    let once = crate::redact::text(raw);
+    let sanitized = file::sanitize(&once);
+    crate::redact::text(&sanitized).into_owned()
 }
 
 /// What an append did.
@@ -99,6 +108,30 @@ pub fn append_many(
     lock_timeout: Duration,
     on_wait: &mut dyn FnMut(&Path),
 ) -> Result<Vec<AppendOutcome>, KnowledgeError> {
+    append_recorded(path, entries, now, lock_timeout, on_wait, |_| Ok(()))
+}
+
+/// What an append is about to commit, handed to the recorder before the file changes.
+#[derive(Debug, Clone, Copy)]
+pub struct Pending<'a> {
+    pub outcomes: &'a [AppendOutcome],
+    /// sha256 of the file as it will be after the rename; `None` when nothing will be written.
+    pub file_sha256: Option<&'a str>,
+}
+
+/// [`append_many`] that calls `record` (to write the audit row) under the lock, after the
+/// de-duplication and before the rename. A recorder that fails leaves the file untouched; a
+/// process killed at any moment therefore leaves either the old file, or a row and then (once the
+/// rename lands) the new file: never a changed file without its row. The row names the sha256 of
+/// the file it commits to, so a row whose rename never happened can be told apart.
+pub fn append_recorded<E: From<KnowledgeError>>(
+    path: &Path,
+    entries: &[NewEntry],
+    now: SystemTime,
+    lock_timeout: Duration,
+    on_wait: &mut dyn FnMut(&Path),
+    record: impl FnOnce(Pending<'_>) -> Result<(), E>,
+) -> Result<Vec<AppendOutcome>, E> {
     let Some(first) = entries.first() else {
         return Ok(Vec::new());
     };
@@ -113,7 +146,8 @@ pub fn append_many(
         })
         .collect::<Result<_, _>>()?;
 
-    let _lock = FileLock::acquire(&super::lock_file(path), lock_timeout, on_wait)?;
+    let _lock = FileLock::acquire(&super::lock_file(path), lock_timeout, on_wait)
+        .map_err(KnowledgeError::from)?;
     remove_stale_temps(path);
     let mut doc = load(path, FILE_NAME, &first.reviewer)?;
     let mut outcomes = Vec::with_capacity(entries.len());
@@ -125,8 +159,20 @@ pub fn append_many(
             outcomes.push(AppendOutcome::Added);
         }
     }
-    if outcomes.contains(&AppendOutcome::Added) {
-        crate::fsutil::write_atomic(path, doc.text().as_bytes())?;
+    let changed = outcomes.contains(&AppendOutcome::Added);
+    let sha = changed.then(|| {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(doc.text().as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    });
+    record(Pending {
+        outcomes: &outcomes,
+        file_sha256: sha.as_deref(),
+    })?;
+    if changed {
+        crate::fsutil::write_atomic(path, doc.text().as_bytes()).map_err(KnowledgeError::from)?;
     }
     Ok(outcomes)
 }

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-pub use append::{AppendOutcome, NewEntry, append, append_many};
+pub use append::{AppendOutcome, NewEntry, Pending, append, append_many, append_recorded};
 pub use file::{Document, Entry};
 
 /// File name of a reviewer's knowledge.

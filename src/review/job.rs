@@ -91,6 +91,13 @@ pub fn reviewer_ids(
             continue;
         }
         if !valid.contains(&id) {
+            let hint = format!(
+                "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
+                valid.join(", ")
+            );
+            if let Err(e) = crate::ids::validate(crate::ids::IdKind::Reviewer, &id) {
+                return Err(CommandError::usage(e.to_string()).with_hint(hint));
+            }
             return Err(CommandError::usage(format!("unknown reviewer {id:?}")).with_hint(format!(
                 "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
                 valid.join(", ")
@@ -215,8 +222,8 @@ fn knowledge_for(ctx: &Context, reviewer: &str, change: &Change) -> Vec<String> 
 /// Appends what this review teaches to the global knowledge base of every reviewer that reported
 /// it: severity >= 9 as an incident prevented, >= 7 with confidence >= 8 as a pattern found.
 /// Returns how many entries were added.
-fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
-    use crate::knowledge::{NewEntry, Section, append_many, knowledge_file};
+fn learn(ctx: &mut Context, r: &ReviewResult, now: SystemTime) -> Result<usize, String> {
+    use crate::knowledge::{NewEntry, Pending, Section, append_recorded, knowledge_file};
     let valid = valid_ids(&ctx.config);
     let mut by_reviewer: std::collections::BTreeMap<String, Vec<NewEntry>> = Default::default();
     for f in &r.findings {
@@ -257,14 +264,47 @@ fn learn(ctx: &Context, r: &ReviewResult, now: SystemTime) -> Result<usize, Stri
     let mut errors = Vec::new();
     for (reviewer, entries) in by_reviewer {
         let path = knowledge_file(&root, &reviewer);
-        match append_many(&path, &entries, now, LEARN_LOCK_TIMEOUT, &mut |_| {}) {
+        let resource = path.display().to_string();
+        // Like `knowledge append`: the row first, under the file's lock, then the rename.
+        let record = |p: Pending<'_>| -> Result<(), CommandError> {
+            let added: Vec<String> = entries
+                .iter()
+                .zip(p.outcomes)
+                .filter(|(_, o)| **o == crate::knowledge::AppendOutcome::Added)
+                .map(|(e, _)| e.stored_text())
+                .collect();
+            if added.is_empty() {
+                return Ok(());
+            }
+            ctx.audit(
+                "knowledge.append",
+                &resource,
+                "added",
+                json!({
+                    "reviewer": reviewer,
+                    "scope": "global",
+                    "job_id": r.job_id,
+                    "source": entries[0].stored_source(),
+                    "texts": added,
+                    "file_sha256": p.file_sha256,
+                }),
+            )
+        };
+        match append_recorded(
+            &path,
+            &entries,
+            now,
+            LEARN_LOCK_TIMEOUT,
+            &mut |_| {},
+            record,
+        ) {
             Ok(outcomes) => {
                 added += outcomes
                     .iter()
                     .filter(|o| **o == crate::knowledge::AppendOutcome::Added)
                     .count()
             }
-            Err(e) => errors.push(format!("{}: {e}", path.display())),
+            Err(e) => errors.push(format!("{}: {}", path.display(), e.message)),
         }
     }
     if errors.is_empty() {
@@ -311,15 +351,18 @@ fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, C
 }
 
 /// Selects the change. `Ok(Err(nothing))` when there is nothing to review.
-fn select(ctx: &Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
+fn select(ctx: &mut Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
     let repo = ctx.repo()?;
     let selection = req.selection.clone().unwrap_or(Selection::Auto);
-    let input = input::select(
+    let mut input = input::select(
         repo,
         ctx.env.git_index_file.as_deref(),
         &ctx.cwd,
         &selection,
     )?;
+    if matches!(input.mode, "working-tree" | "base") {
+        drop_copied_env_files(ctx, &mut input)?;
+    }
     if input.change.files.is_empty() {
         return Ok(Err(Ran::Nothing {
             tree_id: input.tree_id,
@@ -327,6 +370,60 @@ fn select(ctx: &Context, req: &Request) -> Result<Result<Input, Ran>, CommandErr
         }));
     }
     Ok(Ok(input))
+}
+
+/// Copied env files are never part of the reviewed working-tree change (DESIGN.md "Secrets never
+/// leave their line"): the untracked files that `worktree create` or `copy-env` copied into this
+/// task worktree, as its lease records them, leave the change and its diff. A file the developer
+/// staged is theirs to review.
+fn drop_copied_env_files(ctx: &mut Context, input: &mut Input) -> Result<(), CommandError> {
+    let repo = ctx.repo()?;
+    if repo.workdir == repo.main_root {
+        return Ok(());
+    }
+    let key = repo.main_root.to_string_lossy().into_owned();
+    let workdir = repo.workdir.clone();
+    let leases = crate::store::leases::list(ctx.store()?, &key, None)?;
+    let Some(lease) = leases
+        .into_iter()
+        .find(|l| std::path::Path::new(&l.path) == workdir)
+    else {
+        return Ok(());
+    };
+    let copied: Vec<&str> = lease.copied_files.iter().map(|c| c.path.as_str()).collect();
+    let dropped: Vec<String> = input
+        .change
+        .files
+        .iter()
+        .filter(|f| f.status == super::FileStatus::Added && copied.contains(&f.path.as_str()))
+        .map(|f| f.path.clone())
+        .collect();
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    input.change.files.retain(|f| !dropped.contains(&f.path));
+    input.change.diff = without_files(&input.change.diff, &dropped);
+    Ok(())
+}
+
+/// `diff` without the sections of `paths` (each starts at its `diff --git a/<p> b/<p>` line).
+fn without_files(diff: &str, paths: &[String]) -> String {
+    let headers: Vec<String> = paths
+        .iter()
+        .map(|p| format!("diff --git a/{p} b/{p}"))
+        .collect();
+    let mut out = String::with_capacity(diff.len());
+    let mut keep = true;
+    for line in diff.split_inclusive('\n') {
+        if line.starts_with("diff --git ") {
+            let head = line.trim_end_matches(['\n', '\r']);
+            keep = !headers.iter().any(|h| h == head);
+        }
+        if keep {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Runs a whole review.
@@ -503,6 +600,21 @@ fn summary_line(
     s
 }
 
+/// Masks secrets in every text field of a reviewer's finding (an external reviewer may quote the
+/// secret it found back in its description, rule, category or even the file name).
+fn redact_finding(f: &mut super::Finding) {
+    use crate::redact::in_place;
+    in_place(&mut f.description);
+    in_place(&mut f.remediation);
+    in_place(&mut f.category);
+    if let Some(r) = &mut f.rule {
+        in_place(r);
+    }
+    if let Some(p) = &mut f.file {
+        in_place(p);
+    }
+}
+
 /// Scores the outcomes, writes the reports, and records job, audit and telemetry.
 pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, CommandError> {
     let head_policy = f.policy.as_ref().and_then(|p| p.as_ref().ok());
@@ -514,9 +626,10 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let mut reported = Vec::new();
     for o in f.outcomes.iter().filter(|o| o.status == Status::Ok) {
         for finding in &o.findings {
+            // Where every reviewer's findings enter the job: from here on no text of theirs can
+            // carry a secret into the report, the store, SARIF or stdout.
             let mut finding = finding.clone();
-            finding.description = builtin::redact_secrets(&finding.description);
-            finding.remediation = builtin::redact_secrets(&finding.remediation);
+            redact_finding(&mut finding);
             reported.push(Reported {
                 reviewer: o.id.clone(),
                 finding,
@@ -542,7 +655,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let bypass = req
         .bypass_reason
         .as_ref()
-        .map(|r| r.trim().to_string())
+        .map(|r| crate::redact::text(r.trim()).into_owned())
         .filter(|r| !r.is_empty());
     if matches!(status, ReviewStatus::Failed | ReviewStatus::Incomplete) && bypass.is_some() {
         status = ReviewStatus::Bypassed;
@@ -591,7 +704,12 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
                 score: o.score,
             })
             .collect(),
-        files: f.change.files.iter().map(|x| x.path.clone()).collect(),
+        files: f
+            .change
+            .files
+            .iter()
+            .map(|x| crate::redact::text(&x.path).into_owned())
+            .collect(),
         report_path: Some(md_path.to_string_lossy().into_owned()),
         json_report_path: Some(json_path.to_string_lossy().into_owned()),
         sarif_path: None,
@@ -625,7 +743,10 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
     crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
-    crate::fsutil::write_atomic(&md_path, super::report::markdown(&result).as_bytes())?;
+    // Every field of the result was redacted on its way in; the rendered report is checked once
+    // more, as a whole, because it is the file most likely to be shared.
+    let md = super::report::markdown(&result);
+    crate::fsutil::write_atomic(&md_path, crate::redact::text(&md).as_bytes())?;
     crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
 
     record(ctx, &result, &json_text, finished_at)?;
@@ -862,9 +983,12 @@ pub fn prepare(
             temperature: p.temperature,
         })
         .collect();
+    // The plan is stored in the job row: its copy of the change must hold no secret.
+    let mut stored_change = input.change.clone();
+    crate::redact::change(&mut stored_change);
     let prepared = Prepared {
         mode: input.mode.to_string(),
-        change: input.change.clone(),
+        change: stored_change,
         diff: diff.clone(),
         tasks: tasks.clone(),
     };

@@ -43,7 +43,8 @@ pub fn build(
     for f in &change.files {
         p.push_str(&format!(
             "- {} ({:?}, +{} -{})\n",
-            f.path,
+            // A file name cannot start a line of its own in the prompt.
+            crate::ui::escape(&f.path),
             f.status,
             f.added.len(),
             f.removed
@@ -69,7 +70,12 @@ pub fn build(
     p.push_str("```\n\n## Answer format\n\n");
     p.push_str(ANSWER_FORMAT);
     p.push('\n');
-    p
+    // Knowledge lines, instructions and paths come from files anyone may have edited; the diff
+    // was redacted already, and redacting twice changes nothing.
+    match crate::redact::text(&p) {
+        std::borrow::Cow::Borrowed(_) => p,
+        std::borrow::Cow::Owned(masked) => masked,
+    }
 }
 
 #[cfg(test)]

@@ -6,15 +6,62 @@ use super::consensus::Merged;
 use super::result::{ReviewResult, ReviewStatus};
 use super::tier::Tier;
 
+/// Text from outside on one line of Markdown, neutralised: control characters escaped (newlines
+/// included, so no text starts a line of its own), and every character that could open
+/// structure, a link, a code span or HTML backslash-escaped (`#`, `>`, `|`, `` ` ``, `[`, `]`,
+/// `<`, `*`, `\\`, and a list marker at the start). A reviewer's words can then neither add a
+/// heading, a table row or a finding of their own nor hide the ones around them.
+pub fn inline(s: &str) -> String {
+    let escaped = crate::ui::escape(s);
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for (i, c) in escaped.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' | '~' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    inline(s)
+}
+
+/// A file name (or any literal) as a Markdown code span: escaped control characters, and a fence
+/// longer than any run of backticks inside, so the name cannot close the span early.
+pub fn code(s: &str) -> String {
+    let escaped = crate::ui::escape(s);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in escaped.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if escaped.starts_with('`') || escaped.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{escaped}{pad}{fence}")
 }
 
 fn location(f: &Merged) -> String {
     match (&f.file, f.line_start, f.line_end) {
-        (Some(file), Some(a), Some(b)) if b > a => format!("{file}:{a}-{b}"),
-        (Some(file), Some(a), _) => format!("{file}:{a}"),
-        (Some(file), None, _) => file.clone(),
+        (Some(file), Some(a), Some(b)) if b > a => code(&format!("{file}:{a}-{b}")),
+        (Some(file), Some(a), _) => code(&format!("{file}:{a}")),
+        (Some(file), None, _) => code(file),
         (None, _, _) => "(no location)".into(),
     }
 }
@@ -97,7 +144,12 @@ pub fn markdown(r: &ReviewResult) -> String {
         let _ = writeln!(s, "### {title} ({})\n", group.len());
         for f in group {
             number += 1;
-            let _ = writeln!(s, "#### {number}. [{}] {}\n", f.category, location(f));
+            let _ = writeln!(
+                s,
+                "#### {number}. \\[{}\\] {}\n",
+                inline(&f.category),
+                location(f)
+            );
             let _ = writeln!(
                 s,
                 "R {:.2} (severity {}, confidence {}, weight {}), k = {}: {}\n",
@@ -106,29 +158,56 @@ pub fn markdown(r: &ReviewResult) -> String {
                 f.confidence,
                 f.weight,
                 f.k,
-                f.reviewers.join(", ")
+                inline(&f.reviewers.join(", "))
             );
             for d in &f.descriptions {
-                let _ = writeln!(s, "- {}", d.replace('\n', " "));
+                let _ = writeln!(s, "- {}", inline(d));
             }
             for m in &f.remediations {
-                let _ = writeln!(s, "- Remediation: {}", m.replace('\n', " "));
+                let _ = writeln!(s, "- Remediation: {}", inline(m));
             }
             if !f.rules.is_empty() {
-                let _ = writeln!(s, "- Rule: {}", f.rules.join(", "));
+                let _ = writeln!(s, "- Rule: {}", inline(&f.rules.join(", ")));
             }
             let _ = writeln!(s, "- Fingerprint: `{}`\n", f.fingerprint);
         }
     }
 
-    let _ = writeln!(s, "## Summary\n\n{}", r.summary);
+    let _ = writeln!(s, "## Summary\n\n{}", inline(&r.summary));
     let notes: Vec<String> = r
         .reviewers
         .iter()
-        .filter_map(|rv| rv.summary.as_ref().map(|t| format!("- {}: {}", rv.id, t)))
+        .filter_map(|rv| {
+            rv.summary
+                .as_ref()
+                .map(|t| format!("- {}: {}", inline(&rv.id), inline(t)))
+        })
         .collect();
     if !notes.is_empty() {
         let _ = writeln!(s, "\n{}", notes.join("\n"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{code, inline};
+
+    #[test]
+    fn inline_text_cannot_open_structure() {
+        assert_eq!(inline("plain words, a_b"), "plain words, a_b");
+        assert_eq!(inline("# title"), "\\# title");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("a\n## b|c"), "a\\\\n\\#\\# b\\|c");
+        assert_eq!(inline("<b>[x](y)</b>"), "\\<b\\>\\[x\\](y)\\</b\\>");
+        assert_eq!(inline("\u{1b}[2J"), "\\\\x1b\\[2J");
+    }
+
+    #[test]
+    fn code_spans_hold_any_name() {
+        assert_eq!(code("src/a.rs:3"), "`src/a.rs:3`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x``"), "``` `x`` ```");
+        assert_eq!(code("a\nb"), "`a\\nb`");
+    }
 }

@@ -21,6 +21,47 @@ fn level(t: Tier) -> &'static str {
     }
 }
 
+/// The SARIF `uri` of a repository-relative path, or `None` when the path is not one: absolute
+/// (`/x`, `\\x`, `C:x`), a URI with a scheme (`file:`), empty, or with a `..` component
+/// anywhere (`a/../../etc`). `.` components and repeated slashes are dropped; every byte outside
+/// the unreserved set and `/` is percent-encoded, so the uri is a valid relative reference.
+pub fn repo_relative_uri(path: &str) -> Option<String> {
+    let path = path.replace('\\', "/");
+    if path.starts_with('/') {
+        return None;
+    }
+    let first = path.split('/').next().unwrap_or("");
+    if first.contains(':') {
+        // `C:`, `file:`, `https:`: not a path inside the repository.
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut uri = String::with_capacity(path.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            uri.push('/');
+        }
+        for b in part.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                uri.push(b as char);
+            } else {
+                uri.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    Some(uri)
+}
+
 /// Renders the SARIF log of a review.
 pub fn render(r: &ReviewResult) -> Value {
     let mut rules: Vec<String> = Vec::new();
@@ -58,10 +99,11 @@ pub fn render(r: &ReviewResult) -> Value {
                 "tier": f.tier,
             },
         });
-        if let Some(file) = &f.file {
+        // A location outside the repository is dropped; the finding stays, without it.
+        if let Some(uri) = f.file.as_deref().and_then(repo_relative_uri) {
             let mut loc = json!({
                 "physicalLocation": {
-                    "artifactLocation": { "uri": file, "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": { "uri": uri, "uriBaseId": "%SRCROOT%" },
                 }
             });
             if let Some(start) = f.line_start.filter(|l| *l >= 1) {
@@ -94,4 +136,29 @@ pub fn render(r: &ReviewResult) -> Value {
             },
         }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repo_relative_uri as uri;
+
+    #[test]
+    fn only_repository_relative_paths_become_locations() {
+        assert_eq!(uri("src/main.rs").as_deref(), Some("src/main.rs"));
+        assert_eq!(uri("./src//a b.rs").as_deref(), Some("src/a%20b.rs"));
+        assert_eq!(uri("x\u{1b}[2J.rs").as_deref(), Some("x%1B%5B2J.rs"));
+        for bad in [
+            "/etc/passwd",
+            "../secret",
+            "src/../../etc/passwd",
+            "C:\\Windows\\x",
+            "\\\\host\\share",
+            "file:///etc/passwd",
+            "https://evil/x",
+            "",
+            ".",
+        ] {
+            assert_eq!(uri(bad), None, "{bad}");
+        }
+    }
 }

@@ -51,6 +51,8 @@ pub fn insert_tx(
     now: SystemTime,
     job: &NewJob<'_>,
 ) -> Result<(), StoreError> {
+    // Job rows keep what reviewers saw and said; no secret in them reaches the file.
+    let request = job.request.map(crate::redact::json_text);
     tx.execute(
         "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
                            started_at, request)
@@ -66,7 +68,7 @@ pub fn insert_tx(
             job.status,
             std::process::id(),
             crate::time::rfc3339(now),
-            job.request
+            request.as_deref()
         ],
     )
     .map_err(sql("cannot record the job"))?;
@@ -106,6 +108,8 @@ pub fn complete_tx(
     job_id: &str,
     c: &Completion<'_>,
 ) -> Result<(), StoreError> {
+    let result = c.result.map(crate::redact::json_text);
+    let bypass_reason = c.bypass_reason.map(crate::redact::text);
     tx.execute(
         "UPDATE jobs SET status = ?2, finished_at = ?3, cs = ?4, tier = ?5, passed = ?6,
                 report_path = ?7, result = ?8, bypass_reason = ?9, parent_trees = ?10,
@@ -119,8 +123,8 @@ pub fn complete_tx(
             c.tier,
             c.passed,
             c.report_path,
-            c.result,
-            c.bypass_reason,
+            result.as_deref(),
+            bypass_reason.as_deref(),
             c.parent_trees,
             c.policy_digest
         ],
@@ -138,7 +142,7 @@ pub fn complete_tx(
                 r.status,
                 r.duration_ms.map(|d| d as i64),
                 r.findings as i64,
-                r.error
+                crate::redact::opt(r.error.as_deref())
             ],
         )
         .map_err(sql("cannot record a reviewer outcome"))?;

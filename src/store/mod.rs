@@ -84,6 +84,44 @@ pub fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
     }
 }
 
+/// Makes the database private before SQLite touches it: a new file is created 0600 (SQLite gives
+/// its `-wal` and `-shm` the mode of the database file), and an existing database, its `-wal`
+/// and `-shm` that group or others can read are tightened to 0600, as is the folder holding them
+/// (an older wfc made them 0644 in a 0755 `$WFC_HOME`). Best effort: a file that is not ours
+/// keeps its mode, and SQLite then reports what it cannot open.
+fn private_files(db: &Path) {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let private = std::fs::Permissions::from_mode(0o600);
+    if !db.exists() {
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(db);
+        if created.is_ok() {
+            let _ = std::fs::set_permissions(db, private.clone());
+        }
+        return;
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if let Ok(meta) = std::fs::symlink_metadata(&p)
+            && meta.is_file()
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let _ = std::fs::set_permissions(&p, private.clone());
+        }
+    }
+    if let Some(dir) = db.parent()
+        && let Ok(meta) = std::fs::metadata(dir)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -116,11 +154,16 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            crate::fsutil::create_private_dir(dir).map_err(|e| StoreError::Io {
                 path: dir.to_path_buf(),
-                source,
+                source: match e {
+                    crate::fsutil::FsError::CreateDir { source, .. }
+                    | crate::fsutil::FsError::Write { source, .. }
+                    | crate::fsutil::FsError::Read { source, .. } => source,
+                },
             })?;
         }
+        private_files(path);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -138,6 +181,55 @@ impl Store {
         store.configure()?;
         migrations::migrate(&mut store, migrations::LATEST)?;
         Ok(store)
+    }
+
+    /// Opens an existing database read-only, without creating, migrating or tightening anything:
+    /// for `audit verify`, which must work on a read-only copy (a 0400 file in a read-only
+    /// folder). When SQLite cannot open the WAL there (no `-shm` and no right to create one), the
+    /// file is read as immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Invalid(format!(
+                "no database at {}",
+                path.display()
+            )));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let cant = |source| StoreError::Sqlite {
+            context: format!("cannot open the database {} read-only", path.display()),
+            source,
+        };
+        let probe = |conn: &Connection| {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(cant)?;
+        let conn = match probe(&conn) {
+            Ok(_) => conn,
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+                ) =>
+            {
+                drop(conn);
+                let conn =
+                    Connection::open_with_flags(format!("{}?immutable=1", file_uri(path)), flags)
+                        .map_err(cant)?;
+                probe(&conn).map_err(cant)?;
+                conn
+            }
+            // A file that is not a database, or whose header is damaged: `verify` reports it.
+            Err(_) => conn,
+        };
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Opens the file without migrating (for tests that build an older schema).
@@ -222,6 +314,18 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(sql("cannot read the schema version"))
     }
+}
+
+/// `file:` URI of a path, with the characters that URIs reserve percent-encoded.
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri
 }
 
 /// Random-enough id for jobs: time plus a hash of time, pid and a counter.

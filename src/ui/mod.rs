@@ -4,9 +4,11 @@
 //! Domain code never prints; it returns data that commands hand to a [`Ui`].
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod escape;
 pub mod progress;
 mod table;
 
+pub use escape::{escape, escape_lines};
 pub use table::{Table, sparkline};
 
 use std::io::{IsTerminal, Write};
@@ -135,8 +137,11 @@ impl Ui {
         }
     }
 
-    /// Writes `text` and a newline to stdout. A closed pipe becomes a quiet exit.
+    /// Writes `text` and a newline to stdout. A closed pipe becomes a quiet exit. Secrets are
+    /// masked here too, last, whatever text a command hands over (a knowledge file written before
+    /// redaction existed, an old audit row).
     pub fn out(&self, text: &str) -> Result<(), CommandError> {
+        let text = crate::redact::text(text);
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
         if !text.ends_with('\n') {
@@ -146,8 +151,15 @@ impl Ui {
         Ok(())
     }
 
-    /// Writes raw bytes to stdout as they are.
+    /// Writes raw bytes to stdout as they are, but with secrets masked when they are text.
     pub fn out_raw(&self, bytes: &[u8]) -> Result<(), CommandError> {
+        let masked = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|t| match crate::redact::text(t) {
+                std::borrow::Cow::Owned(m) => Some(m),
+                std::borrow::Cow::Borrowed(_) => None,
+            });
+        let bytes = masked.as_ref().map_or(bytes, |m| m.as_bytes());
         let mut out = std::io::stdout().lock();
         out.write_all(bytes)?;
         out.flush()?;
@@ -156,7 +168,9 @@ impl Ui {
 
     /// Writes `value` as the single JSON document of this command.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CommandError> {
-        let mut text = serde_json::to_string_pretty(value)?;
+        let mut value = serde_json::to_value(value)?;
+        crate::redact::json(&mut value);
+        let mut text = serde_json::to_string_pretty(&value)?;
         text.push('\n');
         self.out_raw(text.as_bytes())
     }
@@ -164,13 +178,19 @@ impl Ui {
     /// Narration on stderr (what is happening); silenced by `-q`.
     pub fn status(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{msg}");
+            eprintln!("{}", escape_lines(&crate::redact::text(msg)));
         }
     }
 
-    /// A warning on stderr; `-q` keeps warnings (they may matter).
+    /// A warning on stderr; `-q` keeps warnings (they may matter). Its text often quotes a file
+    /// name or a reviewer's words, so it is escaped and redacted.
     pub fn warn(&self, msg: &str) {
-        eprintln!("{} {msg}", self.paint_err("warning:", Tone::Warn));
+        let msg = crate::redact::text(msg);
+        eprintln!(
+            "{} {}",
+            self.paint_err("warning:", Tone::Warn),
+            escape_lines(&msg)
+        );
     }
 
     /// A `hint:` line on stderr, for a result that is not an error (an incomplete review).
@@ -190,12 +210,22 @@ impl Ui {
         if err.kind == ErrorKind::BrokenPipe {
             return;
         }
-        let mut s = format!("{} {}\n", self.paint_err("error:", Tone::Bad), err.message);
+        // Messages name paths, refs and values from outside: escaped and redacted.
+        let clean = |t: &str| escape_lines(&crate::redact::text(t)).into_owned();
+        let mut s = format!(
+            "{} {}\n",
+            self.paint_err("error:", Tone::Bad),
+            clean(&err.message)
+        );
         for c in &err.causes {
-            s.push_str(&format!("  caused by: {c}\n"));
+            s.push_str(&format!("  caused by: {}\n", clean(c)));
         }
         for h in &err.hints {
-            s.push_str(&format!("{} {h}\n", self.paint_err("hint:", Tone::Accent)));
+            s.push_str(&format!(
+                "{} {}\n",
+                self.paint_err("hint:", Tone::Accent),
+                clean(h)
+            ));
         }
         let _ = std::io::stderr().lock().write_all(s.as_bytes());
     }

@@ -62,7 +62,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             r.developer_id.clone(),
             r.action.clone(),
             status,
-            r.resource.clone(),
+            crate::ui::escape(&r.resource).into_owned(),
         ]);
     }
     ctx.ui.out(&table.render())?;

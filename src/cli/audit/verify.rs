@@ -8,8 +8,19 @@ use crate::ui::Tone;
 #[derive(Debug, ClapArgs)]
 pub struct Args {}
 
+/// Check that the audit trail was not altered: every row's hash, every link, the append-only
+/// triggers, and SQLite's integrity check of the whole file.
+///
+/// The database is opened read-only and never migrated, so this works on a read-only copy.
 pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
-    let report = audit::verify(ctx.store()?)?;
+    let path = ctx.db_path();
+    let store = crate::store::Store::open_read_only(&path).map_err(|e| {
+        crate::error::CommandError::from(e).with_hint(format!(
+            "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
+            ctx.home.display()
+        ))
+    })?;
+    let report = audit::verify(&store)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
     } else if report.ok {

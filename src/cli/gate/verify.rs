@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             table.row(vec![
                 c.commit[..c.commit.len().min(12)].to_string(),
                 ctx.ui.paint(c.status.as_str(), Tone::Bad),
-                c.subject.chars().take(60).collect(),
+                crate::ui::escape(&c.subject.chars().take(60).collect::<String>()).into_owned(),
                 c.detail.clone().unwrap_or_default(),
             ]);
         }

@@ -4,7 +4,7 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 
 use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::error::{CommandError, CommandResult, Outcome};
 use crate::knowledge::{self, AppendOutcome, NewEntry, Section};
 use crate::ui::Tone;
 
@@ -47,26 +47,35 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         developer: Some(ctx.developer_id.to_string()),
     };
     let now = ctx.now();
-    let outcome = knowledge::append(
+    let scope = args.scope.as_str();
+    let resource = path.display().to_string();
+    let mut on_wait = super::on_wait(ctx);
+    // The audit row is written under the file lock before the rename, so that a kill can never
+    // leave the new entry in the file without its row.
+    let outcomes = knowledge::append_recorded(
         &path,
-        &entry,
+        std::slice::from_ref(&entry),
         now,
         args.lock_timeout,
-        &mut super::on_wait(ctx),
+        &mut on_wait,
+        |pending: knowledge::Pending<'_>| -> Result<(), CommandError> {
+            ctx.audit(
+                "knowledge.append",
+                &resource,
+                pending.outcomes[0].as_str(),
+                json!({
+                    "reviewer": reviewer,
+                    "section": section,
+                    "scope": scope,
+                    "text": entry.stored_text(),
+                    "source": entry.stored_source(),
+                    "file_sha256": pending.file_sha256,
+                }),
+            )
+        },
     )?;
+    let outcome = outcomes[0];
     let line = entry.line(now);
-    ctx.audit(
-        "knowledge.append",
-        &path.display().to_string(),
-        outcome.as_str(),
-        json!({
-            "reviewer": reviewer,
-            "section": section,
-            "scope": args.scope.as_str(),
-            "text": entry.stored_text(),
-            "source": entry.stored_source(),
-        }),
-    )?;
     ctx.telemetry(
         crate::telemetry::kind::KNOWLEDGE_APPEND,
         json!({
@@ -91,14 +100,15 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     }
     match outcome {
         AppendOutcome::Added => ctx.ui.out(&format!(
-            "{} to {section} of {}: {line}",
+            "{} to {section} of {}: {}",
             ctx.ui.paint("added", Tone::Good),
-            path.display()
+            crate::ui::escape(&path.display().to_string()),
+            crate::ui::escape(&line)
         ))?,
         AppendOutcome::Duplicate => ctx.ui.out(&format!(
             "{}: {section} of {} already holds this text; nothing written",
             ctx.ui.paint("duplicate", Tone::Warn),
-            path.display()
+            crate::ui::escape(&path.display().to_string())
         ))?,
     }
     Ok(Outcome::SUCCESS)

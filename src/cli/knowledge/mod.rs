@@ -54,7 +54,11 @@ impl Scope {
 /// The folder holding one sub-folder per reviewer for `scope`.
 fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, CommandError> {
     Ok(match scope {
-        Scope::Global => ctx.global_knowledge_root(),
+        Scope::Global => {
+            // The first command of a fresh `$WFC_HOME` may be this one: create it private.
+            crate::fsutil::create_private_dir(&ctx.home)?;
+            ctx.global_knowledge_root()
+        }
         Scope::Project => ctx.project_knowledge_root()?,
     })
 }

@@ -55,15 +55,23 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let mut table = Table::new(&["SCORE", "REVIEWER", "SECTION", "DATE", "ENTRY"]);
     for h in &hits {
         let attribution = match &h.developer {
-            Some(d) => format!("(Source: {}, Developer: {d})", h.source),
-            None => format!("(Source: {})", h.source),
+            Some(d) => format!(
+                "(Source: {}, Developer: {})",
+                crate::ui::escape(&h.source),
+                crate::ui::escape(d)
+            ),
+            None => format!("(Source: {})", crate::ui::escape(&h.source)),
         };
         table.row(vec![
             format!("{:.2}", h.score),
             h.reviewer.clone(),
             h.section.key().to_string(),
             h.date.clone(),
-            format!("{} {}", h.text, ctx.ui.paint(&attribution, Tone::Dim)),
+            format!(
+                "{} {}",
+                crate::ui::escape(&h.text),
+                ctx.ui.paint(&attribution, Tone::Dim)
+            ),
         ]);
     }
     ctx.ui.out(&table.render())?;

@@ -78,10 +78,14 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                     .status(&format!("no entries in {s} of {}", path.display()));
             } else {
                 let lines: Vec<&str> = entries.iter().map(|e| doc.line(e.line)).collect();
-                ctx.ui.out(&lines.join("\n"))?;
+                ctx.ui.out(&crate::ui::escape_lines(&lines.join("\n")))?;
             }
         }
-        _ => ctx.ui.out_raw(&bytes)?,
+        // A committed KNOWLEDGE.md is anyone's text: control characters are shown escaped.
+        _ => match std::str::from_utf8(&bytes) {
+            Ok(text) => ctx.ui.out_raw(crate::ui::escape_lines(text).as_bytes())?,
+            Err(_) => ctx.ui.out_raw(&bytes)?,
+        },
     }
     Ok(Outcome::SUCCESS)
 }

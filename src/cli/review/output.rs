@@ -5,7 +5,7 @@ use crate::review::engine::{Planned, Progress, Status};
 use crate::review::job::Ran;
 use crate::review::result::{ReviewResult, ReviewStatus};
 use crate::ui::progress::Bars;
-use crate::ui::{Tone, Ui};
+use crate::ui::{Tone, Ui, escape};
 
 /// Draws reviewer progress for a plan (when progress is enabled).
 pub struct ReviewProgress {
@@ -153,14 +153,15 @@ pub fn summary(ui: &Ui, r: &ReviewResult) -> String {
             if rv.findings == 1 { "" } else { "s" },
             rv.error
                 .as_deref()
-                .map(|e| format!("  ({e})"))
+                .map(|e| format!("  ({})", escape(e)))
                 .unwrap_or_default()
         ));
     }
     for f in &r.findings {
+        // File names and reviewer text are shown escaped: they cannot steer the terminal.
         let loc = match (&f.file, f.line_start) {
-            (Some(file), Some(l)) => format!("{file}:{l}"),
-            (Some(file), None) => file.clone(),
+            (Some(file), Some(l)) => format!("{}:{l}", escape(file)),
+            (Some(file), None) => escape(file).into_owned(),
             _ => "(no location)".into(),
         };
         let tone = match f.tier {
@@ -171,18 +172,18 @@ pub fn summary(ui: &Ui, r: &ReviewResult) -> String {
         s.push_str(&format!(
             "  {} {loc} [{}] {} (R {:.2}, k {})\n",
             ui.paint(&format!("[{}]", f.tier), tone),
-            f.category,
-            f.descriptions.first().map(String::as_str).unwrap_or(""),
+            escape(&f.category),
+            escape(f.descriptions.first().map(String::as_str).unwrap_or("")),
             f.r,
             f.k
         ));
     }
-    s.push_str(&format!("{}\n", r.summary));
+    s.push_str(&format!("{}\n", escape(&r.summary)));
     if let Some(p) = &r.report_path {
-        s.push_str(&format!("report: {p}\n"));
+        s.push_str(&format!("report: {}\n", escape(p)));
     }
     if let Some(p) = &r.sarif_path {
-        s.push_str(&format!("sarif: {p}\n"));
+        s.push_str(&format!("sarif: {}\n", escape(p)));
     }
     s
 }
