@@ -1,5 +1,7 @@
 //! Durable file writes: a reader (or a process killed mid-write) sees the old file or the new one,
-//! never a torn one.
+//! never a torn one. And symlink-safe paths: wfc never deletes, moves or writes through a symbolic
+//! link it did not create (DESIGN.md "Trust and safety"), so every folder it writes into below a
+//! trusted base is checked with `lstat`, component by component.
 
 use std::fs;
 use std::io::Write;
@@ -25,6 +27,165 @@ pub enum FsError {
         #[source]
         source: std::io::Error,
     },
+    /// A path wfc was about to use is a symbolic link, not a real folder or file, or is otherwise
+    /// not wfc's to write (tracked by git).
+    #[error("refusing to use {path}: {problem}")]
+    Unsafe {
+        path: PathBuf,
+        problem: String,
+        /// The path is a symbolic link (rather than, say, a file where a folder belongs).
+        link: bool,
+    },
+}
+
+impl FsError {
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            FsError::Unsafe {
+                path, link: true, ..
+            } => Some(format!(
+                "wfc never writes, moves or deletes through a symbolic link it did not make; replace {} with a real folder (or file) that git does not track, or remove it",
+                path.display()
+            )),
+            FsError::Unsafe { path, .. } => Some(format!(
+                "move {} out of the way; wfc keeps its own files there",
+                path.display()
+            )),
+            _ => None,
+        }
+    }
+
+    fn unsafe_path(path: &Path, problem: impl Into<String>) -> FsError {
+        FsError::Unsafe {
+            path: path.to_path_buf(),
+            problem: problem.into(),
+            link: false,
+        }
+    }
+
+    fn link(path: &Path) -> FsError {
+        FsError::Unsafe {
+            path: path.to_path_buf(),
+            problem: "it is a symbolic link".into(),
+            link: true,
+        }
+    }
+
+    /// A symbolic link was refused.
+    pub fn is_link(&self) -> bool {
+        matches!(self, FsError::Unsafe { link: true, .. })
+    }
+}
+
+/// Checks that every component of `rel` below `base` is a real directory (`lstat`, never
+/// following a link), creating the missing ones when `create` is set, and returns `base/rel`.
+/// Without `create` a missing component ends the check: nothing below it can be a link. `base`
+/// itself is trusted (a repository's top, `$WFC_HOME`).
+pub fn real_dir(base: &Path, rel: &Path, create: bool) -> Result<PathBuf, FsError> {
+    let mut p = base.to_path_buf();
+    for c in rel.components() {
+        let std::path::Component::Normal(name) = c else {
+            return Err(FsError::unsafe_path(
+                &base.join(rel),
+                "is not a plain path below its base",
+            ));
+        };
+        p.push(name);
+        match fs::symlink_metadata(&p) {
+            Ok(m) => check_dir_meta(&p, &m)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !create {
+                    return Ok(base.join(rel));
+                }
+                match fs::create_dir(&p) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(source) => return Err(FsError::CreateDir { path: p, source }),
+                }
+                // Another process may have won the race with something else.
+                let m = fs::symlink_metadata(&p).map_err(|source| FsError::CreateDir {
+                    path: p.clone(),
+                    source,
+                })?;
+                check_dir_meta(&p, &m)?;
+            }
+            Err(source) => return Err(FsError::Read { path: p, source }),
+        }
+    }
+    Ok(p)
+}
+
+fn check_dir_meta(p: &Path, m: &fs::Metadata) -> Result<(), FsError> {
+    if m.file_type().is_symlink() {
+        Err(FsError::link(p))
+    } else if !m.is_dir() {
+        Err(FsError::unsafe_path(p, "it is not a directory"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether `path` is a regular file (`false` when missing); a symbolic link or anything else
+/// that is not a regular file is refused.
+pub fn regular_file(path: &Path) -> Result<bool, FsError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(FsError::link(path)),
+        Ok(m) if m.is_file() => Ok(true),
+        Ok(_) => Err(FsError::unsafe_path(path, "it is not a regular file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(FsError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Deletes `path` and everything below it without ever following a symbolic link: a link is
+/// removed itself, never its target (std's `remove_dir_all` walks with `O_NOFOLLOW` and
+/// `unlinkat`). Missing is fine.
+pub fn remove_tree(path: &Path) -> std::io::Result<()> {
+    let m = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let r = if m.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    };
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        r => r,
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file, refusing a symbolic link at the last
+/// component even if one appears after a check (`O_NOFOLLOW`).
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, FsError> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let err = |source| FsError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut f = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+                FsError::link(path)
+            } else {
+                err(e)
+            }
+        })?;
+    if !f.metadata().map_err(err)?.is_file() {
+        return Err(FsError::unsafe_path(path, "it is not a regular file"));
+    }
+    let mut out = Vec::new();
+    f.read_to_end(&mut out).map_err(err)?;
+    Ok(out)
 }
 
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
@@ -57,8 +218,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
         .map_err(err)?;
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    // Keep the mode of the file being replaced (a hook script must stay executable).
-    if let Ok(meta) = fs::metadata(path) {
+    // Keep the mode of the file being replaced (a hook script must stay executable); never the
+    // mode of a link's target. The rename below replaces a link itself, never what it points at.
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && meta.is_file()
+    {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(err)?;
     }
     tmp.persist(path).map_err(|e| err(e.error))?;

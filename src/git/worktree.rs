@@ -586,6 +586,19 @@ pub fn is_tracked(repo: &Repository, rel: &Path) -> bool {
         .is_some_and(|i| i.get_path(rel, 0).is_some())
 }
 
+/// The first path the index of `repo` tracks at `prefix` or below it (`prefix` relative to the
+/// work tree, `/`-separated, without a trailing `/`).
+pub fn tracked_under(repo: &Repository, prefix: &str) -> Option<String> {
+    let index = repo.index().ok()?;
+    let p = prefix.as_bytes();
+    index.iter().find_map(|e| {
+        let path = &e.path;
+        let under = path.as_slice() == p
+            || (path.len() > p.len() && path.starts_with(p) && path[p.len()] == b'/');
+        under.then(|| String::from_utf8_lossy(path).into_owned())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

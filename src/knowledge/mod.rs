@@ -144,6 +144,7 @@ impl KnowledgeError {
             KnowledgeError::NotText { .. } => {
                 Some("convert the file to UTF-8 or move it away, then try again".into())
             }
+            KnowledgeError::Fs(e) => e.hint(),
             _ => None,
         }
     }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::inspect::{changes, registered_in_namespace, sample};
 use super::remove::{RemoveOptions, finish, remove_locked};
-use super::{Notice, Repo, TRASH_DIR, Target, WorktreeError, delete_trash, pending};
+use super::{Notice, Repo, Target, WorktreeError, delete_trash, pending};
 use crate::git::worktree::{self as gitwt, Registered};
 use crate::ids::ProjectId;
 use crate::store::Store;
@@ -130,7 +130,50 @@ struct Candidate {
     reg: Registered,
 }
 
-fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions) -> Verdict {
+/// Review jobs recorded as running whose process is alive.
+fn live_jobs(store: &Store) -> Vec<crate::store::jobs::RunningJob> {
+    crate::store::jobs::running_jobs(store, None)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|j| j.pid.is_some_and(crate::process::is_alive))
+        .collect()
+}
+
+/// A live job that runs in the worktree of `target`: recorded for its task in this repository,
+/// or with its process's current directory inside the folder.
+fn job_in<'a>(
+    jobs: &'a [crate::store::jobs::RunningJob],
+    repo: &Repo,
+    target: &Target,
+) -> Option<&'a crate::store::jobs::RunningJob> {
+    let common = repo.info.common_dir.to_string_lossy();
+    jobs.iter().find(|j| {
+        let same_task = j.project_id == target.project
+            && j.task_id.as_deref() == Some(target.task.as_str())
+            && j.repo.as_deref().is_none_or(|r| r == common);
+        same_task
+            || j.pid
+                .and_then(crate::process::cwd)
+                .is_some_and(|d| d.starts_with(&target.path))
+    })
+}
+
+fn judge(
+    c: &Candidate,
+    repo: &Repo,
+    opts: &CleanupOptions,
+    jobs: &[crate::store::jobs::RunningJob],
+) -> Verdict {
+    // Before everything else, `--force` included: removing it would pull the tree from under
+    // a review that is still reading it.
+    if let Some(j) = job_in(jobs, repo, &c.target) {
+        return Verdict::Keep(format!(
+            "{} job {} runs in it (pid {} is alive)",
+            j.kind,
+            j.id,
+            j.pid.unwrap_or_default()
+        ));
+    }
     if opts
         .protect
         .as_ref()
@@ -212,6 +255,9 @@ pub fn run(
     let main = repo.info.open_main()?;
     let key = repo.key();
     let root = &repo.info.main_root;
+    // A committed `.worktrees` link (or anything git tracks there) would point every deletion
+    // below somewhere else: refuse the whole pass before touching anything.
+    repo.check_layout(&main, opts.project.as_deref())?;
 
     // 0. Creations killed mid-way; what they (may) have made is handled here alone.
     let creating = interrupted_creations(repo, &main, store, opts, notify, &mut report);
@@ -228,6 +274,7 @@ pub fn run(
             .collect();
 
     // 1. Registered task worktrees (with or without a lease).
+    let running = live_jobs(store);
     for ((p, t), reg) in std::mem::take(&mut registered) {
         let Some(target) = Target::in_repo(root, &p, &t) else {
             continue;
@@ -262,7 +309,7 @@ pub fn run(
             lease,
             reg,
         };
-        match judge(&cand, repo, opts) {
+        match judge(&cand, repo, opts, &running) {
             Verdict::Keep(reason) => report
                 .kept
                 .push(Item::new("worktree", reason).target(&target)),
@@ -292,6 +339,7 @@ pub fn run(
                             },
                             repo,
                             opts,
+                            &live_jobs(store),
                         )
                     },
                     "worktree",
@@ -330,10 +378,26 @@ pub fn run(
         let Ok(read) = std::fs::read_dir(&dir) else {
             continue;
         };
-        let mut entries: Vec<PathBuf> = read.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for path in entries {
-            if !path.is_dir() || all_registered_paths.contains(&path) {
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = read
+            .flatten()
+            .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, ftype) in entries {
+            if all_registered_paths.contains(&path) {
+                continue;
+            }
+            if ftype.is_symlink() {
+                report.kept.push(
+                    Item::new(
+                        "unregistered-dir",
+                        "a symbolic link, not made by wfc; cleanup never follows it",
+                    )
+                    .path(&path),
+                );
+                continue;
+            }
+            if !ftype.is_dir() {
                 continue;
             }
             let ids = super::parse_path(root, &path);
@@ -365,6 +429,25 @@ pub fn run(
                     .push(keep("the current directory is inside it".into()));
                 continue;
             }
+            let made = ids
+                .as_ref()
+                .and_then(|(p, t)| Target::in_repo(root, p, t))
+                .filter(|t| t.path == path && pending::is_made(repo, t));
+            let Some(made) = made else {
+                report.kept.push(keep(
+                    "not registered with git and not made by wfc (no creation marker)".into(),
+                ));
+                continue;
+            };
+            if let Some(j) = job_in(&running, repo, &made) {
+                report.kept.push(keep(format!(
+                    "{} job {} runs in it (pid {} is alive)",
+                    j.kind,
+                    j.id,
+                    j.pid.unwrap_or_default()
+                )));
+                continue;
+            }
             let idle = idle_for(opts.now, mtime(&path)).unwrap_or_default();
             if idle < opts.older_than {
                 report.kept.push(keep(format!(
@@ -374,7 +457,10 @@ pub fn run(
                 )));
                 continue;
             }
-            let item = keep(format!("not registered with git; idle {}", short(idle)));
+            let item = keep(format!(
+                "made by wfc, no longer registered with git; idle {}",
+                short(idle)
+            ));
             if opts.dry_run {
                 report.removed.push(item);
                 continue;
@@ -386,6 +472,7 @@ pub fn run(
                     return Ok(None);
                 }
                 let trash = repo.to_trash(&path)?;
+                pending::clear_made(repo, &made)?;
                 if let Some(l) = lease_of_dir.get(&path) {
                     leases::delete(store, l.id)?;
                 }
@@ -576,6 +663,8 @@ fn project_dirs(repo: &Repo, opts: &CleanupOptions) -> Vec<PathBuf> {
                             e.file_name()
                                 .to_str()
                                 .is_some_and(|n| ProjectId::parse(n).is_ok())
+                                // Never a link: cleanup deletes only inside real folders.
+                                && e.file_type().is_ok_and(|t| t.is_dir())
                         })
                         .map(|e| e.path())
                         .collect()
@@ -665,16 +754,37 @@ fn branches(repo: &Repo, main: &Repository, opts: &CleanupOptions, report: &mut 
 }
 
 fn trash(repo: &Repo, opts: &CleanupOptions, report: &mut Report) {
-    let dir = repo.worktrees_root().join(TRASH_DIR);
+    // Only a real folder holds what wfc moved there; a link would empty its target.
+    let dir = match repo.checked_trash(false) {
+        Ok(Some(d)) => d,
+        Ok(None) => return,
+        Err(e) => {
+            report
+                .errors
+                .push(Item::new("trash", e.to_string()).path(&repo.trash_dir()));
+            return;
+        }
+    };
     let Ok(read) = std::fs::read_dir(&dir) else {
         return;
     };
-    for entry in read.flatten() {
+    let mut entries: Vec<_> = read.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         // `<name>.<pid>.<nanos>`: a live pid is still deleting it.
-        let pid = name.rsplit('.').nth(1).and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(crate::process::is_alive) {
+        let Some(pid) = super::trash_entry_pid(&name) else {
+            report.kept.push(
+                Item::new(
+                    "trash",
+                    "not named like something wfc moved there; delete it yourself if it is not needed",
+                )
+                .path(&path),
+            );
+            continue;
+        };
+        if crate::process::is_alive(pid) {
             continue;
         }
         let item = Item::new("trash", "left behind by an interrupted removal").path(&path);
