@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::harness::TestEnv;
@@ -20,8 +21,14 @@ fn victim(env: &TestEnv) -> PathBuf {
         ("p/idle/todo.txt", "keep me\n"),
         ("cfg/.env", "VICTIM=1\n"),
         ("shadow", "root:$6$secret:19000::::::\n"),
-        ("KNOWLEDGE.md", "# victim's own file\n"),
-        ("kdir/KNOWLEDGE.md", "# victim's other file\n"),
+        (
+            "KNOWLEDGE.md",
+            "# KNOWLEDGE.md -- security\n\n## Repository-Specific Rules\n- [2026-01-01] victim password rule (Source: victim)\n",
+        ),
+        (
+            "kdir/KNOWLEDGE.md",
+            "# KNOWLEDGE.md -- security\n\n## Repository-Specific Rules\n- [2026-01-01] victim password rule (Source: victim)\n",
+        ),
     ] {
         let p = v.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
@@ -288,4 +295,238 @@ fn env_copy_never_writes_through_a_symlinked_folder() {
     assert!(r.stderr.contains("warning: skipped config/.env"), "{r}");
     assert!(r.stderr.contains("symbolic link"), "{r}");
     assert_eq!(tree(&v), before, "the victim folder changed");
+}
+
+fn append_project(env: &TestEnv, repo: &Path, text: &str) -> crate::harness::Run {
+    env.wfc(
+        repo,
+        [
+            "knowledge",
+            "append",
+            "--scope",
+            "project",
+            "--reviewer",
+            "security",
+            "--section",
+            "repo_rules",
+            "--text",
+            text,
+        ],
+    )
+}
+
+/// Attack (case 6): a clone commits its project KNOWLEDGE.md as a link to a file outside the
+/// repository, or the reviewer's folder as a link to a folder outside it. `knowledge append`
+/// used to read and rewrite the target and put its `.lock` beside it. Now append, show and prune
+/// refuse (exit 1, naming the link), the review's knowledge search skips it, and the victim is
+/// intact, with no lock file in it.
+#[test]
+fn project_knowledge_links_are_neither_read_nor_rewritten() {
+    let env = TestEnv::new();
+    let v = victim(&env);
+    let before = tree(&v);
+    let k = ".wfc/knowledge/reviewers/security";
+    let file_link = hostile_clone(&env, "file-link", |src| {
+        std::fs::create_dir_all(src.join(k)).unwrap();
+        symlink(v.join("KNOWLEDGE.md"), src.join(k).join("KNOWLEDGE.md")).unwrap();
+    });
+    let dir_link = hostile_clone(&env, "dir-link", |src| {
+        std::fs::create_dir_all(src.join(".wfc/knowledge/reviewers")).unwrap();
+        symlink(v.join("kdir"), src.join(k)).unwrap();
+    });
+    for repo in [&file_link, &dir_link] {
+        let r = append_project(&env, repo, "never written");
+        r.code(1);
+        assert!(r.stderr.contains("error: refusing to use"), "{r}");
+        assert!(r.stderr.contains("symbolic link"), "{r}");
+        assert!(r.stderr.contains("hint:"), "{r}");
+        let r = env.wfc(
+            repo,
+            ["knowledge", "show", "security", "--scope", "project"],
+        );
+        r.code(1);
+        assert!(!r.stdout.contains("victim"), "{r}");
+        let r = env.wfc(
+            repo,
+            [
+                "knowledge",
+                "prune",
+                "--scope",
+                "project",
+                "--reviewer",
+                "security",
+                "--older-than",
+                "1d",
+            ],
+        );
+        r.code(1);
+        let r = env.wfc(repo, ["knowledge", "search", "victim"]);
+        assert!(!r.stdout.contains("victim"), "{r}");
+    }
+    assert_eq!(tree(&v), before, "the victim folder changed");
+}
+
+/// Attack (case 6): the lock of a project knowledge file used to be created beside it, in the
+/// tracked folder, where `git add -A` picks it up. It now lives in the git common dir; after an
+/// append only KNOWLEDGE.md itself is new in `git status`.
+#[test]
+fn project_knowledge_lock_lives_in_the_git_dir() {
+    let env = TestEnv::new();
+    let repo = hostile_clone(&env, "repo", |src| {
+        std::fs::create_dir_all(src.join(".wfc/knowledge/reviewers/security")).unwrap();
+        std::fs::write(
+            src.join(".wfc/knowledge/reviewers/security/KNOWLEDGE.md"),
+            "# KNOWLEDGE.md -- security\n\n## Repository-Specific Rules\n",
+        )
+        .unwrap();
+    });
+    append_project(&env, &repo, "parameterise every query").success();
+    let st = env.git(&repo, ["status", "--porcelain", "--untracked-files=all"]);
+    assert_eq!(
+        st.stdout.trim(),
+        "M .wfc/knowledge/reviewers/security/KNOWLEDGE.md",
+        "{st}"
+    );
+    assert!(
+        repo.join(".git/wfc/locks/knowledge/security/KNOWLEDGE.md.lock")
+            .is_file()
+    );
+    let text = std::fs::read_to_string(repo.join(".wfc/knowledge/reviewers/security/KNOWLEDGE.md"))
+        .unwrap();
+    assert!(text.contains("parameterise every query"), "{text}");
+}
+
+/// Attack (reports): a clone commits `.wfc/output` as a link to a victim folder. The review used
+/// to write its reports through it. Now the review fails (exit 1) before writing, and the victim
+/// is intact; a committed file under `.wfc/output` is refused the same way.
+#[test]
+fn report_folder_links_and_tracked_reports_are_refused() {
+    let env = TestEnv::new();
+    let v = victim(&env);
+    let before = tree(&v);
+    let linked = hostile_clone(&env, "linked", |src| {
+        std::fs::create_dir_all(src.join(".wfc")).unwrap();
+        symlink(&v, src.join(".wfc/output")).unwrap();
+        std::fs::write(src.join("app.py"), "print(1)\n").unwrap();
+    });
+    let tracked = hostile_clone(&env, "tracked", |src| {
+        std::fs::create_dir_all(src.join(".wfc/output/tracked")).unwrap();
+        std::fs::write(src.join(".wfc/output/tracked/REVIEW-x.md"), "old\n").unwrap();
+        std::fs::write(src.join("app.py"), "print(1)\n").unwrap();
+    });
+    for repo in [&linked, &tracked] {
+        std::fs::write(repo.join("app.py"), "print(2)\n").unwrap();
+        let r = env.wfc(repo, ["review", "--no-learn"]);
+        r.code(1);
+        assert!(r.stderr.contains("error: refusing to use"), "{r}");
+        assert!(r.stderr.contains(".wfc/output"), "{r}");
+    }
+    assert_eq!(tree(&v), before, "the victim folder changed");
+    assert_eq!(
+        std::fs::read_to_string(tracked.join(".wfc/output/tracked/REVIEW-x.md")).unwrap(),
+        "old\n"
+    );
+}
+
+/// Attack (case 11): `--files` with a committed link to a file outside the repository, an
+/// absolute path outside it, or a `..` path out of it. The review used to read those files and
+/// send them to the reviewers. Now each is a usage error (exit 2) naming the path, and no report
+/// is written.
+#[test]
+fn files_outside_the_repository_are_refused() {
+    let env = TestEnv::new();
+    let v = victim(&env);
+    let repo = hostile_clone(&env, "repo", |src| {
+        symlink(v.join("shadow"), src.join("shadow.txt")).unwrap();
+        std::fs::write(src.join("ok.py"), "print(1)\n").unwrap();
+    });
+    let abs = v.join("shadow");
+    for f in ["shadow.txt", abs.to_str().unwrap(), "../victim/shadow"] {
+        let r = env.wfc(&repo, ["review", "--no-learn", "--files", f]);
+        r.code(2);
+        assert!(r.stderr.contains("outside the repository"), "{f}\n{r}");
+        assert!(
+            !r.stdout.contains("secret") && !r.stderr.contains("secret"),
+            "{r}"
+        );
+    }
+    assert!(!repo.join(".wfc/output").exists());
+    // A file of the repository is still reviewed.
+    env.wfc(&repo, ["review", "--no-learn", "--files", "ok.py"])
+        .success();
+}
+
+/// Attack (case 10): `cleanup --force --older-than 0s` while a review runs in a task worktree
+/// (a running job whose pid is alive). It used to remove the worktree from under the review. Now
+/// the worktree is kept with the job named as the reason, `--force` included; once the review
+/// is over, the same cleanup removes it.
+#[test]
+fn cleanup_never_removes_a_worktree_a_live_review_runs_in() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    env.wfc(&repo, ["worktree", "create", "t"]).success();
+    let wt = repo.join(".worktrees/repo/wfc-t");
+    let started = env.root.join("started");
+    let release = env.root.join("release");
+    let script = env.root.join("slow.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ncat >/dev/null\ntouch '{}'\nwhile [ ! -e '{}' ]; do sleep 0.05; done\necho '[]'\n",
+            started.display(),
+            release.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // The user's own config: always trusted.
+    let cfg = env.home.join(".config/wfc/config.toml");
+    std::fs::create_dir_all(cfg.parent().unwrap()).unwrap();
+    std::fs::write(
+        &cfg,
+        format!(
+            "[[review.reviewer]]\nid = \"slow\"\ncommand = \"{}\"\nformat = \"wfc-json\"\ntimeout = \"5m\"\n",
+            script.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(wt.join("app.py"), "print(1)\n").unwrap();
+    let review = env
+        .wfc_cmd(&wt)
+        .args(["review", "--no-learn"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for("the reviewer to start", || started.exists());
+    let r = env.wfc(
+        &repo,
+        ["--json", "cleanup", "--force", "--older-than", "0s"],
+    );
+    r.success();
+    let j = r.json();
+    let kept = j["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "worktree" && i["task_id"] == "t")
+        .unwrap_or_else(|| panic!("not kept: {r}"))
+        .clone();
+    assert!(
+        kept["reason"].as_str().unwrap().contains("runs in it"),
+        "{kept}"
+    );
+    assert!(wt.join("app.py").exists());
+    std::fs::write(&release, "").unwrap();
+    let done = crate::harness::wait_all(vec![review]);
+    assert!(done[0].code == 0 || done[0].code == 1, "{}", done[0]);
+    let r = env.wfc(
+        &repo,
+        ["--json", "cleanup", "--force", "--older-than", "0s"],
+    );
+    r.success();
+    assert!(!wt.exists(), "{r}");
 }
