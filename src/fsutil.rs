@@ -257,6 +257,52 @@ mod tests {
     use super::*;
 
     #[test]
+    fn real_dir_refuses_links_and_files_on_the_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("repo");
+        let outside = dir.path().join("outside");
+        fs::create_dir_all(&base).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, base.join("link")).unwrap();
+        fs::write(base.join("file"), "x").unwrap();
+        let made = real_dir(&base, Path::new("a/b"), true).unwrap();
+        assert!(made.is_dir());
+        let e = real_dir(&base, Path::new("link/sub"), true).unwrap_err();
+        assert!(e.is_link(), "{e}");
+        assert!(!outside.join("sub").exists());
+        let e = real_dir(&base, Path::new("file/sub"), false).unwrap_err();
+        assert!(
+            !e.is_link() && e.to_string().contains("not a directory"),
+            "{e}"
+        );
+        // Missing without `create`: nothing below can be a link.
+        assert!(real_dir(&base, Path::new("none/x"), false).is_ok());
+        assert!(real_dir(&base, Path::new("../x"), true).is_err());
+        assert!(regular_file(&base.join("link")).unwrap_err().is_link());
+        assert!(!regular_file(&base.join("none")).unwrap());
+        assert!(read_regular(&base.join("link")).is_err());
+    }
+
+    #[test]
+    fn remove_tree_removes_links_never_their_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        fs::create_dir_all(outside.join("keep")).unwrap();
+        fs::write(outside.join("keep/f"), "x").unwrap();
+        let t = dir.path().join("t");
+        fs::create_dir_all(t.join("sub")).unwrap();
+        std::os::unix::fs::symlink(&outside, t.join("sub/link")).unwrap();
+        remove_tree(&t).unwrap();
+        assert!(!t.exists());
+        let top = dir.path().join("top");
+        std::os::unix::fs::symlink(&outside, &top).unwrap();
+        remove_tree(&top).unwrap();
+        assert!(fs::symlink_metadata(&top).is_err());
+        assert_eq!(fs::read_to_string(outside.join("keep/f")).unwrap(), "x");
+        remove_tree(&top).unwrap();
+    }
+
+    #[test]
     fn atomic_write_replaces_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("sub").join("f.txt");

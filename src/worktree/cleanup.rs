@@ -130,6 +130,32 @@ struct Candidate {
     reg: Registered,
 }
 
+/// Whether the folder of `reg` is the one git registered: a real folder whose `.git` file names
+/// git's entry of it. Cleanup deletes a registered worktree only then.
+fn points_back(common_dir: &Path, reg: &Registered) -> bool {
+    let real_dir = std::fs::symlink_metadata(&reg.path).is_ok_and(|m| m.is_dir());
+    let dotgit = reg.path.join(".git");
+    if !real_dir || !std::fs::symlink_metadata(&dotgit).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(&dotgit) else {
+        return false;
+    };
+    let Some(named) = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("gitdir:"))
+        .map(|g| reg.path.join(g.trim()))
+    else {
+        return false;
+    };
+    let admin = gitwt::admin_dir(common_dir, &reg.name);
+    match (std::fs::canonicalize(named), std::fs::canonicalize(admin)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Review jobs recorded as running whose process is alive.
 fn live_jobs(store: &Store) -> Vec<crate::store::jobs::RunningJob> {
     crate::store::jobs::running_jobs(store, None)
@@ -206,6 +232,12 @@ fn judge(
     if let Some(reason) = &c.reg.locked {
         return Verdict::Keep(format!(
             "locked by `git worktree lock` ({reason}); unlock it to let cleanup remove it"
+        ));
+    }
+    if !points_back(&repo.info.common_dir, &c.reg) {
+        return Verdict::Keep(format!(
+            "its folder is not the one git's entry {} points at (no .git file naming it)",
+            c.reg.name
         ));
     }
     if !opts.force {

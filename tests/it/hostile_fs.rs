@@ -530,3 +530,32 @@ fn cleanup_never_removes_a_worktree_a_live_review_runs_in() {
     r.success();
     assert!(!wt.exists(), "{r}");
 }
+
+/// Attack: a clone commits `.wfc/config.toml` as a link to a file outside the repository (or
+/// `.wfc` as a link to a folder holding one). wfc used to read it through the link, and a parse
+/// error quoted the target's content. Now every command refuses the config as invalid (exit 2,
+/// naming the link) without reading it; `wfc init` never writes through a `.wfc` link either.
+#[test]
+fn repo_config_links_are_not_read() {
+    let env = TestEnv::new();
+    let v = victim(&env);
+    std::fs::create_dir_all(v.join("wfcdir")).unwrap();
+    std::fs::write(v.join("wfcdir/config.toml"), "[review]\nlearn = false\n").unwrap();
+    let before = tree(&v);
+    let file_link = hostile_clone(&env, "file-link", |src| {
+        std::fs::create_dir_all(src.join(".wfc")).unwrap();
+        symlink(v.join("shadow"), src.join(".wfc/config.toml")).unwrap();
+    });
+    let dir_link = hostile_clone(&env, "dir-link", |src| {
+        symlink(v.join("wfcdir"), src.join(".wfc")).unwrap();
+    });
+    for repo in [&file_link, &dir_link] {
+        for args in [vec!["worktree", "list"], vec!["init", "--force"]] {
+            let r = env.wfc(repo, &args);
+            r.code(2);
+            assert!(r.stderr.contains("is a symbolic link"), "{r}");
+            assert!(!r.stderr.contains("secret"), "{r}");
+        }
+    }
+    assert_eq!(tree(&v), before, "the victim folder changed");
+}
