@@ -233,6 +233,189 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
     Ok(())
 }
 
+/// A directory opened without following any symbolic link on the way from a trusted base, and
+/// the operations wfc needs inside it, each relative to the open directory and never following
+/// a link at the last component either (`openat`, `mkdirat`, `renameat` with `O_NOFOLLOW` /
+/// `AT_SYMLINK_NOFOLLOW`). A link swapped in after a check cannot redirect any of them.
+#[derive(Debug)]
+pub struct SafeDir {
+    fd: std::os::fd::OwnedFd,
+    path: PathBuf,
+}
+
+/// What a name in a [`SafeDir`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Missing,
+    File,
+    Dir,
+    Link,
+    Other,
+}
+
+impl SafeDir {
+    /// Opens `base/rel` component by component, making missing folders when `create` is set.
+    pub fn open(base: &Path, rel: &Path, create: bool) -> Result<SafeDir, FsError> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let mut fd = rustix::fs::open(base, flags, Mode::empty()).map_err(|e| FsError::Read {
+            path: base.to_path_buf(),
+            source: e.into(),
+        })?;
+        let mut path = base.to_path_buf();
+        for c in rel.components() {
+            let std::path::Component::Normal(name) = c else {
+                return Err(FsError::unsafe_path(
+                    &base.join(rel),
+                    "is not a plain path below its base",
+                ));
+            };
+            let dir = SafeDir {
+                fd,
+                path: path.clone(),
+            };
+            path.push(name);
+            if create && dir.entry(name)? == Entry::Missing {
+                match rustix::fs::mkdirat(&dir.fd, name, Mode::from_raw_mode(0o777)) {
+                    Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+                    Err(e) => {
+                        return Err(FsError::CreateDir {
+                            path,
+                            source: e.into(),
+                        });
+                    }
+                }
+            }
+            fd = match rustix::fs::openat(&dir.fd, name, flags | OFlags::NOFOLLOW, Mode::empty()) {
+                Ok(fd) => fd,
+                Err(e) => {
+                    return Err(match dir.entry(name)? {
+                        Entry::Link => FsError::link(&path),
+                        Entry::File | Entry::Other => {
+                            FsError::unsafe_path(&path, "it is not a directory")
+                        }
+                        _ => FsError::Read {
+                            path,
+                            source: e.into(),
+                        },
+                    });
+                }
+            };
+        }
+        Ok(SafeDir { fd, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What `name` is, without following a link.
+    pub fn entry(&self, name: &std::ffi::OsStr) -> Result<Entry, FsError> {
+        use rustix::fs::{AtFlags, FileType};
+        match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(st) => Ok(match FileType::from_raw_mode(st.st_mode) {
+                FileType::RegularFile => Entry::File,
+                FileType::Directory => Entry::Dir,
+                FileType::Symlink => Entry::Link,
+                _ => Entry::Other,
+            }),
+            Err(rustix::io::Errno::NOENT) => Ok(Entry::Missing),
+            Err(e) => Err(FsError::Read {
+                path: self.path.join(name),
+                source: e.into(),
+            }),
+        }
+    }
+
+    /// The bytes of the regular file `name` (a link is refused).
+    pub fn read(&self, name: &std::ffi::OsStr) -> Result<Vec<u8>, FsError> {
+        use rustix::fs::{Mode, OFlags};
+        use std::io::Read;
+        let path = self.path.join(name);
+        let fd = rustix::fs::openat(
+            &self.fd,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| {
+            if e == rustix::io::Errno::LOOP {
+                FsError::link(&path)
+            } else {
+                FsError::Read {
+                    path: path.clone(),
+                    source: e.into(),
+                }
+            }
+        })?;
+        let mut f = fs::File::from(fd);
+        let err = |source| FsError::Read {
+            path: path.clone(),
+            source,
+        };
+        if !f.metadata().map_err(err)?.is_file() {
+            return Err(FsError::unsafe_path(&path, "it is not a regular file"));
+        }
+        let mut out = Vec::new();
+        f.read_to_end(&mut out).map_err(err)?;
+        Ok(out)
+    }
+
+    /// Renames `from` to `to`, both in this folder (a link is moved itself, never followed).
+    pub fn rename(&self, from: &std::ffi::OsStr, to: &std::ffi::OsStr) -> Result<(), FsError> {
+        rustix::fs::renameat(&self.fd, from, &self.fd, to).map_err(|e| FsError::Write {
+            path: self.path.join(to),
+            source: e.into(),
+        })
+    }
+
+    /// Writes `name` whole through a new temp file in this folder (`O_CREAT | O_EXCL |
+    /// O_NOFOLLOW`), with `mode`, fsynced, then renamed over `name`.
+    pub fn write_atomic(
+        &self,
+        name: &std::ffi::OsStr,
+        contents: &[u8],
+        mode: u32,
+    ) -> Result<(), FsError> {
+        use rustix::fs::{Mode, OFlags};
+        let path = self.path.join(name);
+        let err = |source: std::io::Error| FsError::Write {
+            path: path.clone(),
+            source,
+        };
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos();
+        let tmp = format!(
+            ".{}.{}.{stamp}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        );
+        let fd = rustix::fs::openat(
+            &self.fd,
+            tmp.as_str(),
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o600),
+        )
+        .map_err(|e| err(e.into()))?;
+        let result = (|| {
+            let mut f = fs::File::from(fd);
+            f.write_all(contents)?;
+            rustix::fs::fchmod(&f, Mode::from_raw_mode(mode & 0o7777))?;
+            f.sync_all()?;
+            rustix::fs::renameat(&self.fd, tmp.as_str(), &self.fd, name)?;
+            Ok::<(), std::io::Error>(())
+        })();
+        if let Err(e) = result {
+            let _ = rustix::fs::unlinkat(&self.fd, tmp.as_str(), rustix::fs::AtFlags::empty());
+            return Err(err(e));
+        }
+        let _ = rustix::fs::fsync(&self.fd);
+        Ok(())
+    }
+}
+
 pub fn read_to_string(path: &Path) -> Result<String, FsError> {
     fs::read_to_string(path).map_err(|source| FsError::Read {
         path: path.to_path_buf(),
@@ -281,6 +464,42 @@ mod tests {
         assert!(regular_file(&base.join("link")).unwrap_err().is_link());
         assert!(!regular_file(&base.join("none")).unwrap());
         assert!(read_regular(&base.join("link")).is_err());
+    }
+
+    #[test]
+    fn safe_dir_never_follows_a_link() {
+        use std::ffi::OsStr;
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("wt");
+        let outside = dir.path().join("outside");
+        fs::create_dir_all(&base).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join(".env"), "victim").unwrap();
+        std::os::unix::fs::symlink(&outside, base.join("config")).unwrap();
+        std::os::unix::fs::symlink(outside.join(".env"), base.join(".env")).unwrap();
+        assert!(
+            SafeDir::open(&base, Path::new("config"), true)
+                .unwrap_err()
+                .is_link()
+        );
+        let d = SafeDir::open(&base, Path::new("new/sub"), true).unwrap();
+        d.write_atomic(OsStr::new(".env"), b"mine", 0o640).unwrap();
+        assert_eq!(d.read(OsStr::new(".env")).unwrap(), b"mine");
+        d.rename(OsStr::new(".env"), OsStr::new(".env.bak"))
+            .unwrap();
+        assert_eq!(d.entry(OsStr::new(".env")).unwrap(), Entry::Missing);
+        let top = SafeDir::open(&base, Path::new(""), false).unwrap();
+        assert_eq!(top.entry(OsStr::new(".env")).unwrap(), Entry::Link);
+        assert!(top.read(OsStr::new(".env")).unwrap_err().is_link());
+        // Replacing the link writes a file in its place; the target is untouched.
+        top.write_atomic(OsStr::new(".env"), b"new", 0o600).unwrap();
+        assert_eq!(top.entry(OsStr::new(".env")).unwrap(), Entry::File);
+        assert_eq!(fs::read_to_string(outside.join(".env")).unwrap(), "victim");
+        let names: Vec<_> = fs::read_dir(base.join("new/sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from(".env.bak")]);
     }
 
     #[test]

@@ -19,8 +19,9 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 use sha2::Digest;
 
-use super::inspect::{hex, sha256_file};
-use super::{WorktreeError, io_err};
+use super::WorktreeError;
+use super::inspect::hex;
+use crate::fsutil::{Entry, SafeDir};
 use crate::git::worktree as gitwt;
 use crate::store::leases::CopiedFile;
 
@@ -239,29 +240,43 @@ pub fn copy(
                 .push((rel_s, "tracked by git in the worktree".into()));
             continue;
         }
-        // No link on the way in the worktree (made if missing), and none at the file itself.
-        let dest_dir =
-            match crate::fsutil::real_dir(worktree, rel.parent().unwrap_or(Path::new("")), true) {
-                Ok(d) => d,
-                Err(e) if e.is_link() => {
-                    report.refused.push((rel_s, format!("{e}; not copied")));
-                    continue;
-                }
-                Err(e) => return Err(e.into()),
-            };
-        let dest = dest_dir.join(rel.file_name().unwrap_or_default());
-        let exists = match crate::fsutil::regular_file(&dest) {
-            Ok(x) => x,
+        // No link on the way in the worktree (made if missing), and none at the file itself:
+        // every step is relative to a folder opened with O_NOFOLLOW, so a link swapped in after
+        // a check cannot redirect the write or the backup either.
+        let dir = match SafeDir::open(worktree, rel.parent().unwrap_or(Path::new("")), true) {
+            Ok(d) => d,
             Err(e) if e.is_link() => {
-                report.refused.push((rel_s, format!("{e}; left alone")));
+                report.refused.push((rel_s, format!("{e}; not copied")));
                 continue;
             }
             Err(e) => return Err(e.into()),
         };
+        let name = rel.file_name().unwrap_or_default();
+        let exists = match dir.entry(name)? {
+            Entry::Missing => false,
+            Entry::File => true,
+            Entry::Link => {
+                report.refused.push((
+                    rel_s,
+                    format!(
+                        "{} is a symbolic link in the worktree; left alone",
+                        dir.path().join(name).display()
+                    ),
+                ));
+                continue;
+            }
+            Entry::Dir | Entry::Other => {
+                report
+                    .skipped
+                    .push((rel_s, "not a regular file in the worktree".into()));
+                continue;
+            }
+        };
         let bytes = crate::fsutil::read_regular(&src)?;
         let sum = hex(&sha2::Sha256::digest(&bytes));
         if exists {
-            if sha256_file(&dest).as_deref() == Some(sum.as_str()) {
+            let current = dir.read(name)?;
+            if hex(&sha2::Sha256::digest(&current)) == sum {
                 report
                     .skipped
                     .push((rel_s.clone(), "already up to date".into()));
@@ -269,21 +284,15 @@ pub fn copy(
                 continue;
             }
             let backup = backup_name(&rel, now);
-            let backup_abs = dest_dir.join(backup.file_name().unwrap_or_default());
-            std::fs::rename(&dest, &backup_abs).map_err(io_err(format!(
-                "cannot back up {} to {}",
-                dest.display(),
-                backup_abs.display()
-            )))?;
+            dir.rename(name, backup.file_name().unwrap_or_default())?;
             report
                 .backups
                 .push((rel_s.clone(), backup.to_string_lossy().into_owned()));
         }
-        crate::fsutil::write_atomic(&dest, &bytes)?;
-        if let Ok(meta) = std::fs::symlink_metadata(&src) {
-            std::fs::set_permissions(&dest, meta.permissions())
-                .map_err(io_err(format!("cannot set the mode of {}", dest.display())))?;
-        }
+        let mode = std::fs::symlink_metadata(&src)
+            .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()))
+            .unwrap_or(0o600);
+        dir.write_atomic(name, &bytes, mode)?;
         record(&mut report.records, &rel_s, &sum);
         report.copied.push(rel_s);
     }
