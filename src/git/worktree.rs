@@ -590,13 +590,14 @@ pub fn is_tracked(repo: &Repository, rel: &Path) -> bool {
 /// work tree, `/`-separated, without a trailing `/`).
 pub fn tracked_under(repo: &Repository, prefix: &str) -> Option<String> {
     let index = repo.index().ok()?;
-    let p = prefix.as_bytes();
-    index.iter().find_map(|e| {
-        let path = &e.path;
-        let under = path.as_slice() == p
-            || (path.len() > p.len() && path.starts_with(p) && path[p.len()] == b'/');
-        under.then(|| String::from_utf8_lossy(path).into_owned())
-    })
+    if index.get_path(Path::new(prefix), 0).is_some() {
+        return Some(prefix.to_string());
+    }
+    // Entries are sorted by path: a binary search finds the first one below `prefix/`.
+    let at = index.find_prefix(format!("{prefix}/")).ok()?;
+    index
+        .get(at)
+        .map(|e| String::from_utf8_lossy(&e.path).into_owned())
 }
 
 #[cfg(test)]

@@ -160,7 +160,8 @@ pub fn archive_file(path: &Path) -> PathBuf {
     sibling(path, ARCHIVE_NAME)
 }
 
-/// `KNOWLEDGE.md.lock` beside `path`: the one lock for the file and its archive.
+/// `KNOWLEDGE.md.lock` beside `path`: the one lock for the file and its archive, for global
+/// knowledge. Writers ask [`file::lock_path`], which puts a project file's lock in the git dir.
 pub fn lock_file(path: &Path) -> PathBuf {
     let name = path
         .file_name()
