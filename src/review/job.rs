@@ -605,7 +605,7 @@ fn real_output_dir(
         return Err(crate::fsutil::FsError::Unsafe {
             path: repo.main_root.join(".wfc/output"),
             problem: format!(
-                "git tracks {tracked} in it, and wfc keeps only its own reports there"
+                "git tracks {tracked} in it, and wfc keeps only its own reports there (`git rm -r --cached .wfc/output` and a commit untrack it)"
             ),
             link: false,
         }

@@ -228,6 +228,14 @@ pub fn copy(
         return Ok(report);
     }
     let repo = gitwt::open(worktree)?;
+    // From the main checkout down when the worktree is in it (`.worktrees/<project>/...`), so
+    // that a `.worktrees` link cannot redirect the copies either.
+    let (base, below) = match worktree.strip_prefix(main_root) {
+        Ok(r) if !r.as_os_str().is_empty() => (main_root, r.to_path_buf()),
+        _ => (worktree, PathBuf::new()),
+    };
+    // A link at or above the worktree itself is not the branch's doing: refuse the whole copy.
+    SafeDir::open(base, &below, false)?;
     for Source {
         rel,
         read_from: src,
@@ -243,7 +251,11 @@ pub fn copy(
         // No link on the way in the worktree (made if missing), and none at the file itself:
         // every step is relative to a folder opened with O_NOFOLLOW, so a link swapped in after
         // a check cannot redirect the write or the backup either.
-        let dir = match SafeDir::open(worktree, rel.parent().unwrap_or(Path::new("")), true) {
+        let dir = match SafeDir::open(
+            base,
+            &below.join(rel.parent().unwrap_or(Path::new(""))),
+            true,
+        ) {
             Ok(d) => d,
             Err(e) if e.is_link() => {
                 report.refused.push((rel_s, format!("{e}; not copied")));

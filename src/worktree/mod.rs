@@ -294,7 +294,7 @@ impl Repo {
             return Err(crate::fsutil::FsError::Unsafe {
                 path: root.join(WORKTREES_DIR),
                 problem: format!(
-                    "git tracks {tracked} in it, and wfc keeps only its own worktrees there"
+                    "git tracks {tracked} in it, and wfc keeps only its own worktrees there (`git rm -r --cached {WORKTREES_DIR}` and a commit untrack it)"
                 ),
                 link: false,
             }

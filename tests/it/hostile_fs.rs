@@ -559,3 +559,25 @@ fn repo_config_links_are_not_read() {
     }
     assert_eq!(tree(&v), before, "the victim folder changed");
 }
+
+/// Attack (case 2, copy-env): a clone commits `.worktrees` as a link to a victim folder that
+/// holds a repository of its own at `<project>/wfc-<task>`. `worktree copy-env` used to write
+/// the developer's env files into it. Now the copy refuses the link (exit 1) and the victim's
+/// repository gets nothing.
+#[test]
+fn copy_env_never_writes_through_a_worktrees_link() {
+    let env = TestEnv::new();
+    let v = victim(&env);
+    crate::harness::init_repo(&v.join("p/wfc-t"));
+    let before = tree(&v);
+    let repo = hostile_clone(&env, "repo", |src| {
+        symlink(&v, src.join(".worktrees")).unwrap();
+        std::fs::create_dir_all(src.join(".wfc")).unwrap();
+        std::fs::write(src.join(".wfc/config.toml"), "[project]\nid = \"p\"\n").unwrap();
+    });
+    std::fs::write(repo.join(".env"), "DEV_SECRET=1\n").unwrap();
+    let r = env.wfc(&repo, ["worktree", "copy-env", "t"]);
+    r.code(1);
+    assert!(r.stderr.contains("symbolic link"), "{r}");
+    assert_eq!(tree(&v), before, "the victim folder changed");
+}
