@@ -426,6 +426,18 @@ mod tests {
     }
 
     #[test]
+    fn trash_entries_are_recognised_by_their_name() {
+        assert_eq!(
+            trash_entry_pid("wfc-t.4242.1767225600000000000"),
+            Some(4242)
+        );
+        assert_eq!(trash_entry_pid("junk.dir.7.99"), Some(7));
+        for other in [".ssh", "notes.txt", "wfc-t.4242", ".1.2", "a.b.c", "a.1.x2"] {
+            assert_eq!(trash_entry_pid(other), None, "{other}");
+        }
+    }
+
+    #[test]
     fn only_folders_inside_worktrees_are_owned() {
         let info = RepoInfo {
             main_root: "/r".into(),
