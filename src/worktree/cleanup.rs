@@ -156,13 +156,18 @@ fn points_back(common_dir: &Path, reg: &Registered) -> bool {
     }
 }
 
-/// Review jobs recorded as running whose process is alive.
-fn live_jobs(store: &Store) -> Vec<crate::store::jobs::RunningJob> {
+/// Jobs recorded as running whose process is alive; an error when the store cannot say (then
+/// no worktree is removed).
+type LiveJobs = Result<Vec<crate::store::jobs::RunningJob>, String>;
+
+fn live_jobs(store: &Store) -> LiveJobs {
     crate::store::jobs::running_jobs(store, None)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|j| j.pid.is_some_and(crate::process::is_alive))
-        .collect()
+        .map(|jobs| {
+            jobs.into_iter()
+                .filter(|j| j.pid.is_some_and(crate::process::is_alive))
+                .collect()
+        })
+        .map_err(|e| e.to_string())
 }
 
 /// A live job that runs in the worktree of `target`: recorded for its task in this repository,
@@ -184,14 +189,13 @@ fn job_in<'a>(
     })
 }
 
-fn judge(
-    c: &Candidate,
-    repo: &Repo,
-    opts: &CleanupOptions,
-    jobs: &[crate::store::jobs::RunningJob],
-) -> Verdict {
+fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions, jobs: &LiveJobs) -> Verdict {
     // Before everything else, `--force` included: removing it would pull the tree from under
     // a review that is still reading it.
+    let jobs = match jobs {
+        Ok(j) => j,
+        Err(e) => return Verdict::Keep(format!("cannot tell whether a job runs in it: {e}")),
+    };
     if let Some(j) = job_in(jobs, repo, &c.target) {
         return Verdict::Keep(format!(
             "{} job {} runs in it (pid {} is alive)",
@@ -471,7 +475,17 @@ pub fn run(
                 ));
                 continue;
             };
-            if let Some(j) = job_in(&running, repo, &made) {
+            if let Err(e) = &running {
+                report
+                    .kept
+                    .push(keep(format!("cannot tell whether a job runs in it: {e}")));
+                continue;
+            }
+            if let Some(j) = running
+                .as_ref()
+                .ok()
+                .and_then(|jobs| job_in(jobs, repo, &made))
+            {
                 report.kept.push(keep(format!(
                     "{} job {} runs in it (pid {} is alive)",
                     j.kind,
