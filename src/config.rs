@@ -685,6 +685,25 @@ fn read_repo_layer(
     Ok(Some((table, sha256_hex(text.as_bytes()))))
 }
 
+/// The repository config comes with a clone: it is read only as a regular file in a real `.wfc`
+/// folder, never through a symbolic link (which could make wfc read, and quote in a parse error,
+/// any file of the machine).
+fn repo_config_is_real(path: &Path) -> Result<(), ConfigError> {
+    let refuse = |p: &Path| ConfigError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(format!(
+            "{} is a symbolic link; the repository config must be a regular file in a real .wfc folder",
+            p.display()
+        )),
+    };
+    for p in [path.parent(), Some(path)].into_iter().flatten() {
+        if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(refuse(p));
+        }
+    }
+    Ok(())
+}
+
 /// Loads every layer. `repo_config` is `<main repo>/.wfc/config.toml` when in a repository.
 pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError> {
     let mut loaded = Loaded::default();
@@ -699,6 +718,9 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
                 p.display()
             ));
         }
+    }
+    if let Some(p) = repo_config {
+        repo_config_is_real(p)?;
     }
     // The merge without the repository's command-bearing parts, for the rate-limit tables that
     // hold while the file is untrusted.

@@ -227,7 +227,9 @@ impl From<crate::worktree::WorktreeError> for CommandError {
 
 impl From<crate::fsutil::FsError> for CommandError {
     fn from(err: crate::fsutil::FsError) -> Self {
-        CommandError::from_error(ErrorKind::Failed, &err)
+        let mut e = CommandError::from_error(ErrorKind::Failed, &err);
+        e.hints.extend(err.hint());
+        e
     }
 }
 

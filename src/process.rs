@@ -14,6 +14,11 @@ pub fn is_alive(pid: u32) -> bool {
     }
 }
 
+/// The current directory of process `pid`, where the system tells (Linux `/proc`).
+pub fn cwd(pid: u32) -> Option<std::path::PathBuf> {
+    std::fs::read_link(format!("/proc/{pid}/cwd")).ok()
+}
+
 fn is_zombie(pid: u32) -> bool {
     // /proc/<pid>/stat is "pid (comm) S ...": the state is the first field after the last ')'.
     std::fs::read_to_string(format!("/proc/{pid}/stat"))

@@ -30,6 +30,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let write = !exists || args.force;
     if write {
         let text = crate::config::init_template(ctx.project_id.as_str());
+        // Never through a committed `.wfc` link.
+        crate::fsutil::real_dir(&repo.main_root, std::path::Path::new(".wfc"), true)?;
         crate::fsutil::write_atomic(&path, text.as_bytes())?;
     }
     let added = crate::git::ensure_excluded(&repo, &EXCLUDES)?;

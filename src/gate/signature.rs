@@ -1031,11 +1031,7 @@ pub fn generate_key_files(
 
 fn write_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), SignatureError> {
     crate::fsutil::write_atomic_mode(path, contents, mode).map_err(|e| {
-        let source = match e {
-            crate::fsutil::FsError::Write { source, .. }
-            | crate::fsutil::FsError::CreateDir { source, .. }
-            | crate::fsutil::FsError::Read { source, .. } => source,
-        };
+        let source = e.into_io_error();
         SignatureError::KeyWrite {
             path: path.to_path_buf(),
             source,

@@ -586,6 +586,20 @@ pub fn is_tracked(repo: &Repository, rel: &Path) -> bool {
         .is_some_and(|i| i.get_path(rel, 0).is_some())
 }
 
+/// The first path the index of `repo` tracks at `prefix` or below it (`prefix` relative to the
+/// work tree, `/`-separated, without a trailing `/`).
+pub fn tracked_under(repo: &Repository, prefix: &str) -> Option<String> {
+    let index = repo.index().ok()?;
+    if index.get_path(Path::new(prefix), 0).is_some() {
+        return Some(prefix.to_string());
+    }
+    // Entries are sorted by path: a binary search finds the first one below `prefix/`.
+    let at = index.find_prefix(format!("{prefix}/")).ok()?;
+    index
+        .get(at)
+        .map(|e| String::from_utf8_lossy(&e.path).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,8 +146,9 @@ pub fn append_recorded<E: From<KnowledgeError>>(
         })
         .collect::<Result<_, _>>()?;
 
-    let _lock = FileLock::acquire(&super::lock_file(path), lock_timeout, on_wait)
+    let _lock = FileLock::acquire(&file::lock_path(path)?, lock_timeout, on_wait)
         .map_err(KnowledgeError::from)?;
+    file::check(path)?;
     remove_stale_temps(path);
     let mut doc = load(path, FILE_NAME, &first.reviewer)?;
     let mut outcomes = Vec::with_capacity(entries.len());

@@ -15,10 +15,71 @@
 //! splices lines in or out, so everything it does not understand survives byte for byte. Inserted
 //! lines use the file's own line ending.
 
-use super::Section;
+use std::path::{Path, PathBuf};
+
+use super::{KnowledgeError, Section};
 
 /// The most characters an entry's text or source may have.
 pub const MAX_CHARS: usize = 500;
+
+// ---- where a file may be read and written (DESIGN.md "Trust and safety") ----
+
+/// The top of the git work tree whose project knowledge `path` is: `path` is
+/// `<top>/.wfc/knowledge/reviewers/<reviewer>/<file>` and `<top>/.git` exists. `None` for global
+/// knowledge under `$WFC_HOME`.
+fn project_top(path: &Path) -> Option<&Path> {
+    let reviewer_dir = path.parent()?;
+    let reviewers = reviewer_dir.parent()?;
+    let knowledge = reviewers.parent()?;
+    let wfc = knowledge.parent()?;
+    let top = wfc.parent()?;
+    let named = |p: &Path, n: &str| p.file_name().is_some_and(|x| x == n);
+    (named(reviewers, "reviewers")
+        && named(knowledge, "knowledge")
+        && named(wfc, ".wfc")
+        && std::fs::symlink_metadata(top.join(".git")).is_ok())
+    .then_some(top)
+}
+
+/// Checks a knowledge file before it is read or written. Project knowledge is committed, so a
+/// clone decides what its paths are: every folder from the repository's top down to the file
+/// must be a real folder and the file (and its archive) a regular file or missing, checked with
+/// `lstat`, so that no symbolic link leads a read or a rewrite outside the repository. Global
+/// knowledge lives in the user's own `$WFC_HOME` and is not checked.
+pub fn check(path: &Path) -> Result<(), KnowledgeError> {
+    let Some(top) = project_top(path) else {
+        return Ok(());
+    };
+    let dir = path.parent().unwrap_or(path);
+    let rel = dir.strip_prefix(top).unwrap_or(dir);
+    crate::fsutil::real_dir(top, rel, false)?;
+    crate::fsutil::regular_file(path)?;
+    crate::fsutil::regular_file(&super::archive_file(path))?;
+    Ok(())
+}
+
+/// The lock of the knowledge file at `path`. Project knowledge sits in a tracked folder, where a
+/// lock file would be picked up by `git add -A`: its lock lives in the repository's git common
+/// dir, `<common dir>/wfc/locks/knowledge/<reviewer>/<file>.lock`. Global knowledge keeps
+/// `KNOWLEDGE.md.lock` beside the file.
+pub fn lock_path(path: &Path) -> Result<PathBuf, KnowledgeError> {
+    let Some(top) = project_top(path) else {
+        return Ok(super::lock_file(path));
+    };
+    let repo = git2::Repository::open(top).map_err(|e| crate::fsutil::FsError::Read {
+        path: top.to_path_buf(),
+        source: std::io::Error::other(e.message().to_string()),
+    })?;
+    let reviewer = path.parent().and_then(Path::file_name).unwrap_or_default();
+    let name = super::lock_file(path);
+    Ok(repo
+        .commondir()
+        .join("wfc")
+        .join("locks")
+        .join("knowledge")
+        .join(reviewer)
+        .join(name.file_name().unwrap_or_default()))
+}
 
 /// The line ending a file uses (decided by its first line break).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

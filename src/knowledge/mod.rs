@@ -144,6 +144,7 @@ impl KnowledgeError {
             KnowledgeError::NotText { .. } => {
                 Some("convert the file to UTF-8 or move it away, then try again".into())
             }
+            KnowledgeError::Fs(e) => e.hint(),
             _ => None,
         }
     }
@@ -159,7 +160,8 @@ pub fn archive_file(path: &Path) -> PathBuf {
     sibling(path, ARCHIVE_NAME)
 }
 
-/// `KNOWLEDGE.md.lock` beside `path`: the one lock for the file and its archive.
+/// `KNOWLEDGE.md.lock` beside `path`: the one lock for the file and its archive, for global
+/// knowledge. Writers ask [`file::lock_path`], which puts a project file's lock in the git dir.
 pub fn lock_file(path: &Path) -> PathBuf {
     let name = path
         .file_name()

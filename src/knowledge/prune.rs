@@ -47,11 +47,12 @@ pub fn prune(
         None
     } else {
         Some(FileLock::acquire(
-            &super::lock_file(path),
+            &super::file::lock_path(path)?,
             lock_timeout,
             on_wait,
         )?)
     };
+    super::file::check(path)?;
     let mut report = PruneReport {
         path: path.to_path_buf(),
         archive: archive.clone(),

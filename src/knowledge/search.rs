@@ -168,6 +168,10 @@ pub fn load_entries(roots: &[PathBuf], reviewer: Option<&str>) -> Result<Vec<Hit
     for root in roots {
         for name in reviewer_dirs(root, reviewer)? {
             let path = super::knowledge_file(root, &name);
+            // A project file that is a link (or sits below one) is not read: it could be anything.
+            if super::file::check(&path).is_err() {
+                continue;
+            }
             let bytes = match std::fs::read(&path) {
                 Ok(b) => b,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,

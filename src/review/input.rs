@@ -237,13 +237,32 @@ pub fn select(
             let mut change = Change::default();
             for f in files {
                 let full = cwd.join(f);
-                let bytes = std::fs::read(&full)
+                // Links and `..` are resolved first: only files of this repository are read, so a
+                // committed link cannot send a file from elsewhere to the reviewers.
+                let canon = std::fs::canonicalize(&full)
                     .map_err(io_err(format!("cannot read {}", full.display())))?;
-                let canon = std::fs::canonicalize(&full).unwrap_or(full.clone());
-                let rel = canon
-                    .strip_prefix(&info.workdir)
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-                    .unwrap_or_else(|_| f.to_string_lossy().into_owned());
+                let Ok(inside) = canon.strip_prefix(&info.workdir) else {
+                    return Err(usage(format!(
+                        "--files {}: resolves to {}, outside the repository at {}; only files of the repository are reviewed",
+                        f.display(),
+                        canon.display(),
+                        info.workdir.display()
+                    )));
+                };
+                if inside
+                    .components()
+                    .next()
+                    .is_some_and(|c| c.as_os_str() == ".git")
+                {
+                    return Err(usage(format!(
+                        "--files {}: resolves to {}, inside git's own folder",
+                        f.display(),
+                        canon.display()
+                    )));
+                }
+                let rel = inside.to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(&canon)
+                    .map_err(io_err(format!("cannot read {}", full.display())))?;
                 hasher_input.extend_from_slice(rel.as_bytes());
                 hasher_input.push(0);
                 hasher_input.extend_from_slice(&bytes);
@@ -379,7 +398,17 @@ pub fn select(
             let tree_id = worktree_tree(&repo, &d)?;
             let mut change = diff::parse(&patch_text(&d)?);
             let workdir = info.workdir.clone();
-            fill_line_counts(&mut change, |p| std::fs::read(workdir.join(p)).ok());
+            // A link counts as git stores it (its target's name), never as what it points at.
+            fill_line_counts(&mut change, |p| {
+                let f = workdir.join(p);
+                match std::fs::symlink_metadata(&f) {
+                    Ok(m) if m.file_type().is_symlink() => std::fs::read_link(&f)
+                        .ok()
+                        .map(|t| t.as_os_str().as_encoded_bytes().to_vec()),
+                    Ok(_) => std::fs::read(&f).ok(),
+                    Err(_) => None,
+                }
+            });
             Ok(Input {
                 change,
                 tree_id: tree_id.to_string(),

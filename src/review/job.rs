@@ -743,6 +743,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
     crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
+    real_output_dir(ctx.repo()?, &out_dir)?;
     // Every field of the result was redacted on its way in; the rendered report is checked once
     // more, as a whole, because it is the file most likely to be shared.
     let md = super::report::markdown(&result);
@@ -795,6 +796,31 @@ fn gate_grant(
         Some(why) => g.reason = Some(why),
     }
     Some(g)
+}
+
+/// Makes the report folder `out_dir` (`<main>/.wfc/output/<project>`) with every folder from
+/// the main checkout down a real one, and refuses when git tracks anything under `.wfc/output`:
+/// a clone must not be able to point report writes elsewhere with a committed link.
+fn real_output_dir(
+    repo: &crate::git::RepoInfo,
+    out_dir: &std::path::Path,
+) -> Result<(), CommandError> {
+    let rel = out_dir.strip_prefix(&repo.main_root).map_err(|_| {
+        CommandError::failed(format!("{} is outside the repository", out_dir.display()))
+    })?;
+    let main = repo.open_main()?;
+    if let Some(tracked) = crate::git::worktree::tracked_under(&main, ".wfc/output") {
+        return Err(crate::fsutil::FsError::Unsafe {
+            path: repo.main_root.join(".wfc/output"),
+            problem: format!(
+                "git tracks {tracked} in it, and wfc keeps only its own reports there (`git rm -r --cached .wfc/output` and a commit untrack it)"
+            ),
+            link: false,
+        }
+        .into());
+    }
+    crate::fsutil::real_dir(&repo.main_root, rel, true)?;
+    Ok(())
 }
 
 /// Job row, reviewer runs, audit row and telemetry event, in one transaction.

@@ -322,6 +322,9 @@ pub struct RunningJob {
     pub kind: String,
     pub pid: Option<u32>,
     pub started_at: String,
+    pub task_id: Option<String>,
+    /// The repository's common dir, when recorded.
+    pub repo: Option<String>,
 }
 
 /// Jobs with status `running`, of one project or of all.
@@ -332,7 +335,7 @@ pub fn running_jobs(
     let mut stmt = store
         .conn()
         .prepare(
-            "SELECT id, project_id, kind, pid, started_at FROM jobs
+            "SELECT id, project_id, kind, pid, started_at, task_id, repo FROM jobs
              WHERE status = 'running' AND (?1 IS NULL OR project_id = ?1)
              ORDER BY started_at",
         )
@@ -346,6 +349,8 @@ pub fn running_jobs(
                 kind: r.get(2)?,
                 pid: pid.and_then(|p| u32::try_from(p).ok()),
                 started_at: r.get(4)?,
+                task_id: r.get(5)?,
+                repo: r.get(6)?,
             })
         })
         .map_err(sql("cannot read jobs"))?

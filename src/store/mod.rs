@@ -156,11 +156,7 @@ impl Store {
         if let Some(dir) = path.parent() {
             crate::fsutil::create_private_dir(dir).map_err(|e| StoreError::Io {
                 path: dir.to_path_buf(),
-                source: match e {
-                    crate::fsutil::FsError::CreateDir { source, .. }
-                    | crate::fsutil::FsError::Write { source, .. }
-                    | crate::fsutil::FsError::Read { source, .. } => source,
-                },
+                source: e.into_io_error(),
             })?;
         }
         private_files(path);

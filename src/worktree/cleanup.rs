@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::inspect::{changes, registered_in_namespace, sample};
 use super::remove::{RemoveOptions, finish, remove_locked};
-use super::{Notice, Repo, TRASH_DIR, Target, WorktreeError, delete_trash, pending};
+use super::{Notice, Repo, Target, WorktreeError, delete_trash, pending};
 use crate::git::worktree::{self as gitwt, Registered};
 use crate::ids::ProjectId;
 use crate::store::Store;
@@ -130,7 +130,80 @@ struct Candidate {
     reg: Registered,
 }
 
-fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions) -> Verdict {
+/// Whether the folder of `reg` is the one git registered: a real folder whose `.git` file names
+/// git's entry of it. Cleanup deletes a registered worktree only then.
+fn points_back(common_dir: &Path, reg: &Registered) -> bool {
+    let real_dir = std::fs::symlink_metadata(&reg.path).is_ok_and(|m| m.is_dir());
+    let dotgit = reg.path.join(".git");
+    if !real_dir || !std::fs::symlink_metadata(&dotgit).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(&dotgit) else {
+        return false;
+    };
+    let Some(named) = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("gitdir:"))
+        .map(|g| reg.path.join(g.trim()))
+    else {
+        return false;
+    };
+    let admin = gitwt::admin_dir(common_dir, &reg.name);
+    match (std::fs::canonicalize(named), std::fs::canonicalize(admin)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Jobs recorded as running whose process is alive; an error when the store cannot say (then
+/// no worktree is removed).
+type LiveJobs = Result<Vec<crate::store::jobs::RunningJob>, String>;
+
+fn live_jobs(store: &Store) -> LiveJobs {
+    crate::store::jobs::running_jobs(store, None)
+        .map(|jobs| {
+            jobs.into_iter()
+                .filter(|j| j.pid.is_some_and(crate::process::is_alive))
+                .collect()
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// A live job that runs in the worktree of `target`: recorded for its task in this repository,
+/// or with its process's current directory inside the folder.
+fn job_in<'a>(
+    jobs: &'a [crate::store::jobs::RunningJob],
+    repo: &Repo,
+    target: &Target,
+) -> Option<&'a crate::store::jobs::RunningJob> {
+    let common = repo.info.common_dir.to_string_lossy();
+    jobs.iter().find(|j| {
+        let same_task = j.project_id == target.project
+            && j.task_id.as_deref() == Some(target.task.as_str())
+            && j.repo.as_deref().is_none_or(|r| r == common);
+        same_task
+            || j.pid
+                .and_then(crate::process::cwd)
+                .is_some_and(|d| d.starts_with(&target.path))
+    })
+}
+
+fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions, jobs: &LiveJobs) -> Verdict {
+    // Before everything else, `--force` included: removing it would pull the tree from under
+    // a review that is still reading it.
+    let jobs = match jobs {
+        Ok(j) => j,
+        Err(e) => return Verdict::Keep(format!("cannot tell whether a job runs in it: {e}")),
+    };
+    if let Some(j) = job_in(jobs, repo, &c.target) {
+        return Verdict::Keep(format!(
+            "{} job {} runs in it (pid {} is alive)",
+            j.kind,
+            j.id,
+            j.pid.unwrap_or_default()
+        ));
+    }
     if opts
         .protect
         .as_ref()
@@ -163,6 +236,12 @@ fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions) -> Verdict {
     if let Some(reason) = &c.reg.locked {
         return Verdict::Keep(format!(
             "locked by `git worktree lock` ({reason}); unlock it to let cleanup remove it"
+        ));
+    }
+    if !points_back(&repo.info.common_dir, &c.reg) {
+        return Verdict::Keep(format!(
+            "its folder is not the one git's entry {} points at (no .git file naming it)",
+            c.reg.name
         ));
     }
     if !opts.force {
@@ -212,6 +291,9 @@ pub fn run(
     let main = repo.info.open_main()?;
     let key = repo.key();
     let root = &repo.info.main_root;
+    // A committed `.worktrees` link (or anything git tracks there) would point every deletion
+    // below somewhere else: refuse the whole pass before touching anything.
+    repo.check_layout(&main, opts.project.as_deref())?;
 
     // 0. Creations killed mid-way; what they (may) have made is handled here alone.
     let creating = interrupted_creations(repo, &main, store, opts, notify, &mut report);
@@ -228,6 +310,7 @@ pub fn run(
             .collect();
 
     // 1. Registered task worktrees (with or without a lease).
+    let running = live_jobs(store);
     for ((p, t), reg) in std::mem::take(&mut registered) {
         let Some(target) = Target::in_repo(root, &p, &t) else {
             continue;
@@ -262,7 +345,7 @@ pub fn run(
             lease,
             reg,
         };
-        match judge(&cand, repo, opts) {
+        match judge(&cand, repo, opts, &running) {
             Verdict::Keep(reason) => report
                 .kept
                 .push(Item::new("worktree", reason).target(&target)),
@@ -292,6 +375,7 @@ pub fn run(
                             },
                             repo,
                             opts,
+                            &live_jobs(store),
                         )
                     },
                     "worktree",
@@ -330,10 +414,26 @@ pub fn run(
         let Ok(read) = std::fs::read_dir(&dir) else {
             continue;
         };
-        let mut entries: Vec<PathBuf> = read.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for path in entries {
-            if !path.is_dir() || all_registered_paths.contains(&path) {
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = read
+            .flatten()
+            .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, ftype) in entries {
+            if all_registered_paths.contains(&path) {
+                continue;
+            }
+            if ftype.is_symlink() {
+                report.kept.push(
+                    Item::new(
+                        "unregistered-dir",
+                        "a symbolic link, not made by wfc; cleanup never follows it",
+                    )
+                    .path(&path),
+                );
+                continue;
+            }
+            if !ftype.is_dir() {
                 continue;
             }
             let ids = super::parse_path(root, &path);
@@ -365,6 +465,35 @@ pub fn run(
                     .push(keep("the current directory is inside it".into()));
                 continue;
             }
+            let made = ids
+                .as_ref()
+                .and_then(|(p, t)| Target::in_repo(root, p, t))
+                .filter(|t| t.path == path && pending::is_made(repo, t));
+            let Some(made) = made else {
+                report.kept.push(keep(
+                    "not registered with git and not made by wfc (no creation marker)".into(),
+                ));
+                continue;
+            };
+            if let Err(e) = &running {
+                report
+                    .kept
+                    .push(keep(format!("cannot tell whether a job runs in it: {e}")));
+                continue;
+            }
+            if let Some(j) = running
+                .as_ref()
+                .ok()
+                .and_then(|jobs| job_in(jobs, repo, &made))
+            {
+                report.kept.push(keep(format!(
+                    "{} job {} runs in it (pid {} is alive)",
+                    j.kind,
+                    j.id,
+                    j.pid.unwrap_or_default()
+                )));
+                continue;
+            }
             let idle = idle_for(opts.now, mtime(&path)).unwrap_or_default();
             if idle < opts.older_than {
                 report.kept.push(keep(format!(
@@ -374,7 +503,10 @@ pub fn run(
                 )));
                 continue;
             }
-            let item = keep(format!("not registered with git; idle {}", short(idle)));
+            let item = keep(format!(
+                "made by wfc, no longer registered with git; idle {}",
+                short(idle)
+            ));
             if opts.dry_run {
                 report.removed.push(item);
                 continue;
@@ -386,6 +518,7 @@ pub fn run(
                     return Ok(None);
                 }
                 let trash = repo.to_trash(&path)?;
+                pending::clear_made(repo, &made)?;
                 if let Some(l) = lease_of_dir.get(&path) {
                     leases::delete(store, l.id)?;
                 }
@@ -576,6 +709,8 @@ fn project_dirs(repo: &Repo, opts: &CleanupOptions) -> Vec<PathBuf> {
                             e.file_name()
                                 .to_str()
                                 .is_some_and(|n| ProjectId::parse(n).is_ok())
+                                // Never a link: cleanup deletes only inside real folders.
+                                && e.file_type().is_ok_and(|t| t.is_dir())
                         })
                         .map(|e| e.path())
                         .collect()
@@ -665,16 +800,37 @@ fn branches(repo: &Repo, main: &Repository, opts: &CleanupOptions, report: &mut 
 }
 
 fn trash(repo: &Repo, opts: &CleanupOptions, report: &mut Report) {
-    let dir = repo.worktrees_root().join(TRASH_DIR);
+    // Only a real folder holds what wfc moved there; a link would empty its target.
+    let dir = match repo.checked_trash(false) {
+        Ok(Some(d)) => d,
+        Ok(None) => return,
+        Err(e) => {
+            report
+                .errors
+                .push(Item::new("trash", e.to_string()).path(&repo.trash_dir()));
+            return;
+        }
+    };
     let Ok(read) = std::fs::read_dir(&dir) else {
         return;
     };
-    for entry in read.flatten() {
+    let mut entries: Vec<_> = read.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         // `<name>.<pid>.<nanos>`: a live pid is still deleting it.
-        let pid = name.rsplit('.').nth(1).and_then(|p| p.parse::<u32>().ok());
-        if pid.is_some_and(crate::process::is_alive) {
+        let Some(pid) = super::trash_entry_pid(&name) else {
+            report.kept.push(
+                Item::new(
+                    "trash",
+                    "not named like something wfc moved there; delete it yourself if it is not needed",
+                )
+                .path(&path),
+            );
+            continue;
+        };
+        if crate::process::is_alive(pid) {
             continue;
         }
         let item = Item::new("trash", "left behind by an interrupted removal").path(&path);

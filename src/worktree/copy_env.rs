@@ -5,6 +5,12 @@
 //! pattern with one looks in the literal folder before its last `/` (`config/.env*`). A file
 //! already tracked in the worktree is never overwritten; an untracked copy that differs is backed
 //! up to `<name>.wfc-backup-<time>` first.
+//!
+//! Symbolic links never lead a copy out: a source is read only when it is a regular file inside
+//! the main checkout (a link to a file inside it is read as that file; one pointing outside is
+//! refused with a warning), and every folder on the way to a destination in the worktree must be
+//! a real folder, so a symlinked folder in the checked-out branch cannot redirect the write or the
+//! backup.
 
 use std::path::{Component, Path, PathBuf};
 use std::time::SystemTime;
@@ -13,8 +19,9 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 use sha2::Digest;
 
-use super::inspect::{hex, sha256_file};
-use super::{WorktreeError, io_err};
+use super::WorktreeError;
+use super::inspect::hex;
+use crate::fsutil::{Entry, SafeDir};
 use crate::git::worktree as gitwt;
 use crate::store::leases::CopiedFile;
 
@@ -29,6 +36,8 @@ pub struct CopyReport {
     pub backups: Vec<(String, String)>,
     /// Files left alone, with the reason.
     pub skipped: Vec<(String, String)>,
+    /// Files not read or not written because a symbolic link would have led outside: warnings.
+    pub refused: Vec<(String, String)>,
     /// Everything wfc has copied into this worktree so far, for the lease.
     #[serde(skip)]
     pub records: Vec<CopiedFile>,
@@ -112,12 +121,38 @@ pub fn validate(patterns: &[String]) -> Result<(), WorktreeError> {
     compile(patterns).map(|_| ())
 }
 
-/// The files of the main checkout that `patterns` select, relative paths, sorted.
-pub fn select(main_root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, WorktreeError> {
+/// One selected file: its path relative to the checkouts and where its bytes are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub rel: PathBuf,
+    read_from: PathBuf,
+}
+
+/// What [`select`] found: the files to copy, sorted, and those refused with the reason.
+#[derive(Debug, Default)]
+pub struct Selected {
+    pub files: Vec<Source>,
+    pub refused: Vec<(String, String)>,
+}
+
+fn rel_str(rel: &Path) -> String {
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The files of the main checkout that `patterns` select.
+pub fn select(main_root: &Path, patterns: &[String]) -> Result<Selected, WorktreeError> {
     let pats = compile(patterns)?;
-    let mut out = Vec::new();
+    let mut out = Selected::default();
+    let canon_root = std::fs::canonicalize(main_root).unwrap_or_else(|_| main_root.to_path_buf());
     for dir in &pats.dirs {
-        let abs = main_root.join(dir);
+        // The folder itself must be real: a link would make every file in it come from outside.
+        let abs = match crate::fsutil::real_dir(main_root, dir, false) {
+            Ok(a) => a,
+            Err(e) => {
+                out.refused.push((rel_str(dir), e.to_string()));
+                continue;
+            }
+        };
         let Ok(read) = std::fs::read_dir(&abs) else {
             continue;
         };
@@ -131,14 +166,34 @@ pub fn select(main_root: &Path, patterns: &[String]) -> Result<Vec<PathBuf>, Wor
             if !pats.include.is_match(&rel) || pats.exclude.is_match(&rel) {
                 continue;
             }
-            // Follows symlinks: a linked .env is copied as its content, as `cp` does.
-            if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
-                out.push(rel);
+            let Ok(ftype) = entry.file_type() else {
+                continue;
+            };
+            if ftype.is_file() {
+                out.files.push(Source {
+                    rel,
+                    read_from: entry.path(),
+                });
+            } else if ftype.is_symlink() {
+                // A linked .env is copied as its content only when it stays in the repository.
+                match std::fs::canonicalize(entry.path()) {
+                    Ok(t) if t.starts_with(&canon_root) && t.is_file() => {
+                        out.files.push(Source { rel, read_from: t })
+                    }
+                    Ok(t) if !t.starts_with(&canon_root) => out.refused.push((
+                        rel_str(&rel),
+                        format!(
+                            "a symbolic link pointing outside the repository ({}); not copied",
+                            t.display()
+                        ),
+                    )),
+                    _ => {}
+                }
             }
         }
     }
-    out.sort();
-    out.dedup();
+    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.files.dedup_by(|a, b| a.rel == b.rel);
     Ok(out)
 }
 
@@ -163,33 +218,77 @@ pub fn copy(
     previous: &[CopiedFile],
     now: SystemTime,
 ) -> Result<CopyReport, WorktreeError> {
-    let files = select(main_root, patterns)?;
-    if files.is_empty() {
-        return Ok(CopyReport {
-            records: previous.to_vec(),
-            ..CopyReport::default()
-        });
-    }
-    let repo = gitwt::open(worktree)?;
+    let selected = select(main_root, patterns)?;
     let mut report = CopyReport {
         records: previous.to_vec(),
+        refused: selected.refused,
         ..CopyReport::default()
     };
-    for rel in files {
-        let rel_s = rel.to_string_lossy().replace('\\', "/");
-        let src = main_root.join(&rel);
-        let dest = worktree.join(&rel);
+    if selected.files.is_empty() {
+        return Ok(report);
+    }
+    let repo = gitwt::open(worktree)?;
+    // From the main checkout down when the worktree is in it (`.worktrees/<project>/...`), so
+    // that a `.worktrees` link cannot redirect the copies either.
+    let (base, below) = match worktree.strip_prefix(main_root) {
+        Ok(r) if !r.as_os_str().is_empty() => (main_root, r.to_path_buf()),
+        _ => (worktree, PathBuf::new()),
+    };
+    // A link at or above the worktree itself is not the branch's doing: refuse the whole copy.
+    SafeDir::open(base, &below, false)?;
+    for Source {
+        rel,
+        read_from: src,
+    } in selected.files
+    {
+        let rel_s = rel_str(&rel);
         if gitwt::is_tracked(&repo, &rel) {
             report
                 .skipped
                 .push((rel_s, "tracked by git in the worktree".into()));
             continue;
         }
-        let bytes =
-            std::fs::read(&src).map_err(io_err(format!("cannot read {}", src.display())))?;
+        // No link on the way in the worktree (made if missing), and none at the file itself:
+        // every step is relative to a folder opened with O_NOFOLLOW, so a link swapped in after
+        // a check cannot redirect the write or the backup either.
+        let dir = match SafeDir::open(
+            base,
+            &below.join(rel.parent().unwrap_or(Path::new(""))),
+            true,
+        ) {
+            Ok(d) => d,
+            Err(e) if e.is_link() => {
+                report.refused.push((rel_s, format!("{e}; not copied")));
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let name = rel.file_name().unwrap_or_default();
+        let exists = match dir.entry(name)? {
+            Entry::Missing => false,
+            Entry::File => true,
+            Entry::Link => {
+                report.refused.push((
+                    rel_s,
+                    format!(
+                        "{} is a symbolic link in the worktree; left alone",
+                        dir.path().join(name).display()
+                    ),
+                ));
+                continue;
+            }
+            Entry::Dir | Entry::Other => {
+                report
+                    .skipped
+                    .push((rel_s, "not a regular file in the worktree".into()));
+                continue;
+            }
+        };
+        let bytes = crate::fsutil::read_regular(&src)?;
         let sum = hex(&sha2::Sha256::digest(&bytes));
-        if dest.exists() {
-            if sha256_file(&dest).as_deref() == Some(sum.as_str()) {
+        if exists {
+            let current = dir.read(name)?;
+            if hex(&sha2::Sha256::digest(&current)) == sum {
                 report
                     .skipped
                     .push((rel_s.clone(), "already up to date".into()));
@@ -197,21 +296,15 @@ pub fn copy(
                 continue;
             }
             let backup = backup_name(&rel, now);
-            let backup_abs = worktree.join(&backup);
-            std::fs::rename(&dest, &backup_abs).map_err(io_err(format!(
-                "cannot back up {} to {}",
-                dest.display(),
-                backup_abs.display()
-            )))?;
+            dir.rename(name, backup.file_name().unwrap_or_default())?;
             report
                 .backups
                 .push((rel_s.clone(), backup.to_string_lossy().into_owned()));
         }
-        crate::fsutil::write_atomic(&dest, &bytes)?;
-        if let Ok(meta) = std::fs::metadata(&src) {
-            std::fs::set_permissions(&dest, meta.permissions())
-                .map_err(io_err(format!("cannot set the mode of {}", dest.display())))?;
-        }
+        let mode = std::fs::symlink_metadata(&src)
+            .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()))
+            .unwrap_or(0o600);
+        dir.write_atomic(name, &bytes, mode)?;
         record(&mut report.records, &rel_s, &sum);
         report.copied.push(rel_s);
     }
@@ -256,16 +349,18 @@ mod tests {
         std::fs::create_dir_all(r.join(".envdir")).unwrap();
         let got: Vec<String> = select(r, &defaults())
             .unwrap()
+            .files
             .into_iter()
-            .map(|p| p.to_string_lossy().into_owned())
+            .map(|p| rel_str(&p.rel))
             .collect();
         assert_eq!(got, vec![".env", ".env.local", ".nvmrc", ".tool-versions"]);
 
         let nested = vec!["sub/.env*".to_string(), ".nvmrc".to_string()];
         let got: Vec<String> = select(r, &nested)
             .unwrap()
+            .files
             .into_iter()
-            .map(|p| p.to_string_lossy().into_owned())
+            .map(|p| rel_str(&p.rel))
             .collect();
         assert_eq!(got, vec![".nvmrc", "sub/.env"]);
     }

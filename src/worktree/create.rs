@@ -17,7 +17,7 @@ use super::copy_env::{self, CopyReport};
 use super::pending::{self, Pending};
 use super::pool::{self, Limits};
 use super::remove::{Removed, finish, registration};
-use super::{Notice, Repo, Target, WorktreeError, delete_trash, io_err};
+use super::{Notice, Repo, Target, WorktreeError, delete_trash};
 use crate::git::worktree as gitwt;
 use crate::store::leases::{self, NewLease};
 use crate::store::{Store, StoreError};
@@ -96,6 +96,8 @@ fn inspect(
     target: &Target,
     trash: &mut Vec<PathBuf>,
 ) -> Result<Found, WorktreeError> {
+    // `.worktrees/<project>` itself is checked when it is made, below.
+    repo.check_layout(main, None)?;
     if let Some(p) = pending::read(repo, target) {
         if p.is_live() {
             return Ok(Found::Creating);
@@ -189,10 +191,15 @@ fn undo(
 ) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     if done.added
-        && target.path.exists()
-        && let Err(e) = std::fs::remove_dir_all(&target.path)
+        && let Err(e) = crate::fsutil::remove_tree(&target.path)
     {
         problems.push(format!("cannot delete {}: {e}", target.path.display()));
+    }
+    if done.added
+        && problems.is_empty()
+        && let Err(e) = pending::clear_made(repo, target)
+    {
+        problems.push(e.to_string());
     }
     if done.added
         && let Err(e) = gitwt::prune_entry(main, &target.admin_name(), true)
@@ -384,9 +391,8 @@ pub fn create(
             done.made_branch = true;
             base_id = Some(oid.to_string());
         }
-        let parent = target.path.parent().unwrap_or(&target.path);
-        std::fs::create_dir_all(parent)
-            .map_err(io_err(format!("cannot create {}", parent.display())))?;
+        repo.project_dir(&target.project)?;
+        pending::mark_made(repo, target)?;
         done.added = true;
         let tip = gitwt::register(&main, &target.admin_name(), &target.path, &target.branch)?;
         check_interrupt()?;

@@ -141,6 +141,7 @@ impl WorktreeError {
                 h
             }
             WorktreeError::Git(e) => e.hint().into_iter().collect(),
+            WorktreeError::Fs(e) => e.hint().into_iter().collect(),
             WorktreeError::Store(e) => e.hint().into_iter().collect(),
             WorktreeError::Lock(LockError::Timeout { .. }) => vec![
                 "another wfc process holds the worktree lock; try again, or raise worktree.lock_timeout".into(),
@@ -276,22 +277,73 @@ impl Repo {
                 .any(|c| matches!(c, std::path::Component::ParentDir))
     }
 
-    /// Moves a folder inside `.worktrees/` out of the way (an atomic rename) and returns where it
-    /// went; the slow delete happens later, outside the lock, with [`delete_trash`].
-    pub fn to_trash(&self, path: &Path) -> Result<PathBuf, WorktreeError> {
-        if !self.owns(path) {
-            return Err(WorktreeError::Io {
-                context: format!(
-                    "refusing to delete {}: it is not inside {}",
-                    path.display(),
-                    self.worktrees_root().display()
-                ),
-                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-            });
+    /// Checks that `.worktrees` and, for `project`, `.worktrees/<project>` are real folders (or
+    /// missing) and that git tracks nothing under `.worktrees`: a clone must never be able to
+    /// point wfc's deletions or writes somewhere else with a committed symbolic link.
+    pub fn check_layout(
+        &self,
+        main: &git2::Repository,
+        project: Option<&str>,
+    ) -> Result<(), WorktreeError> {
+        let root = &self.info.main_root;
+        crate::fsutil::real_dir(root, Path::new(WORKTREES_DIR), false)?;
+        if let Some(p) = project {
+            crate::fsutil::real_dir(root, &Path::new(WORKTREES_DIR).join(p), false)?;
         }
-        let trash = self.trash_dir();
-        std::fs::create_dir_all(&trash)
-            .map_err(io_err(format!("cannot create {}", trash.display())))?;
+        if let Some(tracked) = crate::git::worktree::tracked_under(main, WORKTREES_DIR) {
+            return Err(crate::fsutil::FsError::Unsafe {
+                path: root.join(WORKTREES_DIR),
+                problem: format!(
+                    "git tracks {tracked} in it, and wfc keeps only its own worktrees there (`git rm -r --cached {WORKTREES_DIR}` and a commit untrack it)"
+                ),
+                link: false,
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// `.worktrees/<project>`, made if missing, every component a real folder.
+    pub fn project_dir(&self, project: &str) -> Result<PathBuf, WorktreeError> {
+        Ok(crate::fsutil::real_dir(
+            &self.info.main_root,
+            &Path::new(WORKTREES_DIR).join(project),
+            true,
+        )?)
+    }
+
+    /// The trash folder, checked to be a real folder; made when `create` is set. `None` when it
+    /// does not exist (and `create` is not set).
+    pub fn checked_trash(&self, create: bool) -> Result<Option<PathBuf>, WorktreeError> {
+        let rel = Path::new(WORKTREES_DIR).join(TRASH_DIR);
+        let p = crate::fsutil::real_dir(&self.info.main_root, &rel, create)?;
+        Ok((create || p.exists()).then_some(p))
+    }
+
+    /// Moves a folder inside `.worktrees/` out of the way (an atomic rename) and returns where it
+    /// went; the slow delete happens later, outside the lock, with [`delete_trash`]. Every folder
+    /// above it and the trash must be real folders, so the rename can never reach outside.
+    pub fn to_trash(&self, path: &Path) -> Result<PathBuf, WorktreeError> {
+        let refuse = || WorktreeError::Io {
+            context: format!(
+                "refusing to delete {}: it is not inside {}",
+                path.display(),
+                self.worktrees_root().display()
+            ),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        if !self.owns(path) {
+            return Err(refuse());
+        }
+        let rel = path
+            .strip_prefix(&self.info.main_root)
+            .map_err(|_| refuse())?;
+        if let Some(parent) = rel.parent() {
+            crate::fsutil::real_dir(&self.info.main_root, parent, false)?;
+        }
+        let trash = self
+            .checked_trash(true)?
+            .unwrap_or_else(|| self.trash_dir());
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default()
@@ -307,14 +359,24 @@ impl Repo {
     }
 }
 
-/// Deletes a folder moved to the trash (missing is fine: another process got there first), and
-/// the trash folder itself once it is empty.
-pub fn delete_trash(path: &Path) -> Result<(), WorktreeError> {
-    match std::fs::remove_dir_all(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(io_err(format!("cannot delete {}", path.display()))(e)),
+/// Whether a trash entry's name is one [`Repo::to_trash`] gives: `<name>.<pid>.<nanos>`; returns
+/// the pid.
+pub fn trash_entry_pid(name: &str) -> Option<u32> {
+    let mut parts = name.rsplitn(3, '.');
+    let stamp = parts.next()?;
+    let pid = parts.next()?;
+    let base = parts.next()?;
+    if base.is_empty() || stamp.is_empty() || !stamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    pid.parse().ok()
+}
+
+/// Deletes a folder moved to the trash (missing is fine: another process got there first), and
+/// the trash folder itself once it is empty. Never follows a symbolic link.
+pub fn delete_trash(path: &Path) -> Result<(), WorktreeError> {
+    crate::fsutil::remove_tree(path)
+        .map_err(io_err(format!("cannot delete {}", path.display())))?;
     if let Some(trash) = path.parent() {
         // Fails while another removal still has something there; that one tries again.
         let _ = std::fs::remove_dir(trash);
@@ -361,6 +423,18 @@ mod tests {
         assert!(parse_path(root, Path::new("/r/.worktrees/p/other")).is_none());
         assert!(parse_path(root, Path::new("/r/.worktrees/.trash/wfc-x")).is_none());
         assert!(parse_admin_name("wfc-x").is_none());
+    }
+
+    #[test]
+    fn trash_entries_are_recognised_by_their_name() {
+        assert_eq!(
+            trash_entry_pid("wfc-t.4242.1767225600000000000"),
+            Some(4242)
+        );
+        assert_eq!(trash_entry_pid("junk.dir.7.99"), Some(7));
+        for other in [".ssh", "notes.txt", "wfc-t.4242", ".1.2", "a.b.c", "a.1.x2"] {
+            assert_eq!(trash_entry_pid(other), None, "{other}");
+        }
     }
 
     #[test]

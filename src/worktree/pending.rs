@@ -122,6 +122,41 @@ pub fn list(repo: &Repo) -> Vec<(String, String, Pending)> {
     out
 }
 
+/// `<common dir>/wfc-made`: one file per worktree folder wfc made, named by its admin name and
+/// holding its path. It outlives git's own entry, so that cleanup can tell a folder wfc made (and
+/// may delete once git forgot it) from anything else found under `.worktrees/`. It lives in the
+/// common dir, which no clone or checkout can write.
+pub fn made_dir(repo: &Repo) -> PathBuf {
+    repo.info.common_dir.join("wfc-made")
+}
+
+/// Records that wfc makes the folder of `target`.
+pub fn mark_made(repo: &Repo, target: &Target) -> Result<(), WorktreeError> {
+    let d = made_dir(repo);
+    std::fs::create_dir_all(&d).map_err(io_err(format!("cannot create {}", d.display())))?;
+    let dest = d.join(target.admin_name());
+    let tmp = d.join(format!(".{}.{}", target.admin_name(), std::process::id()));
+    std::fs::write(&tmp, format!("{}\n", target.path_str()))
+        .map_err(io_err(format!("cannot write {}", tmp.display())))?;
+    std::fs::rename(&tmp, &dest).map_err(io_err(format!("cannot write {}", dest.display())))
+}
+
+/// Whether wfc made the folder of `target` (its marker names exactly that path).
+pub fn is_made(repo: &Repo, target: &Target) -> bool {
+    std::fs::read_to_string(made_dir(repo).join(target.admin_name()))
+        .is_ok_and(|t| t.trim_end_matches('\n') == target.path_str())
+}
+
+/// Forgets the marker of `target` once its folder is gone (missing is fine).
+pub fn clear_made(repo: &Repo, target: &Target) -> Result<(), WorktreeError> {
+    let p = made_dir(repo).join(target.admin_name());
+    match std::fs::remove_file(&p) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err(format!("cannot delete {}", p.display()))(e)),
+    }
+}
+
 /// What rolling back an interrupted creation did.
 #[derive(Debug, Default)]
 pub struct RolledBack {
@@ -190,6 +225,7 @@ pub fn roll_back_locked(
         leases::delete(store, l.id)?;
         done.lease_deleted = true;
     }
+    clear_made(repo, target)?;
     clear(repo, target)?;
     Ok(done)
 }

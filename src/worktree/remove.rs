@@ -107,6 +107,7 @@ pub(crate) fn remove_locked(
             pid: p.pid,
         });
     }
+    repo.check_layout(main, Some(&target.project))?;
     let key = repo.key();
     let lease = leases::get(store, &key, &target.project, &target.task)?;
     let reg = registration(main, target)?;
@@ -189,6 +190,9 @@ pub(crate) fn remove_locked(
     if let Some(l) = lease {
         leases::delete(store, l.id)?;
         done.lease_removed = true;
+    }
+    if exists {
+        super::pending::clear_made(repo, target)?;
     }
     if pending.is_some() {
         // A dead creation's marker: what it made is gone now.

@@ -195,18 +195,18 @@ fn dry_run_prints_the_plan_and_touches_nothing() {
     would remove            branch            wfc/repo/orphan               merged into HEAD
     would remove            missing-worktree  .worktrees/repo/wfc-vanished  its folder is gone
     would remove            branch            wfc/repo/vanished             merged into HEAD
-    would remove            unregistered-dir  .worktrees/repo/junk          not registered with git; idle 32d
     would mark interrupted  job               job-dead                      review job started 2026-03-01T00:00:00Z: pid DEAD is gone
     kept                    worktree          .worktrees/repo/wfc-dirty     1 uncommitted change(s) (?? wip.txt); --force removes it
     kept                    worktree          .worktrees/repo/wfc-fresh     used 4h ago; an orphan after 1d idle
     kept                    branch            wfc/repo/gone                 not merged into HEAD; --delete-branch deletes it
     kept                    worktree          .worktrees/repo/wfc-owned     owner pid ME is alive
     kept                    unregistered-dir  .worktrees/repo/clone         contains a git repository of its own
+    kept                    unregistered-dir  .worktrees/repo/junk          not registered with git and not made by wfc (no creation marker)
     kept                    job               job-live                      pid ME is alive
     ");
     assert!(
         r.stderr
-            .contains("dry run: 6 removed, 6 kept, 1 job(s) marked interrupted"),
+            .contains("dry run: 5 removed, 7 kept, 1 job(s) marked interrupted"),
         "{r}"
     );
 }
@@ -245,7 +245,6 @@ fn cleanup_removes_orphans_and_keeps_everything_else_with_a_reason() {
             "branch orphan",
             "branch vanished",
             "missing-worktree vanished",
-            "unregistered-dir junk",
             "worktree gone",
             "worktree orphan"
         ]
@@ -256,6 +255,7 @@ fn cleanup_removes_orphans_and_keeps_everything_else_with_a_reason() {
             "branch gone",
             "job job-live",
             "unregistered-dir clone",
+            "unregistered-dir junk",
             "worktree dirty",
             "worktree fresh",
             "worktree owned"
@@ -272,7 +272,8 @@ fn cleanup_removes_orphans_and_keeps_everything_else_with_a_reason() {
     for kept in ["owned", "dirty", "fresh"] {
         assert!(wt(&repo, "repo", kept).join(".git").exists(), "{kept}");
     }
-    assert!(!repo.join(".worktrees/repo/junk").exists());
+    // Not made by wfc: never deleted.
+    assert!(repo.join(".worktrees/repo/junk/deep").exists());
     assert!(repo.join(".worktrees/repo/clone/.git").exists());
     // The merged branches went, the unmerged one stayed; the other project was not touched.
     assert_eq!(
@@ -321,7 +322,7 @@ fn cleanup_removes_orphans_and_keeps_everything_else_with_a_reason() {
         )
         .unwrap();
     let data: serde_json::Value = serde_json::from_str(&data).unwrap();
-    assert_eq!(data, serde_json::json!({ "removed": 6, "kept": 6 }));
+    assert_eq!(data, serde_json::json!({ "removed": 5, "kept": 7 }));
 
     // --force takes the dirty orphan; --delete-branch the unmerged branch of what it removes.
     at(

@@ -361,7 +361,7 @@ fn a_symlinked_config_is_refused_without_reading_its_target() {
         }
         let r = env.wfc(&clone, ["review", "--no-learn"]);
         r.code(2);
-        assert!(r.stderr.contains("symlink"), "{r}");
+        assert!(r.stderr.contains("symbolic link"), "{r}");
         assert!(
             !r.stderr.contains("TOP-SECRET") && !r.stdout.contains("TOP-SECRET"),
             "{r}"

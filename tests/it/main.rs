@@ -13,6 +13,7 @@ mod config;
 mod gate;
 mod generated;
 mod hooks;
+mod hostile_fs;
 mod hostile_text;
 mod hostile_trust;
 mod knowledge;

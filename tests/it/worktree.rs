@@ -489,7 +489,7 @@ fn a_failure_inside_the_lock_rolls_back_the_branch() {
     std::fs::write(repo.join(".worktrees/p"), "not a folder").unwrap();
     let r = env.wfc(&repo, ["--project-id", "p", "worktree", "create", "t"]);
     r.code(1);
-    assert!(r.stderr.contains("cannot create"), "{r}");
+    assert!(r.stderr.contains("p: it is not a directory"), "{r}");
     assert_eq!(branches(&env, &repo), vec!["main"]);
     assert_eq!(git_worktrees(&env, &repo).len(), 1);
     assert!(!repo.join(".git/worktrees/wfc.p.t").exists());

@@ -27,6 +27,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let reviewer = super::reviewer(ctx, &args.reviewer)?;
     let section: Option<Section> = args.section.as_deref().map(str::parse).transpose()?;
     let path = knowledge::knowledge_file(&super::root(ctx, args.scope)?, &reviewer);
+    knowledge::file::check(&path)?;
     let bytes = match std::fs::read(&path) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,

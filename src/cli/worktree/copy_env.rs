@@ -68,6 +68,9 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         "ok",
         json!({ "task_id": target.task, "copied": report.copied, "backups": report.backups }),
     )?;
+    for (file, why) in &report.refused {
+        ctx.ui.warn(&format!("skipped {file}: {why}"));
+    }
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
         return Ok(Outcome::SUCCESS);

@@ -116,6 +116,9 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         )?;
     }
 
+    for (file, why) in created.copy.iter().flat_map(|c| &c.refused) {
+        ctx.ui.warn(&format!("skipped {file}: {why}"));
+    }
     if ctx.ui.json_mode() {
         ctx.ui.json(&created)?;
         return Ok(Outcome::SUCCESS);
