@@ -135,6 +135,8 @@ pub struct Settings {
     pub rate_limits: BTreeMap<String, RateLimitConfig>,
     /// The store, opened anew by each worker that needs a rate-limit token.
     pub db_path: PathBuf,
+    /// How much of each external reviewer's answer is kept.
+    pub limits: formats::Limits,
 }
 
 enum Msg {
@@ -224,12 +226,13 @@ fn run_external(
             format!("killed by signal {sig}; stderr: {}", out.stderr_tail()),
         );
     }
-    match formats::parse(cfg.format, &out.stdout, &p.id, &cwd) {
+    match formats::parse_with(cfg.format, &out.stdout, &p.id, &cwd, settings.limits) {
         Ok(answer) => Outcome {
             id: p.id.clone(),
             status: Status::Ok,
             duration: start.elapsed(),
-            error: None,
+            // What was cut from the answer, shown where a reviewer's message goes.
+            error: answer.note(),
             findings: answer.findings,
             summary: answer.summary,
             score: answer.score,

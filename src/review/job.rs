@@ -357,6 +357,7 @@ pub fn run(
         default_timeout: ctx.config.review.timeout.0,
         rate_limits: ctx.config.rate_limit.clone(),
         db_path: ctx.db_path(),
+        limits: ctx.config.review.limits(),
     };
     let outcomes = engine::run(&planned, &input.change, &base, &settings, &mut |p| {
         on_progress(&planned, p)
@@ -861,11 +862,12 @@ pub fn finalize(
             let parsed = if given.is_none() {
                 Err("no response was given".to_string())
             } else {
-                super::formats::parse(
+                super::formats::parse_with(
                     crate::config::ReviewerFormat::LlmText,
                     text,
                     &t.reviewer_id,
                     &root,
+                    ctx.config.review.limits(),
                 )
                 .map_err(|e| e.to_string())
             };
@@ -874,7 +876,7 @@ pub fn finalize(
                     id: t.reviewer_id.clone(),
                     status: Status::Ok,
                     duration: Duration::ZERO,
-                    error: None,
+                    error: a.note(),
                     findings: a.findings,
                     summary: a.summary,
                     score: a.score,
