@@ -13,6 +13,7 @@ mod config;
 mod gate;
 mod generated;
 mod hooks;
+mod hostile_reviewers;
 mod knowledge;
 mod registration;
 mod review;
