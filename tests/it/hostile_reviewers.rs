@@ -110,7 +110,8 @@ fn a_daemon_holding_the_pipes_cannot_stretch_the_deadline() {
         &env,
         "daemon.sh",
         &format!(
-            "setsid sh -c 'echo $$ > {p}.tmp; mv {p}.tmp {p}; exec sleep 300' &\nexec sleep 300",
+            // sh gives a background job /dev/null as stdin; fd 3 hands the real one over.
+            "exec 3<&0\nsetsid sh -c 'echo $$ > {p}.tmp; mv {p}.tmp {p}; exec sleep 300' <&3 &\nexec sleep 300",
             p = pid.display()
         ),
     );
