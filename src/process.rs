@@ -88,9 +88,7 @@ fn supervise(parent: Option<i32>, argv: &[OsString]) -> ExitCode {
     }
     let mut child = match Command::new(program).args(args).spawn() {
         Ok(c) => c,
-        Err(e) => {
-            return cannot_start(&format!("`{}`: {e}", program.to_string_lossy()));
-        }
+        Err(e) => return cannot_start(&e.to_string()),
     };
     match child.wait() {
         Ok(status) => {

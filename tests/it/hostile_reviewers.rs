@@ -373,3 +373,29 @@ fn non_finite_scores_make_the_review_incomplete() {
         );
     }
 }
+
+/// Under the supervisor, a reviewer whose program does not exist is still a start failure that
+/// names the program (not an "unreadable answer"), and the review is incomplete.
+#[test]
+fn a_missing_reviewer_program_is_a_clear_start_error() {
+    let env = TestEnv::new();
+    let (path, repo) = repo(&env);
+    let dir = env.home.join(".config/wfc");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[[review.reviewer]]\nid = \"gone\"\ncommand = [\"/nonexistent/reviewer\", \"--flag\"]\n",
+    )
+    .unwrap();
+    stage_file(&repo, "a.txt", "a\n");
+    let r = env.wfc(&path, ["review", "--json", "--no-learn"]);
+    r.code(3);
+    let v = r.json();
+    let rv = reviewer(&v, "gone");
+    assert_eq!(rv["status"], "error", "{v}");
+    let err = rv["error"].as_str().unwrap();
+    assert!(
+        err.starts_with("cannot start") && err.contains("/nonexistent/reviewer"),
+        "{err}"
+    );
+}
