@@ -398,6 +398,45 @@ mod tests {
     }
 
     #[test]
+    fn stderr_keeps_its_tail_and_stdout_its_whole() {
+        let o = run(
+            &cfg("cat >/dev/null; head -c 300000 /dev/zero | tr '\\0' x >&2; echo END >&2; head -c 200000 /dev/zero | tr '\\0' y"),
+            &vec![b'r'; 300_000],
+            Path::new("/"),
+            Duration::from_secs(30),
+        )
+        .unwrap();
+        assert_eq!(o.stdout.len(), 200_000);
+        assert!(o.stderr.len() <= STDERR_TAIL, "{}", o.stderr.len());
+        assert!(o.stderr.ends_with("END\n"));
+        assert_eq!(o.code, Some(0));
+    }
+
+    #[test]
+    fn a_descendant_that_left_the_group_does_not_hold_the_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let pidfile = dir.path().join("pid");
+        let script = format!(
+            "setsid sh -c 'echo $$ > {p}.tmp; mv {p}.tmp {p}; exec sleep 60' & echo '[]'",
+            p = pidfile.display()
+        );
+        let start = Instant::now();
+        let o = run(&cfg(&script), b"", dir.path(), Duration::from_secs(120)).unwrap();
+        let took = start.elapsed();
+        while !pidfile.exists() && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if let Some(pid) = std::fs::read_to_string(&pidfile)
+            .ok()
+            .and_then(|p| p.trim().parse().ok())
+        {
+            crate::process::kill_group(pid);
+        }
+        assert_eq!(o.stdout.trim(), "[]");
+        assert!(took < Duration::from_secs(30), "{took:?}");
+    }
+
+    #[test]
     fn missing_program_is_a_spawn_error() {
         let mut c = cfg("");
         c.command = CommandLine::Argv(vec!["/nonexistent/reviewer".into()]);
