@@ -900,6 +900,9 @@ fn first_json_array(
     convert: &Convert<'_>,
 ) -> Result<Option<(Collector, usize)>, FormatError> {
     let bytes = text.as_bytes();
+    // Every '[' may start a candidate, and each scan may run to the end: without a budget,
+    // 30 MB of unbalanced brackets would take hours. Past it, no array was found.
+    let mut budget = text.len().saturating_mul(8).max(1 << 20);
     let mut start = 0;
     while let Some(off) = text[start..].find('[') {
         let s = start + off;
@@ -907,6 +910,10 @@ fn first_json_array(
         let mut in_str = false;
         let mut esc = false;
         for (i, &b) in bytes[s..].iter().enumerate() {
+            if budget == 0 {
+                return Ok(None);
+            }
+            budget -= 1;
             if in_str {
                 match b {
                     _ if esc => esc = false,
@@ -923,6 +930,7 @@ fn first_json_array(
                     depth -= 1;
                     if depth == 0 {
                         let candidate = &text[s..=s + i];
+                        budget = budget.saturating_sub(2 * candidate.len());
                         let mut c = Collector::new(limits);
                         match stream(candidate, &mut c, Top::Findings, convert) {
                             Ok(()) => return Ok(Some((c, s + i + 1))),
@@ -1263,5 +1271,18 @@ mod tests {
         let mut short = "abc".to_string();
         assert!(!cut(&mut short, 4096));
         assert_eq!(short, "abc");
+    }
+
+    #[test]
+    fn llm_text_search_for_an_array_is_bounded() {
+        for text in [
+            "[".repeat(2_000_000),
+            "[ [a] ".repeat(400_000),
+            format!("{}x", "[1,".repeat(500_000)),
+        ] {
+            let start = std::time::Instant::now();
+            assert!(parse(ReviewerFormat::LlmText, &text, "x", root()).is_err());
+            assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        }
     }
 }

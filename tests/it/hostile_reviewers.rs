@@ -399,3 +399,39 @@ fn a_missing_reviewer_program_is_a_clear_start_error() {
         "{err}"
     );
 }
+
+/// An llm-text answer of 8 MB of unbalanced brackets (each one a place where an array might
+/// start) cannot make the lenient search for the findings array run for hours: the search has a
+/// budget, and the answer is unreadable, exit 3.
+#[test]
+fn an_answer_of_unbalanced_brackets_is_unreadable_not_endless() {
+    let env = TestEnv::new();
+    let (path, repo) = repo(&env);
+    let answer = env.root.join("brackets.txt");
+    std::fs::write(&answer, "[ [a] ".repeat(1_400_000)).unwrap();
+    let s = script(
+        &env,
+        "brackets.sh",
+        &format!("cat >/dev/null\ncat {}", answer.display()),
+    );
+    user_config(&env, "", "brackets", &s, "llm-text", "timeout = \"10m\"");
+    stage_file(&repo, "a.txt", "a\n");
+    let child = env.spawn(&path, ["review", "--json", "--no-learn"]);
+    let r = finish_within(
+        child,
+        Duration::from_secs(120),
+        Path::new("/nonexistent"),
+        "the search for a findings array did not end",
+    );
+    r.code(3);
+    let v = r.json();
+    let rv = reviewer(&v, "brackets");
+    assert_eq!(rv["status"], "error", "{v}");
+    assert!(
+        rv["error"]
+            .as_str()
+            .unwrap()
+            .contains("no JSON array of findings"),
+        "{rv}"
+    );
+}
