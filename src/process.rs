@@ -12,6 +12,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -44,13 +45,19 @@ pub fn supervisor_main_if_asked() -> Option<ExitCode> {
 /// A command that runs `program args` as a reviewer: under the supervisor when this process is
 /// `wfc`, else directly (library tests). The caller sets stdio, env, cwd and `process_group(0)`.
 pub fn reviewer_command(program: &OsStr, args: &[OsString]) -> Command {
-    if !SUPERVISOR_AVAILABLE.load(Ordering::SeqCst) {
+    // /proc/self/exe still works when the binary was replaced or deleted since wfc started.
+    let exe = Path::new("/proc/self/exe");
+    let exe = if exe.exists() {
+        Some(exe.to_path_buf())
+    } else {
+        std::env::current_exe().ok()
+    };
+    let (true, Some(exe)) = (SUPERVISOR_AVAILABLE.load(Ordering::SeqCst), exe) else {
         let mut c = Command::new(program);
         c.args(args);
         return c;
-    }
-    // /proc/self/exe still works when the binary was replaced or deleted since wfc started.
-    let mut c = Command::new("/proc/self/exe");
+    };
+    let mut c = Command::new(exe);
     {
         use std::os::unix::process::CommandExt;
         c.arg0("wfc");
