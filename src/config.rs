@@ -553,6 +553,13 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         path: last_path.clone(),
         message,
     })?;
+    if loaded.config.review.max_findings == 0 {
+        // Zero would drop every finding of every external reviewer: a review that always passes.
+        return Err(ConfigError::Invalid {
+            path: last_path,
+            message: "[review] max_findings must be at least 1".into(),
+        });
+    }
     for r in &loaded.config.review.reviewer {
         if let Some(limit) = &r.rate_limit
             && !loaded.config.rate_limit.contains_key(limit)

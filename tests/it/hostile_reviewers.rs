@@ -435,3 +435,24 @@ fn an_answer_of_unbalanced_brackets_is_unreadable_not_endless() {
         "{rv}"
     );
 }
+
+/// `review.max_findings = 0` would drop every finding of every external reviewer, a review that
+/// always passes: it is a config error (exit 2) that names the key.
+#[test]
+fn max_findings_of_zero_is_refused() {
+    let env = TestEnv::new();
+    let (path, repo) = repo(&env);
+    let s = script(&env, "one.sh", "cat >/dev/null\necho '[]'");
+    user_config(
+        &env,
+        "[review]\nmax_findings = 0\n",
+        "one",
+        &s,
+        "wfc-json",
+        "",
+    );
+    stage_file(&repo, "a.txt", "a\n");
+    let r = env.wfc(&path, ["review", "--no-learn"]);
+    r.code(2);
+    assert!(r.stderr.contains("max_findings must be at least 1"), "{r}");
+}
