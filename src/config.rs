@@ -234,6 +234,8 @@ pub struct ReviewConfig {
     pub knowledge_tokens: usize,
     /// Append learnings to the knowledge base after a review.
     pub learn: bool,
+    /// Most findings kept from one reviewer's answer (the most severe ones).
+    pub max_findings: usize,
     #[serde(rename = "reviewer")]
     pub reviewer: Vec<ExternalReviewerConfig>,
 }
@@ -247,7 +249,18 @@ impl Default for ReviewConfig {
             timeout: DurationValue(Duration::from_secs(300)),
             knowledge_tokens: 1500,
             learn: true,
+            max_findings: crate::review::formats::DEFAULT_MAX_FINDINGS,
             reviewer: Vec::new(),
+        }
+    }
+}
+
+impl ReviewConfig {
+    /// How much of a reviewer's answer is kept.
+    pub fn limits(&self) -> crate::review::formats::Limits {
+        crate::review::formats::Limits {
+            max_findings: self.max_findings,
+            ..Default::default()
         }
     }
 }
@@ -772,6 +785,13 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         path: last_path.clone(),
         message,
     })?;
+    if loaded.config.review.max_findings == 0 {
+        // Zero would drop every finding of every external reviewer: a review that always passes.
+        return Err(ConfigError::Invalid {
+            path: last_path,
+            message: "[review] max_findings must be at least 1".into(),
+        });
+    }
     for r in &loaded.config.review.reviewer {
         if let Some(limit) = &r.rate_limit
             && !loaded.config.rate_limit.contains_key(limit)

@@ -109,6 +109,9 @@ pub fn command() -> clap::Command {
 
 /// Parses the process arguments, runs the command and maps the result to an exit code.
 pub fn run() -> ExitCode {
+    if let Some(code) = crate::process::supervisor_main_if_asked() {
+        return code;
+    }
     let env = Env::capture();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -145,6 +145,8 @@ pub struct Settings {
     pub untrusted: BTreeSet<String>,
     /// That config file, for the message.
     pub untrusted_file: Option<PathBuf>,
+    /// How much of each external reviewer's answer is kept.
+    pub limits: formats::Limits,
 }
 
 enum Msg {
@@ -250,12 +252,13 @@ fn run_external(
             format!("killed by signal {sig}; stderr: {}", out.stderr_tail()),
         );
     }
-    match formats::parse(cfg.format, &out.stdout, &p.id, &cwd) {
+    match formats::parse_with(cfg.format, &out.stdout, &p.id, &cwd, settings.limits) {
         Ok(answer) => Outcome {
             id: p.id.clone(),
             status: Status::Ok,
             duration: start.elapsed(),
-            error: None,
+            // What was cut from the answer, shown where a reviewer's message goes.
+            error: answer.note(),
             findings: answer.findings,
             summary: answer.summary,
             score: answer.score,

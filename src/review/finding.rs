@@ -37,6 +37,8 @@ impl Finding {
     }
 }
 
+/// Answers with a non-finite score are refused when read (`formats`), so the 0 here is only a
+/// last guard, never a way for `"NaN"` to pass a review.
 fn clamp10(v: f64) -> f64 {
     if v.is_finite() {
         v.clamp(0.0, 10.0)

@@ -482,6 +482,7 @@ pub fn run(
             .map(|rc| rc.reviewers.iter().cloned().collect())
             .unwrap_or_default(),
         untrusted_file: ctx.untrusted_commands().map(|rc| rc.path.clone()),
+        limits: ctx.config.review.limits(),
     };
     let outcomes = engine::run(&planned, &input.change, &base, &settings, &mut |p| {
         on_progress(&planned, p)
@@ -1118,11 +1119,12 @@ pub fn finalize(
             let parsed = if given.is_none() {
                 Err("no response was given".to_string())
             } else {
-                super::formats::parse(
+                super::formats::parse_with(
                     crate::config::ReviewerFormat::LlmText,
                     text,
                     &t.reviewer_id,
                     &root,
+                    ctx.config.review.limits(),
                 )
                 .map_err(|e| e.to_string())
             };
@@ -1131,7 +1133,7 @@ pub fn finalize(
                     id: t.reviewer_id.clone(),
                     status: Status::Ok,
                     duration: Duration::ZERO,
-                    error: None,
+                    error: a.note(),
                     findings: a.findings,
                     summary: a.summary,
                     score: a.score,

@@ -14,6 +14,7 @@ mod gate;
 mod generated;
 mod hooks;
 mod hostile_fs;
+mod hostile_reviewers;
 mod hostile_text;
 mod hostile_trust;
 mod knowledge;
