@@ -231,6 +231,20 @@ impl From<crate::fsutil::FsError> for CommandError {
     }
 }
 
+impl From<crate::gate::signature::SignatureError> for CommandError {
+    fn from(err: crate::gate::signature::SignatureError) -> Self {
+        let kind = if err.is_usage() {
+            ErrorKind::Usage
+        } else {
+            ErrorKind::Failed
+        };
+        let mut e = CommandError::from_error(kind, &err);
+        e.causes.extend(err.reasons().iter().cloned());
+        e.hints.extend(err.hint());
+        e
+    }
+}
+
 impl From<crate::knowledge::KnowledgeError> for CommandError {
     fn from(err: crate::knowledge::KnowledgeError) -> Self {
         use crate::knowledge::KnowledgeError as K;

@@ -37,6 +37,17 @@ pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
 /// Writes `contents` to `path` through a temp file in the same folder: write, fsync, rename, then
 /// fsync the folder so the rename itself survives a crash.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
+    write_atomic_impl(path, contents, None)
+}
+
+/// [`write_atomic`] with a fixed mode, set on the temp file before any byte is written: a secret
+/// is never readable by others, not even for a moment, and never inherits the mode of the file it
+/// replaces.
+pub fn write_atomic_mode(path: &Path, contents: &[u8], mode: u32) -> Result<(), FsError> {
+    write_atomic_impl(path, contents, Some(mode))
+}
+
+fn write_atomic_impl(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<(), FsError> {
     let err = |source| FsError::Write {
         path: path.to_path_buf(),
         source,
@@ -55,10 +66,18 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
+    if let Some(mode) = mode {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode))
+            .map_err(err)?;
+    }
     tmp.write_all(contents).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     // Keep the mode of the file being replaced (a hook script must stay executable).
-    if let Ok(meta) = fs::metadata(path) {
+    if mode.is_none()
+        && let Ok(meta) = fs::metadata(path)
+    {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(err)?;
     }
     tmp.persist(path).map_err(|e| err(e.error))?;
@@ -104,5 +123,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn atomic_write_with_mode_does_not_inherit_the_old_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("secret");
+        fs::write(&p, b"old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic_mode(&p, b"new", 0o600).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! - [`verify`]: checking every commit of a range, for CI.
 
 pub mod hooks;
+pub mod signature;
 pub mod trailer;
 pub mod verify;
 
