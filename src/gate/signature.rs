@@ -13,8 +13,9 @@
 //!   allowed-signers file, for any principal; [`verify`] also requires one principal;
 //!   [`AllowedSigners`] parses a file once (and names it in errors, see [`AllowedSigners::load`])
 //!   for many checks, at a given time.
-//! - [`parse_one_line`], [`to_one_line`], [`to_armored`]: between the one-line form and the
-//!   armored `-----BEGIN SSH SIGNATURE-----` text that `ssh-keygen -Y verify -s` reads.
+//! - [`parse_one_line`], [`to_one_line`], [`to_armored`], [`one_line_from_armored`]: between the
+//!   one-line form and the armored `-----BEGIN SSH SIGNATURE-----` text that `ssh-keygen -Y`
+//!   writes and reads.
 //! - [`generate_key_files`] and [`allowed_signers_line`]: what `wfc gate keygen` does.
 //!
 //! Every failure is a [`SignatureError`] that names the key or file involved and, through
@@ -375,6 +376,14 @@ fn armor(body: &str) -> String {
     out
 }
 
+/// The one-line form of an armored signature (what `ssh-keygen -Y sign` writes to `FILE.sig`).
+pub fn one_line_from_armored(armored: &str) -> Result<String, SignatureError> {
+    let sig = SshSig::from_pem(armored.trim()).map_err(|e| SignatureError::Malformed {
+        reason: e.to_string(),
+    })?;
+    to_one_line(&sig)
+}
+
 /// The armored text `ssh-keygen -Y verify -s FILE` reads.
 pub fn to_armored(sig: &SshSig) -> Result<String, SignatureError> {
     Ok(armor(&to_one_line(sig)?))
@@ -685,7 +694,10 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
     }
     let first = rest.split([' ', '\t']).next().unwrap_or("");
     let mut opts = Options::default();
-    if first.contains('=') || first.to_ascii_lowercase().starts_with("cert-authority") {
+    if first.contains('=')
+        || first.starts_with(',')
+        || first.to_ascii_lowercase().starts_with("cert-authority")
+    {
         let end = options_end(rest)?;
         parse_options(&rest[..end], &mut opts)?;
         rest = skip_blank(&rest[end..]);
@@ -734,8 +746,10 @@ fn options_end(s: &str) -> Result<usize, String> {
 fn parse_options(s: &str, e: &mut Options) -> Result<(), String> {
     let mut rest = s;
     loop {
+        // As in OpenSSH, empty options are skipped, but the list may not end with a comma.
+        rest = rest.trim_start_matches(',');
         if rest.is_empty() {
-            return Err("an option is empty".into());
+            return Err("the options end with a comma".into());
         }
         if rest.len() >= "cert-authority".len()
             && rest[.."cert-authority".len()].eq_ignore_ascii_case("cert-authority")
