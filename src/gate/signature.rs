@@ -1034,8 +1034,23 @@ pub fn generate_key_files(
         .map_err(|e| SignatureError::Generate {
             reason: e.to_string(),
         })?;
-    write_file(&files.private_key, private.as_bytes(), 0o600)?;
-    write_file(&files.public_key, format!("{public}\n").as_bytes(), 0o644)?;
+    // Without `force` the private key is created no-clobber, so of two keygens racing exactly
+    // one keeps its key, and only that one writes the public key and prints a line.
+    let written = if force {
+        crate::fsutil::write_atomic_mode(&files.private_key, private.as_bytes(), 0o600)
+    } else {
+        crate::fsutil::create_atomic_mode(&files.private_key, private.as_bytes(), 0o600)
+    };
+    match written.map_err(|e| key_write_error(&files.private_key, e)) {
+        Err(SignatureError::KeyWrite { source, .. }) if source.kind() == IoKind::AlreadyExists => {
+            return Err(SignatureError::KeyExists {
+                path: files.private_key.clone(),
+            });
+        }
+        other => other?,
+    }
+    crate::fsutil::write_atomic_mode(&files.public_key, format!("{public}\n").as_bytes(), 0o644)
+        .map_err(|e| key_write_error(&files.public_key, e))?;
     Ok(GeneratedKey {
         fingerprint: key.fingerprint(HashAlg::Sha256).to_string(),
         public_key: key.public_key().clone(),
@@ -1043,18 +1058,16 @@ pub fn generate_key_files(
     })
 }
 
-fn write_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), SignatureError> {
-    crate::fsutil::write_atomic_mode(path, contents, mode).map_err(|e| {
-        let source = match e {
-            crate::fsutil::FsError::Write { source, .. }
-            | crate::fsutil::FsError::CreateDir { source, .. }
-            | crate::fsutil::FsError::Read { source, .. } => source,
-        };
-        SignatureError::KeyWrite {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
+fn key_write_error(path: &Path, e: crate::fsutil::FsError) -> SignatureError {
+    let source = match e {
+        crate::fsutil::FsError::Write { source, .. }
+        | crate::fsutil::FsError::CreateDir { source, .. }
+        | crate::fsutil::FsError::Read { source, .. } => source,
+    };
+    SignatureError::KeyWrite {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Creates `dir` (and missing parents) with mode 0700, or checks that the existing one is a real

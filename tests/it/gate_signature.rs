@@ -610,3 +610,34 @@ fn gate_keygen_refuses_a_symlinked_keys_folder_and_multiline_comments() {
     assert!(run.stderr.contains("control character"), "{run}");
     assert!(!env.wfc_home.join("keys").join("wfc-review").exists());
 }
+
+/// Attack: several `wfc gate keygen` start at once (two terminals, a setup script run twice).
+/// Expected: exactly one makes the key; the others refuse (exit 1) without touching it; the kept
+/// private key, its `.pub` and the one printed allowed-signers line are the same key.
+#[test]
+fn concurrent_gate_keygens_keep_one_consistent_key() {
+    let env = TestEnv::new();
+    let dir = env.root.clone();
+    let children = (0..8)
+        .map(|_| env.spawn(&dir, ["--developer-id", "alice", "gate", "keygen"]))
+        .collect();
+    let runs = crate::harness::wait_all(children);
+    let winners: Vec<_> = runs.iter().filter(|r| r.code == 0).collect();
+    assert_eq!(winners.len(), 1, "{runs:#?}");
+    for r in runs.iter().filter(|r| r.code != 0) {
+        r.code(1);
+        assert!(r.stderr.contains("already exists"), "{r}");
+        assert!(r.stdout.is_empty(), "{r}");
+    }
+    let private = env.wfc_home.join("keys").join("wfc-review");
+    let derived = ssh_keygen(&env, &["-y", "-f", s(&private)], None);
+    derived.success();
+    let key_of = |text: &str| -> String {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let i = words.iter().position(|w| *w == "ssh-ed25519").unwrap();
+        words[i + 1].to_string()
+    };
+    let pub_text = fs::read_to_string(private.with_extension("pub")).unwrap();
+    assert_eq!(key_of(&derived.stdout), key_of(&pub_text));
+    assert_eq!(key_of(&winners[0].stdout), key_of(&pub_text));
+}
