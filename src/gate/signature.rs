@@ -51,7 +51,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use ssh_key::public::KeyData;
-use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey};
+
+pub use ssh_key::SshSig;
 
 /// The `SSHSIG` namespace of review attestations: a signature made for anything else (git
 /// commits use `git`, files `file`) never counts as one.
@@ -339,10 +341,18 @@ pub fn to_one_line(sig: &SshSig) -> Result<String, SignatureError> {
         .collect())
 }
 
-/// Reads a one-line signature (surrounding whitespace allowed, nothing else).
+/// Reads a one-line signature. Blank space is ignored, inside too: git lets a trailer value
+/// continue on indented lines, and base64 has no blank in it anyway.
 pub fn parse_one_line(line: &str) -> Result<SshSig, SignatureError> {
     let malformed = |reason: String| SignatureError::Malformed { reason };
-    let line = line.trim();
+    if line.len() > 2 * MAX_ONE_LINE {
+        return Err(malformed(format!(
+            "it is {} bytes long, more than any signature",
+            line.len()
+        )));
+    }
+    let joined: String = line.split_ascii_whitespace().collect();
+    let line = joined.as_str();
     if line.is_empty() {
         return Err(malformed("it is empty".into()));
     }
@@ -1139,6 +1149,8 @@ mod tests {
         let (k, _) = key_in(dir.path());
         let line = sign(&k, b"x").unwrap();
         let sig = parse_one_line(&format!("  {line}\n")).unwrap();
+        let folded = format!("{}\n {}", &line[..40], &line[40..]);
+        assert_eq!(parse_one_line(&folded).unwrap(), sig);
         assert_eq!(to_one_line(&sig).unwrap(), line);
         let armored = to_armored(&sig).unwrap();
         assert!(armored.starts_with(ARMOR_BEGIN));
