@@ -875,6 +875,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the staged tree was reviewed')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every commit of a range (for CI)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an ed25519 key that signs review attestations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -919,9 +920,29 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'wfc;gate;keygen' {
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'The key''s comment [default: "wfc-review key of <developer-id>"]')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the existing key (it can no longer sign; remove its allowed-signers line to stop trusting what it signed)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wfc;gate;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the staged tree was reviewed')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every commit of a range (for CI)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an ed25519 key that signs review attestations')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -929,6 +950,9 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;gate;help;verify' {
+            break
+        }
+        'wfc;gate;help;keygen' {
             break
         }
         'wfc;gate;help;help' {
@@ -1110,12 +1134,16 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         'wfc;help;gate' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that the staged tree was reviewed')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every commit of a range (for CI)')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Make an ed25519 key that signs review attestations')
             break
         }
         'wfc;help;gate;check' {
             break
         }
         'wfc;help;gate;verify' {
+            break
+        }
+        'wfc;help;gate;keygen' {
             break
         }
         'wfc;help;trust' {

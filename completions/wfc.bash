@@ -76,6 +76,9 @@ _wfc() {
             wfc__subcmd__gate,help)
                 cmd="wfc__subcmd__gate__subcmd__help"
                 ;;
+            wfc__subcmd__gate,keygen)
+                cmd="wfc__subcmd__gate__subcmd__keygen"
+                ;;
             wfc__subcmd__gate,verify)
                 cmd="wfc__subcmd__gate__subcmd__verify"
                 ;;
@@ -84,6 +87,9 @@ _wfc() {
                 ;;
             wfc__subcmd__gate__subcmd__help,help)
                 cmd="wfc__subcmd__gate__subcmd__help__subcmd__help"
+                ;;
+            wfc__subcmd__gate__subcmd__help,keygen)
+                cmd="wfc__subcmd__gate__subcmd__help__subcmd__keygen"
                 ;;
             wfc__subcmd__gate__subcmd__help,verify)
                 cmd="wfc__subcmd__gate__subcmd__help__subcmd__verify"
@@ -132,6 +138,9 @@ _wfc() {
                 ;;
             wfc__subcmd__help__subcmd__gate,check)
                 cmd="wfc__subcmd__help__subcmd__gate__subcmd__check"
+                ;;
+            wfc__subcmd__help__subcmd__gate,keygen)
+                cmd="wfc__subcmd__help__subcmd__gate__subcmd__keygen"
                 ;;
             wfc__subcmd__help__subcmd__gate,verify)
                 cmd="wfc__subcmd__help__subcmd__gate__subcmd__verify"
@@ -571,7 +580,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__gate)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version check verify help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version check verify keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,7 +644,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__gate__subcmd__help)
-            opts="check verify help"
+            opts="check verify keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,6 +685,20 @@ _wfc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wfc__subcmd__gate__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wfc__subcmd__gate__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -683,6 +706,40 @@ _wfc() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__gate__subcmd__keygen)
+            opts="-C -q -v -h -V --force --comment --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -799,7 +856,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__gate)
-            opts="check verify"
+            opts="check verify keygen"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -813,6 +870,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__gate__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__gate__subcmd__keygen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

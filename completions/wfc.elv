@@ -805,6 +805,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --version 'Print version'
             cand check 'Check that the staged tree was reviewed'
             cand verify 'Check every commit of a range (for CI)'
+            cand keygen 'Make an ed25519 key that signs review attestations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;gate;check'= {
@@ -846,14 +847,35 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'wfc;gate;keygen'= {
+            cand --comment 'The key''s comment [default: "wfc-review key of <developer-id>"]'
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --force 'Replace the existing key (it can no longer sign; remove its allowed-signers line to stop trusting what it signed)'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wfc;gate;help'= {
             cand check 'Check that the staged tree was reviewed'
             cand verify 'Check every commit of a range (for CI)'
+            cand keygen 'Make an ed25519 key that signs review attestations'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;gate;help;check'= {
         }
         &'wfc;gate;help;verify'= {
+        }
+        &'wfc;gate;help;keygen'= {
         }
         &'wfc;gate;help;help'= {
         }
@@ -1001,10 +1023,13 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;help;gate'= {
             cand check 'Check that the staged tree was reviewed'
             cand verify 'Check every commit of a range (for CI)'
+            cand keygen 'Make an ed25519 key that signs review attestations'
         }
         &'wfc;help;gate;check'= {
         }
         &'wfc;help;gate;verify'= {
+        }
+        &'wfc;help;gate;keygen'= {
         }
         &'wfc;help;trust'= {
         }

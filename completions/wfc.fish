@@ -602,21 +602,22 @@ complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show what is installed'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a hook (used by the installed scripts)'
 complete -c wfc -n "__fish_wfc_using_subcommand hook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -s C -d 'Run as if wfc was started in DIR' -r -F
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -l json -d 'Print one JSON document on stdout instead of text'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -s q -l quiet -d 'Print only the answer and errors'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -s v -l verbose -d 'Print more detail on stderr'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -l no-progress -d 'Never draw progress bars'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -s h -l help -d 'Print help'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -s V -l version -d 'Print version'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -f -a "check" -d 'Check that the staged tree was reviewed'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -f -a "verify" -d 'Check every commit of a range (for CI)'
-complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -f -a "check" -d 'Check that the staged tree was reviewed'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -f -a "verify" -d 'Check every commit of a range (for CI)'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -f -a "keygen" -d 'Make an ed25519 key that signs review attestations'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and not __fish_seen_subcommand_from check verify keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -l rev -d 'Check this commit\'s tree instead of the staged tree' -r
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from check" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
@@ -648,8 +649,23 @@ complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -l no-progress -d 'Never draw progress bars'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l comment -d 'The key\'s comment [default: "wfc-review key of <developer-id>"]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l force -d 'Replace the existing key (it can no longer sign; remove its allowed-signers line to stop trusting what it signed)'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that the staged tree was reviewed'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every commit of a range (for CI)'
+complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make an ed25519 key that signs review attestations'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand trust" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand trust" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
@@ -724,3 +740,4 @@ complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "run" -d 'Run a hook (used by the installed scripts)'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from gate" -f -a "check" -d 'Check that the staged tree was reviewed'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from gate" -f -a "verify" -d 'Check every commit of a range (for CI)'
+complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from gate" -f -a "keygen" -d 'Make an ed25519 key that signs review attestations'

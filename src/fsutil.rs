@@ -231,17 +231,29 @@ pub fn create_private_dir(path: &Path) -> Result<(), FsError> {
 /// Writes `contents` to `path` through a temp file in the same folder: write, fsync, rename, then
 /// fsync the folder so the rename itself survives a crash.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
-    write_atomic_impl(path, contents, None)
+    write_atomic_impl(path, contents, None, false)
 }
 
 /// [`write_atomic`] with a fixed mode, set on the temp file before any byte is written: a secret
 /// is never readable by others, not even for a moment, and never inherits the mode of the file it
 /// replaces.
 pub fn write_atomic_mode(path: &Path, contents: &[u8], mode: u32) -> Result<(), FsError> {
-    write_atomic_impl(path, contents, Some(mode))
+    write_atomic_impl(path, contents, Some(mode), false)
 }
 
-fn write_atomic_impl(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<(), FsError> {
+/// [`write_atomic_mode`] for a file that must not exist yet: of two processes creating it at
+/// once, exactly one succeeds and the other gets an error of kind
+/// [`std::io::ErrorKind::AlreadyExists`] (the final step is a no-clobber link, not a rename).
+pub fn create_atomic_mode(path: &Path, contents: &[u8], mode: u32) -> Result<(), FsError> {
+    write_atomic_impl(path, contents, Some(mode), true)
+}
+
+fn write_atomic_impl(
+    path: &Path,
+    contents: &[u8],
+    mode: Option<u32>,
+    no_clobber: bool,
+) -> Result<(), FsError> {
     let err = |source| FsError::Write {
         path: path.to_path_buf(),
         source,
@@ -276,7 +288,11 @@ fn write_atomic_impl(path: &Path, contents: &[u8], mode: Option<u32>) -> Result<
     {
         fs::set_permissions(tmp.path(), meta.permissions()).map_err(err)?;
     }
-    tmp.persist(path).map_err(|e| err(e.error))?;
+    if no_clobber {
+        tmp.persist_noclobber(path).map_err(|e| err(e.error))?;
+    } else {
+        tmp.persist(path).map_err(|e| err(e.error))?;
+    }
     if let Ok(d) = fs::File::open(dir) {
         // Not every file system supports fsync on a directory; the rename already happened.
         let _ = d.sync_all();
@@ -599,5 +615,13 @@ mod tests {
             fs::metadata(&p).unwrap().permissions().mode() & 0o777,
             0o600
         );
+        let err = create_atomic_mode(&p, b"newer", 0o600).unwrap_err();
+        let FsError::Write { source, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(source.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        create_atomic_mode(&dir.path().join("fresh"), b"x", 0o600).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 }

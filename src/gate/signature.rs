@@ -13,8 +13,9 @@
 //!   allowed-signers file, for any principal; [`verify`] also requires one principal;
 //!   [`AllowedSigners`] parses a file once (and names it in errors, see [`AllowedSigners::load`])
 //!   for many checks, at a given time.
-//! - [`parse_one_line`], [`to_one_line`], [`to_armored`]: between the one-line form and the
-//!   armored `-----BEGIN SSH SIGNATURE-----` text that `ssh-keygen -Y verify -s` reads.
+//! - [`parse_one_line`], [`to_one_line`], [`to_armored`], [`one_line_from_armored`]: between the
+//!   one-line form and the armored `-----BEGIN SSH SIGNATURE-----` text that `ssh-keygen -Y`
+//!   writes and reads.
 //! - [`generate_key_files`] and [`allowed_signers_line`]: what `wfc gate keygen` does.
 //!
 //! Every failure is a [`SignatureError`] that names the key or file involved and, through
@@ -50,7 +51,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use ssh_key::public::KeyData;
-use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
+use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey};
+
+pub use ssh_key::SshSig;
 
 /// The `SSHSIG` namespace of review attestations: a signature made for anything else (git
 /// commits use `git`, files `file`) never counts as one.
@@ -338,10 +341,18 @@ pub fn to_one_line(sig: &SshSig) -> Result<String, SignatureError> {
         .collect())
 }
 
-/// Reads a one-line signature (surrounding whitespace allowed, nothing else).
+/// Reads a one-line signature. Blank space is ignored, inside too: git lets a trailer value
+/// continue on indented lines, and base64 has no blank in it anyway.
 pub fn parse_one_line(line: &str) -> Result<SshSig, SignatureError> {
     let malformed = |reason: String| SignatureError::Malformed { reason };
-    let line = line.trim();
+    if line.len() > 2 * MAX_ONE_LINE {
+        return Err(malformed(format!(
+            "it is {} bytes long, more than any signature",
+            line.len()
+        )));
+    }
+    let joined: String = line.split_ascii_whitespace().collect();
+    let line = joined.as_str();
     if line.is_empty() {
         return Err(malformed("it is empty".into()));
     }
@@ -373,6 +384,14 @@ fn armor(body: &str) -> String {
     out.push_str(ARMOR_END);
     out.push('\n');
     out
+}
+
+/// The one-line form of an armored signature (what `ssh-keygen -Y sign` writes to `FILE.sig`).
+pub fn one_line_from_armored(armored: &str) -> Result<String, SignatureError> {
+    let sig = SshSig::from_pem(armored.trim()).map_err(|e| SignatureError::Malformed {
+        reason: e.to_string(),
+    })?;
+    to_one_line(&sig)
 }
 
 /// The armored text `ssh-keygen -Y verify -s FILE` reads.
@@ -685,7 +704,10 @@ fn parse_line(line: &str) -> Result<Option<Entry>, String> {
     }
     let first = rest.split([' ', '\t']).next().unwrap_or("");
     let mut opts = Options::default();
-    if first.contains('=') || first.to_ascii_lowercase().starts_with("cert-authority") {
+    if first.contains('=')
+        || first.starts_with(',')
+        || first.to_ascii_lowercase().starts_with("cert-authority")
+    {
         let end = options_end(rest)?;
         parse_options(&rest[..end], &mut opts)?;
         rest = skip_blank(&rest[end..]);
@@ -734,8 +756,10 @@ fn options_end(s: &str) -> Result<usize, String> {
 fn parse_options(s: &str, e: &mut Options) -> Result<(), String> {
     let mut rest = s;
     loop {
+        // As in OpenSSH, empty options are skipped, but the list may not end with a comma.
+        rest = rest.trim_start_matches(',');
         if rest.is_empty() {
-            return Err("an option is empty".into());
+            return Err("the options end with a comma".into());
         }
         if rest.len() >= "cert-authority".len()
             && rest[.."cert-authority".len()].eq_ignore_ascii_case("cert-authority")
@@ -1020,8 +1044,23 @@ pub fn generate_key_files(
         .map_err(|e| SignatureError::Generate {
             reason: e.to_string(),
         })?;
-    write_file(&files.private_key, private.as_bytes(), 0o600)?;
-    write_file(&files.public_key, format!("{public}\n").as_bytes(), 0o644)?;
+    // Without `force` the private key is created no-clobber, so of two keygens racing exactly
+    // one keeps its key, and only that one writes the public key and prints a line.
+    let written = if force {
+        crate::fsutil::write_atomic_mode(&files.private_key, private.as_bytes(), 0o600)
+    } else {
+        crate::fsutil::create_atomic_mode(&files.private_key, private.as_bytes(), 0o600)
+    };
+    match written.map_err(|e| key_write_error(&files.private_key, e)) {
+        Err(SignatureError::KeyWrite { source, .. }) if source.kind() == IoKind::AlreadyExists => {
+            return Err(SignatureError::KeyExists {
+                path: files.private_key.clone(),
+            });
+        }
+        other => other?,
+    }
+    crate::fsutil::write_atomic_mode(&files.public_key, format!("{public}\n").as_bytes(), 0o644)
+        .map_err(|e| key_write_error(&files.public_key, e))?;
     Ok(GeneratedKey {
         fingerprint: key.fingerprint(HashAlg::Sha256).to_string(),
         public_key: key.public_key().clone(),
@@ -1029,14 +1068,12 @@ pub fn generate_key_files(
     })
 }
 
-fn write_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), SignatureError> {
-    crate::fsutil::write_atomic_mode(path, contents, mode).map_err(|e| {
-        let source = e.into_io_error();
-        SignatureError::KeyWrite {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
+fn key_write_error(path: &Path, e: crate::fsutil::FsError) -> SignatureError {
+    let source = e.into_io_error();
+    SignatureError::KeyWrite {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Creates `dir` (and missing parents) with mode 0700, or checks that the existing one is a real
@@ -1108,6 +1145,8 @@ mod tests {
         let (k, _) = key_in(dir.path());
         let line = sign(&k, b"x").unwrap();
         let sig = parse_one_line(&format!("  {line}\n")).unwrap();
+        let folded = format!("{}\n {}", &line[..40], &line[40..]);
+        assert_eq!(parse_one_line(&folded).unwrap(), sig);
         assert_eq!(to_one_line(&sig).unwrap(), line);
         let armored = to_armored(&sig).unwrap();
         assert!(armored.starts_with(ARMOR_BEGIN));
