@@ -293,8 +293,9 @@ pub struct GateConfig {
     pub reviewers: StringList,
     /// The lowest tier that fails; absent means `[review] fail_on`.
     pub fail_on: Option<Tier>,
-    /// An SSH ed25519 private key that signs review attestations (`Review-Signature`). Read
-    /// from the user config and the repository config alike; it is not part of the policy.
+    /// An SSH ed25519 private key that signs review attestations (`Review-Signature`). Taken
+    /// from the user config only (a repository's is ignored with a warning); not part of the
+    /// policy. Without it, a key made by `wfc gate keygen` is used when there is one.
     pub signing_key: Option<String>,
 }
 
@@ -742,6 +743,15 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         && let Some((t, sha256)) = read_repo_layer(p, &mut loaded.warnings)?
     {
         loaded.repo_sha256 = Some(sha256.clone());
+        let mut t = t;
+        if let Some(toml::Value::Table(gate)) = t.get_mut("gate")
+            && gate.remove("signing_key").is_some()
+        {
+            loaded.warnings.push(format!(
+                "ignoring [gate] signing_key in {}: a repository cannot choose a key file for wfc to read; set it in your user config",
+                p.display()
+            ));
+        }
         let (reviewers, rate_limits) = command_parts(&t);
         if !reviewers.is_empty() || !rate_limits.is_empty() {
             let mut without = merged.clone();

@@ -136,6 +136,47 @@ pub fn of_commit(
     Ok((shape, policy))
 }
 
+/// The audit heads carried by signed review attestations in `range` (default: everything
+/// reachable from HEAD): `(seq, hash, "commit <id>")`.
+pub fn audit_anchors(
+    repo: &Repository,
+    range: Option<&str>,
+) -> Result<Vec<(i64, String, String)>, GitError> {
+    let mut walk = repo.revwalk().map_err(ctx("cannot walk the history"))?;
+    match range {
+        Some(r) if r.contains("..") => walk
+            .push_range(r)
+            .map_err(ctx(format!("cannot walk {r}")))?,
+        Some(r) => {
+            let id = repo
+                .revparse_single(r)
+                .and_then(|o| o.peel_to_commit())
+                .map_err(ctx(format!("cannot resolve {r}")))?
+                .id();
+            walk.push(id).map_err(ctx("cannot walk the history"))?;
+        }
+        None => {
+            if walk.push_head().is_err() {
+                return Ok(Vec::new());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for id in walk {
+        let id = id.map_err(ctx("cannot walk the history"))?;
+        let commit = repo
+            .find_commit(id)
+            .map_err(ctx(format!("cannot read commit {id}")))?;
+        let message = trailer::decode(commit.message_bytes()).0;
+        if let Some(att) = trailer::attestation(&message)
+            && let Some((seq, hash)) = att.audit
+        {
+            out.push((seq, hash, format!("commit {}", short(id))));
+        }
+    }
+    Ok(out)
+}
+
 /// Finds what lets the change `shape` -> `tree` through under `policy`: a recorded review of
 /// exactly that change, else HEAD's own valid trailer for it, else nothing when the change is
 /// empty.

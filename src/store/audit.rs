@@ -126,6 +126,58 @@ pub fn append_tx(
     Ok(seq)
 }
 
+/// The audit head a review job left: the sequence and hash of its `review` (or
+/// `review.bypass`) row.
+pub fn head_for_job(store: &Store, job_id: &str) -> Result<Option<(i64, String)>, StoreError> {
+    store
+        .conn()
+        .query_row(
+            "SELECT seq, hash FROM audit
+             WHERE action IN ('review', 'review.bypass') AND json_extract(details, '$.job_id') = ?1
+             ORDER BY seq DESC LIMIT 1",
+            [job_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(sql("cannot read the audit trail"))
+}
+
+/// Checks audit heads anchored elsewhere (signed commits) against the trail; each
+/// `(seq, hash, where)` that the trail does not have exactly becomes a problem of `report`.
+pub fn check_anchors(
+    store: &Store,
+    anchors: &[(i64, String, String)],
+    report: &mut VerifyReport,
+) -> Result<(), StoreError> {
+    for (seq, hash, place) in anchors {
+        let problem = match hash_of(store, *seq)? {
+            Some(h) if &h == hash => continue,
+            Some(h) => format!(
+                "row {seq} has hash {}, but {place} anchored {}: the chain was rewritten after that review",
+                &h[..h.len().min(12)],
+                &hash[..hash.len().min(12)]
+            ),
+            None => format!("row {seq}, anchored by {place}, is gone"),
+        };
+        report.problems.push(Problem {
+            seq: Some(*seq),
+            kind: ProblemKind::Anchor,
+            detail: problem,
+        });
+        report.ok = false;
+    }
+    Ok(())
+}
+
+/// The hash of row `seq`, when there is one.
+pub fn hash_of(store: &Store, seq: i64) -> Result<Option<String>, StoreError> {
+    store
+        .conn()
+        .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+        .optional()
+        .map_err(sql("cannot read the audit trail"))
+}
+
 /// Appends one row in its own transaction.
 pub fn append(store: &mut Store, now: SystemTime, entry: &NewAudit<'_>) -> Result<i64, StoreError> {
     store.write(|tx| append_tx(tx, now, entry))
@@ -199,6 +251,9 @@ pub enum ProblemKind {
     TriggerMissing,
     /// SQLite's `integrity_check` failed, or the file could not be read as a database.
     Corrupt,
+    /// A signed review attestation in the history names an audit head (sequence and hash) that
+    /// the trail no longer has: the chain was rewritten, or rows were deleted, after it.
+    Anchor,
 }
 
 #[derive(Debug, Clone, Serialize)]

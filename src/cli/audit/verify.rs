@@ -5,14 +5,20 @@ use crate::error::{CommandResult, Outcome};
 use crate::store::audit;
 use crate::ui::Tone;
 
-#[derive(Debug, ClapArgs)]
-pub struct Args {}
-
 /// Check that the audit trail was not altered: every row's hash, every link, the append-only
-/// triggers, and SQLite's integrity check of the whole file.
+/// triggers, SQLite's integrity check of the whole file, and every audit head anchored by a
+/// signed review attestation in the repository's history (a chain recomputed after being
+/// rewritten fails there).
 ///
 /// The database is opened read-only and never migrated, so this works on a read-only copy.
-pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// Read anchors from these commits (default: everything reachable from HEAD, in a repository)
+    #[arg(long, value_name = "RANGE")]
+    pub anchors: Option<String>,
+}
+
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let path = ctx.db_path();
     let store = crate::store::Store::open_read_only(&path).map_err(|e| {
         crate::error::CommandError::from(e).with_hint(format!(
@@ -20,7 +26,21 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
             ctx.home.display()
         ))
     })?;
-    let report = audit::verify(&store)?;
+    let mut report = audit::verify(&store)?;
+    let anchors = match (&ctx.repo, &args.anchors) {
+        (Some(info), range) => {
+            let repo = info.open_current()?;
+            crate::gate::audit_anchors(&repo, range.as_deref())?
+        }
+        (None, Some(_)) => {
+            return Err(crate::git::GitError::NotARepository {
+                path: ctx.cwd.clone(),
+            }
+            .into());
+        }
+        (None, None) => Vec::new(),
+    };
+    audit::check_anchors(&store, &anchors, &mut report)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
     } else if report.ok {

@@ -186,13 +186,15 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
         grant.verdict(),
         &policy.digest(),
     );
-    let changed = match trailer::apply(&text, &hash, &comment_style(&repo)) {
-        Some(next) => {
-            replace_message(&path, &trailer::encode(&next, utf8))?;
-            true
-        }
-        None => false,
-    };
+    let attestation = attest(ctx, &repo, &grant, &shape, &tree_hex, &policy)?;
+    let changed =
+        match trailer::apply_with(&text, &hash, attestation.as_ref(), &comment_style(&repo)) {
+            Some(next) => {
+                replace_message(&path, &trailer::encode(&next, utf8))?;
+                true
+            }
+            None => false,
+        };
     let job_id = match &grant {
         Grant::Review(job) => Some(job.id.clone()),
         Grant::Head { .. } | Grant::NoChange => None,
@@ -209,6 +211,7 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
             "job_id": job_id,
             "granted_by": grant.describe(),
             "message_changed": changed,
+            "signed": attestation.is_some(),
         }),
     )?;
     ctx.ui.debug(&format!(
@@ -217,6 +220,67 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
         grant.describe()
     ));
     Ok(Outcome::SUCCESS)
+}
+
+/// The signing key: `[gate] signing_key` of the user config, else the key `wfc gate keygen`
+/// made, when there is one.
+fn signing_key(ctx: &Context) -> Option<PathBuf> {
+    match &ctx.config.gate.signing_key {
+        Some(k) => {
+            let p = match k.strip_prefix("~/") {
+                Some(rest) => ctx.env.home.clone().unwrap_or_default().join(rest),
+                None => PathBuf::from(k),
+            };
+            Some(p)
+        }
+        None => {
+            let default = ctx.home.join("keys").join("wfc-review");
+            default.is_file().then_some(default)
+        }
+    }
+}
+
+/// The signed attestation of the change: the payload the trailer binds plus the granting job
+/// and its audit head, signed with the signing key. A message-only amend keeps HEAD's.
+fn attest(
+    ctx: &mut Context,
+    repo: &git2::Repository,
+    grant: &Grant,
+    shape: &crate::git::commit::Shape,
+    tree_hex: &str,
+    policy: &crate::gate::policy::Policy,
+) -> Result<Option<trailer::Attestation>, CommandError> {
+    match grant {
+        Grant::Head { commit, .. } => {
+            let head = repo
+                .find_commit(*commit)
+                .map_err(crate::git::ctx("cannot read HEAD"))?;
+            Ok(trailer::attestation(
+                &trailer::decode(head.message_bytes()).0,
+            ))
+        }
+        Grant::NoChange => Ok(None),
+        Grant::Review(job) => {
+            let Some(key) = signing_key(ctx) else {
+                return Ok(None);
+            };
+            let audit = crate::store::audit::head_for_job(ctx.store()?, &job.id)?;
+            let payload = trailer::payload(
+                &shape.parent_trees,
+                tree_hex,
+                grant.verdict(),
+                &policy.digest(),
+                &job.id,
+                audit.as_ref().map(|(s, h)| (*s, h.as_str())),
+            );
+            let signature = crate::gate::signature::sign_payload(&key, payload.as_bytes())?;
+            Ok(Some(trailer::Attestation {
+                job_id: job.id.clone(),
+                audit,
+                signature,
+            }))
+        }
+    }
 }
 
 /// Replaces the message file through a temp file and a rename, keeping its mode. No fsync: git
