@@ -717,6 +717,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;audit;verify' {
+            [CompletionResult]::new('--anchors', '--anchors', [CompletionResultType]::ParameterName, 'Read anchors from these commits (default: everything reachable from HEAD, in a repository)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')

@@ -662,6 +662,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;audit;verify'= {
+            cand --anchors 'Read anchors from these commits (default: everything reachable from HEAD, in a repository)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'

@@ -517,6 +517,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand audit; and not __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check that no audit row was edited or deleted; exit 1 and name the first break if one was'
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wfc -n "__fish_wfc_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchors -d 'Read anchors from these commits (default: everything reachable from HEAD, in a repository)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and __fish_seen_subcommand_from verify" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and __fish_seen_subcommand_from verify" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand audit; and __fish_seen_subcommand_from verify" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
