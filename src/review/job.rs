@@ -947,6 +947,28 @@ pub struct Prepared {
     pub change: Change,
     pub diff: String,
     pub tasks: Vec<TaskSpec>,
+    /// What the gate policy's built-in reviewers found in the change, run at `prepare` on the
+    /// change itself (the stored copy of it is redacted, so the rules could no longer see a
+    /// secret in it); `finalize` adds these to the harness's answers.
+    #[serde(default)]
+    pub rules: Vec<RuleFindings>,
+}
+
+/// One built-in reviewer's findings, kept for `finalize`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleFindings {
+    pub reviewer_id: String,
+    pub findings: Vec<super::finding::Finding>,
+}
+
+/// The built-in reviewers of HEAD's gate policy (all five when it cannot be read).
+fn policy_builtins(ctx: &Context) -> Vec<Builtin> {
+    ctx.repo
+        .as_ref()
+        .and_then(|r| r.open_current().ok())
+        .and_then(|repo| Policy::at_head(&repo).ok())
+        .map(|p| p.builtins())
+        .unwrap_or_else(|| Builtin::ALL.to_vec())
 }
 
 /// One reviewer's task for a harness.
@@ -1013,11 +1035,19 @@ pub fn prepare(
     // The plan is stored in the job row: its copy of the change must hold no secret.
     let mut stored_change = input.change.clone();
     crate::redact::change(&mut stored_change);
+    let rules = policy_builtins(ctx)
+        .into_iter()
+        .map(|b| RuleFindings {
+            reviewer_id: b.id().to_string(),
+            findings: builtin::review(b, &input.change),
+        })
+        .collect();
     let prepared = Prepared {
         mode: input.mode.to_string(),
         change: stored_change,
         diff: diff.clone(),
         tasks: tasks.clone(),
+        rules,
     };
     let request = serde_json::to_string(&prepared)?;
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
@@ -1153,7 +1183,7 @@ pub fn finalize(
     let started = crate::time::parse_time(&job.started_at).unwrap_or_else(|| ctx.now());
     let mut change = prepared.change;
     change.diff = prepared.diff;
-    let outcomes = with_policy_rules(ctx, outcomes, &change);
+    let outcomes = with_policy_rules(outcomes, prepared.rules);
     let finished = Finished {
         job_id: job.id.clone(),
         task_id: job.task_id.clone().unwrap_or_else(|| "review".into()),
@@ -1170,27 +1200,20 @@ pub fn finalize(
     finish(ctx, req, finished)
 }
 
-/// The built-in reviewers of HEAD's gate policy (all five when it cannot be read) run on the
-/// job's change themselves: a harness may add findings to theirs, never take them away, so an
-/// answer of `[]` for every reviewer cannot pass what the rules find.
-fn with_policy_rules(ctx: &Context, mut outcomes: Vec<Outcome>, change: &Change) -> Vec<Outcome> {
-    let builtins = ctx
-        .repo
-        .as_ref()
-        .and_then(|r| r.open_current().ok())
-        .and_then(|repo| Policy::at_head(&repo).ok())
-        .map(|p| p.builtins())
-        .unwrap_or_else(|| Builtin::ALL.to_vec());
-    for b in builtins {
-        let findings = builtin::review(b, change);
-        match outcomes.iter_mut().find(|o| o.id == b.id()) {
+/// The gate policy's built-in reviewers ran on the job's change at `prepare`: a harness may add
+/// findings to theirs, never take them away, so an answer of `[]` for every reviewer cannot pass
+/// what the rules found.
+fn with_policy_rules(mut outcomes: Vec<Outcome>, rules: Vec<RuleFindings>) -> Vec<Outcome> {
+    for rule in rules {
+        let findings = rule.findings;
+        match outcomes.iter_mut().find(|o| o.id == rule.reviewer_id) {
             Some(o) => {
                 let mut all = findings;
                 all.append(&mut o.findings);
                 o.findings = all;
             }
             None => outcomes.push(Outcome {
-                id: b.id().to_string(),
+                id: rule.reviewer_id.clone(),
                 status: Status::Ok,
                 duration: Duration::ZERO,
                 error: None,

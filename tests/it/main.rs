@@ -11,6 +11,7 @@ mod cleanup;
 mod cli_basics;
 mod config;
 mod gate;
+mod gate_bypass;
 mod gate_signature;
 mod generated;
 mod hooks;
