@@ -118,11 +118,13 @@ pub fn short(id: Oid) -> String {
     s[..s.len().min(12)].to_string()
 }
 
-/// The commit being made from the index: its shape, and the policy committed in HEAD.
+/// The commit being made from the index: its shape, and the policy committed in its first
+/// parent (HEAD; HEAD's parent under `--amend`).
 pub fn pending(repo: &Repository, info: &RepoInfo) -> Result<(Shape, Policy), GateError> {
     let parents = crate::git::commit::pending_parents(repo, &info.git_dir)?;
     let shape = crate::git::commit::shape(repo, &parents)?;
-    Ok((shape, Policy::at_head(repo)?))
+    let policy = Policy::at_commit(repo, shape.first_parent, "HEAD")?;
+    Ok((shape, policy))
 }
 
 /// An existing commit's shape, and the policy committed in its first parent (the HEAD it was

@@ -22,6 +22,9 @@ pub struct Shape {
     /// The tree the change is a diff from.
     pub base_tree: Oid,
     pub merge: bool,
+    /// The first parent commit (none for a root commit): the HEAD the commit is made on, whose
+    /// committed gate policy applies to it.
+    pub first_parent: Option<Oid>,
 }
 
 impl Shape {
@@ -119,6 +122,7 @@ pub fn shape(repo: &Repository, parents: &[Oid]) -> Result<Shape, GitError> {
             parent_trees: vec![EMPTY_TREE.to_string()],
             base_tree: empty_tree(repo)?,
             merge: false,
+            first_parent: None,
         }),
         [one] => {
             let t = repo
@@ -129,6 +133,7 @@ pub fn shape(repo: &Repository, parents: &[Oid]) -> Result<Shape, GitError> {
                 parent_trees: vec![t.to_string()],
                 base_tree: t,
                 merge: false,
+                first_parent: Some(*one),
             })
         }
         many => {
@@ -145,6 +150,7 @@ pub fn shape(repo: &Repository, parents: &[Oid]) -> Result<Shape, GitError> {
                 parent_trees: trees,
                 base_tree: auto_merge_tree(repo, many)?,
                 merge: true,
+                first_parent: Some(many[0]),
             })
         }
     }

@@ -437,8 +437,12 @@ pub fn run(
         Ok(i) => i,
         Err(nothing) => return Ok(nothing),
     };
+    // The policy committed in the commit's first parent: HEAD, or HEAD's parent under --amend.
     let policy = match &input.shape {
-        Some(_) => Some(Policy::at_head(&ctx.repo()?.open_current()?).map_err(|e| e.to_string())),
+        Some(shape) => Some(
+            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
+                .map_err(|e| e.to_string()),
+        ),
         None => None,
     };
     if req.hook
@@ -1002,8 +1006,12 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
+    // The policy committed in the commit's first parent: HEAD, or HEAD's parent under --amend.
     let policy = match &input.shape {
-        Some(_) => Some(Policy::at_head(&ctx.repo()?.open_current()?).map_err(|e| e.to_string())),
+        Some(shape) => Some(
+            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
+                .map_err(|e| e.to_string()),
+        ),
         None => None,
     };
     if req.hook
