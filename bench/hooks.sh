@@ -95,9 +95,15 @@ for kind in $KINDS; do
   new_repo "empty-$kind" "$kind" >/dev/null
   new_repo "small-$kind" "$kind" >/dev/null
 done
-# Sanity: the wfc repositories really gate (a trailer on the first commit).
-git -C "$WORK/empty-wfc" log -1 --format=%B | grep -q '^Review-Hash: v1:passed:' \
+# wfc with signed attestations: its own state home, holding a `wfc gate keygen` key.
+SIGNED_HOME=$WORK/wfc-home-signed
+WFC_HOME=$SIGNED_HOME "$WFC" -q gate keygen >/dev/null
+WFC_HOME=$SIGNED_HOME new_repo "small-wfc-signed" wfc >/dev/null
+# Sanity: the wfc repositories really gate (a trailer on the first commit), and sign.
+git -C "$WORK/empty-wfc" log -1 --format=%B | grep -q '^Review-Hash: v2:passed:' \
   || { echo "wfc hooks did not add a Review-Hash" >&2; exit 1; }
+git -C "$WORK/small-wfc-signed" log -1 --format=%B | grep -q '^Review-Signature: U1NIU0lH' \
+  || { echo "wfc hooks did not sign" >&2; exit 1; }
 
 hf() { # hf NAME CMD... -> $WORK/NAME.json
   local name=$1; shift
@@ -117,19 +123,27 @@ for kind in $KINDS; do
     "git -C $WORK/small-$kind commit -q -m bench"
 done
 
-echo "== the commit-msg hook alone, as git runs it"
+hf "small-wfc-signed" --command-name "wfc-signed" \
+  --prepare "sh -c 'echo \"// \$(date +%s%N)\" >> $WORK/small-wfc-signed/src/lib.rs && git -C $WORK/small-wfc-signed add src/lib.rs'" \
+  "env WFC_HOME=$SIGNED_HOME git -C $WORK/small-wfc-signed commit -q -m bench"
+
+echo "== the commit-msg hook alone, as git runs it, on a reviewed staged change"
 for kind in wfc pre-commit prek; do
   dir=$WORK/empty-$kind
+  echo "// staged" >>"$dir/src/lib.rs"
+  git -C "$dir" add src/lib.rs
+  [ "$kind" = wfc ] && "$WFC" -C "$dir" -q review --staged --no-learn >/dev/null
   printf 'bench\n' >"$dir/.git/COMMIT_EDITMSG"
   hf "msg-$kind" --command-name "$kind" \
     "sh -c 'cd $dir && GIT_INDEX_FILE=.git/index exec .git/hooks/commit-msg .git/COMMIT_EDITMSG'"
 done
-grep -q '^Review-Hash: v1:passed:' "$WORK/empty-wfc/.git/COMMIT_EDITMSG" \
+grep -q '^Review-Hash: v2:passed:' "$WORK/empty-wfc/.git/COMMIT_EDITMSG" \
   || { echo "wfc's commit-msg hook did not add a Review-Hash" >&2; exit 1; }
 
 echo "== the pre-commit hook alone, nothing staged"
 for kind in wfc pre-commit prek; do
   dir=$WORK/empty-$kind
+  git -C "$dir" checkout -q -- . && git -C "$dir" reset -q --hard
   hf "pre-$kind" --command-name "$kind" \
     "sh -c 'cd $dir && GIT_INDEX_FILE=.git/index exec .git/hooks/pre-commit'"
 done
@@ -153,6 +167,9 @@ for scen, title in (("empty", "empty commit, whole `git commit`"), ("small", "sm
         print(f"  {kind:<11} {m:7.1f} ± {s:5.1f}   hook overhead {m - base:7.1f}")
     for kind in ("pre-commit", "prek"):
         print(f"  ratio {kind} overhead / wfc overhead: {over[kind] / over['wfc']:.2f}x")
+    if scen == "small":
+        m, s = mean("small-wfc-signed")
+        print(f"  wfc-signed  {m:7.1f} ± {s:5.1f}   hook overhead {m - base:7.1f}  (with Review-Signature)")
 for scen, title in (("msg", "commit-msg hook alone"), ("pre", "pre-commit hook alone, nothing staged")):
     print(f"\n{title}:")
     ms = {k: mean(f"{scen}-{k}") for k in ("wfc", "pre-commit", "prek")}
@@ -166,4 +183,7 @@ w = mean("small-wfc")[0] - mean("small-none")[0]
 p = mean("small-prek")[0] - mean("small-none")[0]
 print(f"target: wfc pre-commit + commit-msg (review of a small change) faster than prek's no-op: "
       f"{'met' if w < p else 'NOT met'} ({w:.1f} ms vs {p:.1f} ms of overhead)")
+ws = mean("small-wfc-signed")[0] - mean("small-none")[0]
+print(f"target: the same with signing faster than prek's no-op: "
+      f"{'met' if ws < p else 'NOT met'} ({ws:.1f} ms vs {p:.1f} ms of overhead)")
 PY
