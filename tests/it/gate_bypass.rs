@@ -287,6 +287,8 @@ fn a_weaker_review_grants_nothing() {
     r.code(1);
     assert_eq!(status_of(&statuses, "Weak 0"), "missing");
     assert_eq!(status_of(&statuses, "Weak 1"), "missing");
+    let r = ci_script(&env, &fresh_clone(&env, &repo, "ci"), &[]);
+    assert_eq!(r.code, 1, "{r}");
 }
 
 /// A range review covers only its own diff: reviewing `HEAD~1..HEAD` after a commit that slipped
@@ -315,6 +317,47 @@ fn a_range_review_does_not_grant_a_squash() {
     let (r, statuses) = verify(&env, &repo, &[]);
     r.code(1);
     assert_eq!(status_of(&statuses, "Squashed"), "missing");
+    let r = ci_script(&env, &fresh_clone(&env, &repo, "ci"), &[]);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stdout.contains("fails-on-rerun"), "{r}");
+}
+
+/// Under `git commit -a` (a temporary index), the blocked commit's hint says to stage the change
+/// before recording a bypass, since `wfc review --staged` reads the real index.
+#[test]
+fn the_bypass_hint_under_commit_all_stages_first() {
+    let env = TestEnv::new();
+    let repo = feature_repo(&env);
+    add(
+        &env,
+        &repo,
+        "src/keys.rs",
+        "pub const KEY: &str = \"none\";\n",
+    );
+    commit(&env, &repo, &["-m", "Placeholder"]).success();
+    write(&repo, "src/keys.rs", SECRET);
+    let r = commit(&env, &repo, &["-a", "-m", "Keys"]);
+    assert_ne!(r.code, 0, "{r}");
+    assert!(
+        r.stderr.contains("temporary index") && r.stderr.contains("git add"),
+        "{r}"
+    );
+    // Following the hint works.
+    env.git(&repo, ["add", "-u"]).success();
+    env.wfc(
+        &repo,
+        [
+            "review",
+            "--staged",
+            "--no-learn",
+            "--bypass-reason",
+            "fixture",
+        ],
+    )
+    .success();
+    commit(&env, &repo, &["-m", "Keys"]).success();
+    let (_, statuses) = verify(&env, &repo, &["--allow-bypassed"]);
+    assert_eq!(status_of(&statuses, "Keys"), "ok");
 }
 
 /// `review prepare` then `finalize` with `[]` for every reviewer: the policy's built-in reviewers
