@@ -10,6 +10,10 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// Inputs from this size on are searched with the DFA (below it, building one costs more than
+/// it saves).
+const DFA_BYTES: usize = 64 * 1024;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::lexer::{self, Carry, Region, Regions};
@@ -26,7 +30,13 @@ const MAX_LEX: usize = 64 * 1024;
 
 pub struct Compiled {
     pub rules: Vec<Rule>,
-    ac: Option<AhoCorasick>,
+    /// The keywords of the prefilter, lower-cased; their automata are built on first use.
+    keywords: Vec<String>,
+    /// For large inputs (a review): a DFA, fast to search and slow (~2 ms) to build.
+    dfa: OnceLock<AhoCorasick>,
+    /// For small inputs (redacting an audit row or a message): a contiguous NFA, built in a
+    /// fraction of that, so a command that only redacts does not pay for the DFA.
+    nfa: OnceLock<AhoCorasick>,
     /// For each keyword of `ac`, the rules it stands for.
     kw_bits: Vec<Bits>,
     /// Rules with no keyword: candidates on every line.
@@ -120,17 +130,11 @@ impl Compiled {
         // written plus lower/UPPER/Capitalised forms, in chunks of 120 for the SIMD prefilter)
         // was measured on 74.6 MB of crate sources: no faster overall, the security set (over
         // 120 keywords, so two passes) about a third slower, and it missed `PassWord = "..."`.
-        let ac = (!keywords.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&keywords)
-                .expect("keyword automaton")
-        });
         Compiled {
             rules: rules.to_vec(),
-            ac,
+            keywords,
+            dfa: OnceLock::new(),
+            nfa: OnceLock::new(),
             kw_bits,
             always,
             set_patterns,
@@ -186,10 +190,34 @@ impl Compiled {
         mask
     }
 
+    /// The keyword automaton for an input of `bytes`: the DFA for large inputs (or once it
+    /// exists), else the cheaper NFA. A review's scan always takes the DFA.
+    pub fn automaton(&self, bytes: usize) -> Option<&AhoCorasick> {
+        if self.keywords.is_empty() {
+            return None;
+        }
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(kind))
+                .build(&self.keywords)
+                .expect("keyword automaton")
+        };
+        if bytes >= DFA_BYTES || self.dfa.get().is_some() {
+            Some(self.dfa.get_or_init(|| build(AhoCorasickKind::DFA)))
+        } else {
+            Some(
+                self.nfa
+                    .get_or_init(|| build(AhoCorasickKind::ContiguousNFA)),
+            )
+        }
+    }
+
     /// The candidate rules of one line, from the keyword prefilter.
     fn candidates(&self, line: &str) -> Bits {
         let mut cand = self.always;
-        if let Some(ac) = &self.ac {
+        if let Some(ac) = self.automaton(line.len()) {
             for m in ac.find_overlapping_iter(line) {
                 cand |= self.kw_bits[m.pattern().as_usize()];
             }
@@ -201,10 +229,10 @@ impl Compiled {
     /// lines joined by newlines (no keyword holds a newline, so none spans two lines).
     fn file_candidates(&self, view: &FileView<'_>) -> Vec<Bits> {
         let mut out = vec![0; view.lines.len()];
-        let Some(ac) = &self.ac else {
+        let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
+        let Some(ac) = self.automaton(DFA_BYTES.max(total)) else {
             return out;
         };
-        let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
         let mut text = String::with_capacity(total);
         let mut ends = Vec::with_capacity(view.lines.len());
         for line in &view.lines {
