@@ -191,7 +191,7 @@ impl Compiled {
     }
 
     /// The keyword automaton for an input of `bytes`: the DFA for large inputs (or once it
-    /// exists), else the cheaper NFA. A review's scan always takes the DFA.
+    /// exists), else the cheaper NFA.
     pub fn automaton(&self, bytes: usize) -> Option<&AhoCorasick> {
         if self.keywords.is_empty() {
             return None;
@@ -230,7 +230,7 @@ impl Compiled {
     fn file_candidates(&self, view: &FileView<'_>) -> Vec<Bits> {
         let mut out = vec![0; view.lines.len()];
         let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
-        let Some(ac) = self.automaton(DFA_BYTES.max(total)) else {
+        let Some(ac) = self.automaton(total) else {
             return out;
         };
         let mut text = String::with_capacity(total);
