@@ -60,8 +60,6 @@ for i in range(commits + 1):
     out.write(b"commit refs/heads/main\n")
     out.write(b"committer Bench <bench@example.com> %d +0000\n" % (t + i))
     data(b"root\n" if i == 0 else b"change %d\n" % i)
-    if i > 0:
-        out.write(b"from refs/heads/main^0\n")
     chunk = files[i * per:(i + 1) * per] or files[i % len(files):i % len(files) + 1]
     for j, f in enumerate(chunk):
         try:
@@ -96,14 +94,22 @@ gitleaks_bin() {
 	printf '%s\n' "$bin"
 }
 
-cmds=(-n wfc "cd '$REPO' && '$WFC' gate verify --rerun --policy-from $BASE '$RANGE' >/dev/null 2>&1 || true")
+# Each tool runs from a small script, timed without an intermediate shell.
+printf '#!/bin/sh\ncd %s && exec %s gate verify --rerun --policy-from %s %s >/dev/null 2>&1\n' \
+	"$REPO" "$WFC" "$BASE" "$RANGE" >"$WORK/run-wfc"
+chmod +x "$WORK/run-wfc"
+"$WORK/run-wfc" || true
+cmds=(-n wfc "$WORK/run-wfc")
 if GITLEAKS=$(gitleaks_bin); then
 	say "comparing with gitleaks $("$GITLEAKS" version)"
-	cmds+=(-n gitleaks "cd '$REPO' && '$GITLEAKS' git --no-banner --log-opts='$RANGE' --report-path /dev/null >/dev/null 2>&1 || true")
+	printf '#!/bin/sh\ncd %s && exec %s git --no-banner --log-opts=%s --report-format json --report-path %s >/dev/null 2>&1\n' \
+		"$REPO" "$GITLEAKS" "$RANGE" "$WORK/gitleaks.json" >"$WORK/run-gitleaks"
+	chmod +x "$WORK/run-gitleaks"
+	cmds+=(-n gitleaks "$WORK/run-gitleaks")
 else
 	say "gitleaks unavailable from PyPI: wfc alone"
 fi
-hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/gate.json" "${cmds[@]}" >&2
+hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/gate.json" "${cmds[@]}" >&2
 
 python3 - "$WORK/gate.json" "$n" "$TARGET" <<'PY'
 import json, sys
