@@ -175,7 +175,7 @@ pub fn pending_parents(repo: &Repository, git_dir: &Path) -> Result<Vec<Oid>, Gi
             return Ok(v);
         }
     }
-    if amending() {
+    if amending(repo) {
         return Ok(head.parent_ids().collect());
     }
     Ok(vec![head.id()])
@@ -185,7 +185,7 @@ pub fn pending_parents(repo: &Repository, git_dir: &Path) -> Result<Vec<Oid>, Gi
 /// started): the closest `git` ancestor's command line says `commit` and `--amend`. git tells
 /// hooks nothing else about it. Where the process tree cannot be read the answer is no, and a
 /// trailer made for the wrong parents fails `gate verify` rather than passing it.
-pub fn amending() -> bool {
+pub fn amending(repo: &Repository) -> bool {
     let mut pid = std::process::id();
     for _ in 0..6 {
         let Some(ppid) = parent_pid(pid) else {
@@ -204,12 +204,18 @@ pub fn amending() -> bool {
         if name != b"git" {
             continue;
         }
-        return is_amend_args(&args[1..]);
+        let alias = |name: &str| {
+            repo.config()
+                .ok()?
+                .get_string(&format!("alias.{name}"))
+                .ok()
+        };
+        return is_amend_args(&args[1..], &alias);
     }
     false
 }
 
-fn is_amend_args(args: &[&[u8]]) -> bool {
+fn is_amend_args(args: &[&[u8]], alias: &dyn Fn(&str) -> Option<String>) -> bool {
     // Options of `git` itself before the subcommand, some with a value.
     let mut i = 0;
     while i < args.len() && args[i].starts_with(b"-") {
@@ -221,11 +227,29 @@ fn is_amend_args(args: &[&[u8]]) -> bool {
         }
         i += 1;
     }
-    if args.get(i) != Some(&&b"commit"[..]) {
+    // A git alias (`ca = commit --amend`) is expanded once; shell aliases (`!...`) are not.
+    let expanded: Vec<Vec<u8>>;
+    let args: Vec<&[u8]> = match args.get(i) {
+        Some(&b"commit") => args[i..].to_vec(),
+        Some(name) => match std::str::from_utf8(name).ok().and_then(alias) {
+            Some(a) if !a.starts_with('!') => {
+                expanded = a
+                    .split_whitespace()
+                    .map(|w| w.as_bytes().to_vec())
+                    .collect();
+                let mut v: Vec<&[u8]> = expanded.iter().map(Vec::as_slice).collect();
+                v.extend_from_slice(&args[i + 1..]);
+                v
+            }
+            _ => return false,
+        },
+        None => return false,
+    };
+    if args.first() != Some(&&b"commit"[..]) {
         return false;
     }
     let mut amend = false;
-    let mut j = i + 1;
+    let mut j = 1;
     while j < args.len() {
         match args[j] {
             b"--" => break,
@@ -255,9 +279,15 @@ mod tests {
 
     #[test]
     fn amend_is_read_from_git_arguments() {
+        let alias = |name: &str| match name {
+            "ca" => Some("commit --amend".to_string()),
+            "c" => Some("commit".to_string()),
+            "sh" => Some("!git commit --amend".to_string()),
+            _ => None,
+        };
         let t = |s: &str| {
             let v: Vec<&[u8]> = s.split(' ').map(str::as_bytes).collect();
-            is_amend_args(&v)
+            is_amend_args(&v, &alias)
         };
         assert!(t("commit --amend"));
         assert!(t("-c core.x=1 commit -a --amend -m msg"));
@@ -265,10 +295,16 @@ mod tests {
         assert!(!t("commit --amend --no-amend"));
         assert!(!t("log --amend"));
         assert!(!t("commit -- --amend"));
+        assert!(t("ca -m msg"));
+        assert!(t("c --amend"));
+        assert!(!t("c -m x"));
+        assert!(!t("sh"));
     }
 
     #[test]
     fn this_test_is_not_amending() {
-        assert!(!amending());
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        assert!(!amending(&repo));
     }
 }

@@ -213,6 +213,25 @@ fn amend_replaces_the_stale_trailer() {
         "Add add and two"
     );
     verify_ok(&env, &repo, "HEAD~1..HEAD");
+
+    // Through a git alias too, and the amended commit is measured from HEAD's parent: a secret
+    // added by the amend is reviewed and blocks it.
+    env.git(&repo, ["config", "alias.ca", "commit --amend"])
+        .success();
+    write(
+        &repo,
+        "src/lib.rs",
+        &format!("{HARMLESS}\npub fn three() -> i32 {{\n    3\n}}\n"),
+    );
+    env.git(&repo, ["add", "src/lib.rs"]).success();
+    env.git(&repo, ["ca", "-q", "--no-edit"]).success();
+    assert_trailer_matches(&env, &repo, "HEAD", Verdict::Passed);
+    verify_ok(&env, &repo, "HEAD~1..HEAD");
+    write(&repo, "src/keys.rs", SECRET);
+    env.git(&repo, ["add", "src/keys.rs"]).success();
+    let before = head(&env, &repo);
+    assert_ne!(env.git(&repo, ["ca", "-q", "--no-edit"]).code, 0);
+    assert_eq!(head(&env, &repo), before);
 }
 
 #[test]
