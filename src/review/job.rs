@@ -437,26 +437,7 @@ pub fn run(
         Ok(i) => i,
         Err(nothing) => return Ok(nothing),
     };
-    // The policy committed in the commit's first parent: HEAD, or HEAD's parent under --amend.
-    let policy = match &input.shape {
-        Some(shape) => Some(
-            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
-                .map_err(|e| e.to_string()),
-        ),
-        None => None,
-    };
-    if req.hook
-        && let Some(Err(e)) = &policy
-    {
-        return Err(CommandError::usage(e.clone()).with_hint(
-            "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
-        ));
-    }
-    let ids = reviewer_ids(
-        &ctx.config,
-        req,
-        policy.as_ref().and_then(|p| p.as_ref().ok()),
-    )?;
+    let (policy, ids) = policy_and_ids(ctx, req, &input)?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
@@ -965,6 +946,38 @@ pub struct RuleFindings {
     pub findings: Vec<super::finding::Finding>,
 }
 
+/// The gate policy a staged change is judged by (the one committed in the commit's first
+/// parent: HEAD, or HEAD's parent under `--amend`; `None` for other inputs), and the reviewers
+/// to run. A hook cannot run on a policy it cannot read.
+type PolicyRead = Option<Result<Policy, String>>;
+
+fn policy_and_ids(
+    ctx: &Context,
+    req: &Request,
+    input: &Input,
+) -> Result<(PolicyRead, Vec<String>), CommandError> {
+    let policy = match &input.shape {
+        Some(shape) => Some(
+            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
+                .map_err(|e| e.to_string()),
+        ),
+        None => None,
+    };
+    if req.hook
+        && let Some(Err(e)) = &policy
+    {
+        return Err(CommandError::usage(e.clone()).with_hint(
+            "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
+        ));
+    }
+    let ids = reviewer_ids(
+        &ctx.config,
+        req,
+        policy.as_ref().and_then(|p| p.as_ref().ok()),
+    )?;
+    Ok((policy, ids))
+}
+
 /// The built-in reviewers of HEAD's gate policy (all five when it cannot be read).
 fn policy_builtins(ctx: &Context) -> Vec<Builtin> {
     ctx.repo
@@ -1006,26 +1019,7 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
-    // The policy committed in the commit's first parent: HEAD, or HEAD's parent under --amend.
-    let policy = match &input.shape {
-        Some(shape) => Some(
-            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
-                .map_err(|e| e.to_string()),
-        ),
-        None => None,
-    };
-    if req.hook
-        && let Some(Err(e)) = &policy
-    {
-        return Err(CommandError::usage(e.clone()).with_hint(
-            "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
-        ));
-    }
-    let ids = reviewer_ids(
-        &ctx.config,
-        req,
-        policy.as_ref().and_then(|p| p.as_ref().ok()),
-    )?;
+    let (policy, ids) = policy_and_ids(ctx, req, &input)?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
@@ -1043,7 +1037,11 @@ pub fn prepare(
     // The plan is stored in the job row: its copy of the change must hold no secret.
     let mut stored_change = input.change.clone();
     crate::redact::change(&mut stored_change);
-    let rules = policy_builtins(ctx)
+    let builtins = match &policy {
+        Some(Ok(p)) => p.builtins(),
+        _ => policy_builtins(ctx),
+    };
+    let rules = builtins
         .into_iter()
         .map(|b| RuleFindings {
             reviewer_id: b.id().to_string(),

@@ -97,6 +97,15 @@ pub struct GateGrant {
 }
 
 impl ReviewResult {
+    /// The reviewers that did not run because an untrusted repository config defines them.
+    pub fn untrusted_reviewers(&self) -> Vec<&str> {
+        self.reviewers
+            .iter()
+            .filter(|rv| rv.status == Status::Untrusted)
+            .map(|rv| rv.id.as_str())
+            .collect()
+    }
+
     /// The exit code of this result (DESIGN.md "Commands").
     pub fn exit_code(&self) -> u8 {
         match self.status {

@@ -107,12 +107,7 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
     }
     ctx.ui.status(text.trim_end());
     let report = result.report_path.as_deref().unwrap_or("(no report)");
-    let untrusted: Vec<&str> = result
-        .reviewers
-        .iter()
-        .filter(|rv| rv.status == crate::review::engine::Status::Untrusted)
-        .map(|rv| rv.id.as_str())
-        .collect();
+    let untrusted = result.untrusted_reviewers();
     if !untrusted.is_empty() {
         return Err(CommandError::new(
             kind_of(code),

@@ -97,12 +97,7 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
 
 /// Says how to let reviewers run that an untrusted repository config defines.
 pub fn untrusted_hint(ui: &Ui, r: &ReviewResult) {
-    let ids: Vec<&str> = r
-        .reviewers
-        .iter()
-        .filter(|rv| rv.status == crate::review::engine::Status::Untrusted)
-        .map(|rv| rv.id.as_str())
-        .collect();
+    let ids = r.untrusted_reviewers();
     if ids.is_empty() {
         return;
     }
