@@ -258,6 +258,20 @@ fn write_atomic_impl(
         path: path.to_path_buf(),
         source,
     };
+    // A device or a pipe named as such (`--sarif /dev/null`, a FIFO) is written into, never
+    // renamed over: replacing /dev/null with a regular file would break the whole machine. A
+    // link is never followed here (it is replaced, as any file is).
+    if !no_clobber
+        && let Ok(meta) = fs::symlink_metadata(path)
+        && {
+            use std::os::unix::fs::FileTypeExt;
+            let t = meta.file_type();
+            t.is_char_device() || t.is_block_device() || t.is_fifo()
+        }
+    {
+        let mut f = fs::OpenOptions::new().write(true).open(path).map_err(err)?;
+        return f.write_all(contents).map_err(err);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -504,6 +518,32 @@ pub fn read_optional(path: &Path) -> Result<Option<String>, FsError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fifo_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(&fifo).unwrap())
+        };
+        super::write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
     use super::*;
 
     #[test]
