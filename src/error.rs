@@ -24,6 +24,18 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The name `--json` error documents give the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Failed => "failed",
+            ErrorKind::Usage => "usage",
+            ErrorKind::Incomplete => "incomplete",
+            ErrorKind::Busy => "busy",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::BrokenPipe => "broken_pipe",
+        }
+    }
+
     pub fn exit_code(self) -> u8 {
         match self {
             ErrorKind::Failed => 1,
@@ -123,6 +135,20 @@ impl CommandError {
 
     pub fn exit_code(&self) -> u8 {
         self.kind.exit_code()
+    }
+
+    /// The `--json` document of a failed command:
+    /// `{"error": {"kind", "message", "causes", "hints", "exit_code"}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {
+                "kind": self.kind.as_str(),
+                "message": self.message,
+                "causes": self.causes,
+                "hints": self.hints,
+                "exit_code": self.exit_code(),
+            }
+        })
     }
 }
 

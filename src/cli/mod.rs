@@ -118,6 +118,13 @@ pub fn run() -> ExitCode {
         Err(err) => {
             let ui = Ui::new(&UiOptions::default(), &env);
             ui.clap_message(&err);
+            if err.use_stderr() && std::env::args_os().any(|a| a == "--json") {
+                let text = err.to_string();
+                let first = text.lines().next().unwrap_or_default();
+                let doc = CommandError::usage(first.trim_start_matches("error: ").to_string())
+                    .with_hint("run with --help for the usage");
+                let _ = Ui::plain(true).json(&doc.to_json());
+            }
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
@@ -135,6 +142,10 @@ pub fn run() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.0),
         Err(err) => {
             ui.error(&err);
+            // With --json, stdout is one document on failure too.
+            if ui.json_mode() && !ui.answered() && err.kind != crate::error::ErrorKind::BrokenPipe {
+                let _ = ui.json(&err.to_json());
+            }
             ExitCode::from(err.exit_code())
         }
     }

@@ -242,7 +242,13 @@ pub fn score(findings: &[Merged], n: usize, fail_on: Tier) -> Score {
     let mean = rs.iter().sum::<f64>() / rs.len() as f64;
     let max = rs.iter().cloned().fold(0.0_f64, f64::max);
     let sum_k: usize = active.iter().map(|f| f.k).sum();
-    let spread = if n == 0 { 0.0 } else { sum_k as f64 / n as f64 };
+    // Capped at 1 so that a pile of small findings never outranks its strongest one (uncapped,
+    // 52 moderate findings over a real history scored "critical").
+    let spread = if n == 0 {
+        0.0
+    } else {
+        (sum_k as f64 / n as f64).min(1.0)
+    };
     let mut cs = 0.5 * mean + 0.3 * mean * spread + 0.2 * max;
     let mut protected = false;
     if max >= 8.5 {
@@ -273,6 +279,41 @@ pub fn score(findings: &[Merged], n: usize, fail_on: Tier) -> Score {
 mod tests {
     use super::*;
     use crate::review::change::{AddedLine, FileChange, FileStatus};
+
+    fn merged(severity: f64, confidence: f64, k: usize) -> Merged {
+        let r = (severity * confidence / 10.0).clamp(0.0, 10.0);
+        Merged {
+            fingerprint: String::new(),
+            file: Some("a.py".into()),
+            line_start: Some(1),
+            line_end: Some(1),
+            category: "c".into(),
+            severity,
+            confidence,
+            descriptions: vec![],
+            remediations: vec![],
+            rules: vec![],
+            reviewers: (0..k).map(|i| format!("r{i}")).collect(),
+            k,
+            weight: 1.0,
+            r,
+            tier: Tier::from_score(r),
+        }
+    }
+
+    #[test]
+    fn many_moderate_findings_never_outrank_their_strongest() {
+        // 52 findings of R 6.4 from every reviewer: uncapped, the agreement term alone made the
+        // score 0.5*6.4 + 0.3*6.4*52 + 0.2*6.4, far past critical.
+        let pile: Vec<Merged> = (0..52).map(|_| merged(8.0, 8.0, 5)).collect();
+        let s = score(&pile, 5, Tier::Important);
+        assert_eq!(s.cs, 6.4);
+        assert_eq!(s.tier, Tier::Moderate);
+        // The worked values of the design are unchanged by the cap.
+        assert_eq!(score(&[merged(9.0, 8.0, 2)], 5, Tier::Important).cs, 5.904);
+        assert_eq!(score(&[merged(8.0, 8.0, 1)], 5, Tier::Important).cs, 4.864);
+        assert_eq!(score(&[merged(8.0, 8.0, 5)], 5, Tier::Important).cs, 6.4);
+    }
 
     fn change() -> Change {
         Change {

@@ -10,6 +10,8 @@ use super::{Store, StoreError, sql};
 /// A job as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
+    /// Serialised as `job_id`, as every other document names a job.
+    #[serde(rename = "job_id")]
     pub id: String,
     pub kind: String,
     pub repo: Option<String>,

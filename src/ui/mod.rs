@@ -39,6 +39,9 @@ pub struct UiOptions {
 
 #[derive(Debug, Clone)]
 pub struct Ui {
+    /// Whether this command wrote its answer to stdout already (a batch command that reports,
+    /// then fails, must not print a second document).
+    answered: std::sync::Arc<std::sync::atomic::AtomicBool>,
     stdout_color: bool,
     stderr_color: bool,
     json: bool,
@@ -81,6 +84,7 @@ impl Ui {
         };
         let stderr_tty = std::io::stderr().is_terminal();
         Ui {
+            answered: Default::default(),
             stdout_color: decide(std::io::stdout().is_terminal()),
             stderr_color: decide(stderr_tty),
             json: opts.json,
@@ -93,6 +97,7 @@ impl Ui {
     /// A Ui that writes plain text and no progress (for tests and non-interactive callers).
     pub fn plain(json: bool) -> Ui {
         Ui {
+            answered: Default::default(),
             stdout_color: false,
             stderr_color: false,
             json,
@@ -140,7 +145,14 @@ impl Ui {
     /// Writes `text` and a newline to stdout. A closed pipe becomes a quiet exit. Secrets are
     /// masked here too, last, whatever text a command hands over (a knowledge file written before
     /// redaction existed, an old audit row).
+    /// Whether the command has written to stdout.
+    pub fn answered(&self) -> bool {
+        self.answered.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn out(&self, text: &str) -> Result<(), CommandError> {
+        self.answered
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let text = crate::redact::text(text);
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
@@ -153,6 +165,8 @@ impl Ui {
 
     /// Writes raw bytes to stdout as they are, but with secrets masked when they are text.
     pub fn out_raw(&self, bytes: &[u8]) -> Result<(), CommandError> {
+        self.answered
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         let masked = std::str::from_utf8(bytes)
             .ok()
             .and_then(|t| match crate::redact::text(t) {

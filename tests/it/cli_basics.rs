@@ -247,3 +247,44 @@ fn concurrent_writers_of_info_exclude_keep_every_entry() {
     assert_eq!(exclude.matches(".worktrees/").count(), 1, "{exclude}");
     assert_eq!(exclude.matches("/entry-").count(), 16, "{exclude}");
 }
+
+/// With `--json`, a failing command prints exactly one document on stdout, the error, with its
+/// kind, message, causes, hints and exit code; whatever the failure (an operation, a bad id,
+/// outside a repository, a bad flag).
+#[test]
+fn json_failures_are_one_error_document() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let outside = env.root.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    for (dir, args, code, kind) in [
+        (
+            &repo,
+            vec!["--json", "worktree", "path", "nope"],
+            1,
+            "failed",
+        ),
+        (
+            &repo,
+            vec!["--json", "worktree", "create", "../x"],
+            2,
+            "usage",
+        ),
+        (&outside, vec!["--json", "review"], 2, "usage"),
+        (&repo, vec!["--json", "review", "--bogus"], 2, "usage"),
+    ] {
+        let r = env.wfc(dir, &args);
+        r.code(code);
+        let v = r.json();
+        let e = &v["error"];
+        assert_eq!(e["kind"], kind, "{args:?}: {r}");
+        assert_eq!(e["exit_code"], code);
+        assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "{r}");
+        assert!(e["causes"].is_array() && e["hints"].is_array(), "{r}");
+        assert!(r.stderr.contains("error:"), "stderr keeps the message: {r}");
+    }
+    // `review prepare` with nothing to review still names its tasks: none.
+    let r = env.wfc(&repo, ["--json", "review", "prepare"]);
+    r.success();
+    assert_eq!(r.json()["tasks"], serde_json::json!([]), "{r}");
+}

@@ -290,7 +290,12 @@ fn ids_flow_into_every_output() {
         .wfc(&path, ["--project-id", "alpha", "review", "list", "--json"])
         .json();
     assert_eq!(jobs[0]["developer_id"], "agent-7");
-    assert_eq!(jobs[0]["id"], v["job_id"]);
+    assert_eq!(jobs[0]["job_id"], v["job_id"]);
+    assert!(
+        jobs[0].get("id").is_none(),
+        "one name for a job id: {}",
+        jobs[0]
+    );
     let audit = env
         .wfc(&path, ["audit", "--json", "--action", "review"])
         .json();

@@ -393,7 +393,9 @@ fn export_writes_every_event_with_project_developer_and_time() {
         &["--json", "telemetry", "export", "--format", "csv"],
     );
     r.code(2);
-    assert!(r.stdout.is_empty());
+    let v = r.json();
+    assert_eq!(v["error"]["kind"], "usage", "{r}");
+    assert_eq!(v["error"]["exit_code"], 2);
 }
 
 #[test]

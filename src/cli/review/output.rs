@@ -69,6 +69,8 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
                     "cs": 0.0,
                     "findings": [],
                     "reviewers": [],
+                    // `review prepare`: no reviewer has a task.
+                    "tasks": [],
                 }))?;
             } else {
                 ui.out(&format!(
