@@ -34,16 +34,20 @@ impl ReviewProgress {
                 status,
                 duration,
                 findings,
-            } => bars.finish(
-                &id,
-                status == Status::Ok,
-                &format!(
-                    "{} in {} ms, {findings} finding{}",
-                    status.as_str(),
-                    duration.as_millis(),
-                    if findings == 1 { "" } else { "s" }
-                ),
-            ),
+            } => {
+                // The mark already says ok or failed; the status is worth words only when it
+                // says why.
+                let msg = if status == Status::Ok {
+                    format!(
+                        "in {} ms, {findings} finding{}",
+                        duration.as_millis(),
+                        if findings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!("{} after {} ms", status.as_str(), duration.as_millis())
+                };
+                bars.finish(&id, status == Status::Ok, &msg)
+            }
         }
     }
 
