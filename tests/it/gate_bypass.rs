@@ -15,6 +15,16 @@ fn commit(env: &TestEnv, dir: &Path, args: &[&str]) -> Run {
     env.git(dir, &full)
 }
 
+/// `git commit -q ARGS` with extra environment variables.
+fn commit_with(env: &TestEnv, dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
+    let mut cmd = env.git_cmd(dir);
+    cmd.args(["commit", "-q"]).args(args);
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    Run::from_output(cmd.output().unwrap())
+}
+
 fn add(env: &TestEnv, dir: &Path, rel: &str, content: &str) {
     write(dir, rel, content);
     env.git(dir, ["add", rel]).success();
@@ -225,14 +235,15 @@ fn the_environment_and_the_working_tree_cannot_weaken_the_hook() {
     let env = TestEnv::new();
     let repo = feature_repo(&env);
     add(&env, &repo, "src/keys.rs", SECRET);
-    let out = env
-        .git_cmd(&repo)
-        .args(["commit", "-q", "-m", "Keys"])
-        .env("WFC_HOOK_REVIEWERS", "maintainability")
-        .env("WFC_REVIEW_FAIL_ON", "critical")
-        .output()
-        .unwrap();
-    let r = Run::from_output(out);
+    let r = commit_with(
+        &env,
+        &repo,
+        &["-m", "Keys"],
+        &[
+            ("WFC_HOOK_REVIEWERS", "maintainability"),
+            ("WFC_REVIEW_FAIL_ON", "critical"),
+        ],
+    );
     assert_ne!(r.code, 0, "{r}");
     write(
         &repo,
@@ -273,13 +284,13 @@ fn a_weaker_review_grants_nothing() {
             "it must grant nothing: {r}"
         );
         assert!(v["gate"]["reason"].is_string(), "{r}");
-        let out = env
-            .git_cmd(&repo)
-            .args(["commit", "-q", "-m", &format!("Weak {i}")])
-            .env("WFC_SKIP", "1")
-            .output()
-            .unwrap();
-        Run::from_output(out).success();
+        commit_with(
+            &env,
+            &repo,
+            &["-m", &format!("Weak {i}")],
+            &[("WFC_SKIP", "1")],
+        )
+        .success();
     }
     let msg = git_out(&env, &repo, &["log", "--format=%B", "main..feature"]);
     assert!(!msg.contains("Review-Hash"), "{msg}");
@@ -307,13 +318,7 @@ fn a_range_review_does_not_grant_a_squash() {
     env.git(&repo, ["reset", "-q", "--soft", "main"]).success();
     let r = commit(&env, &repo, &["-m", "Squashed"]);
     assert_ne!(r.code, 0, "the squash went through: {r}");
-    let out = env
-        .git_cmd(&repo)
-        .args(["commit", "-q", "-m", "Squashed"])
-        .env("WFC_SKIP", "1")
-        .output()
-        .unwrap();
-    Run::from_output(out).success();
+    commit_with(&env, &repo, &["-m", "Squashed"], &[("WFC_SKIP", "1")]).success();
     let (r, statuses) = verify(&env, &repo, &[]);
     r.code(1);
     assert_eq!(status_of(&statuses, "Squashed"), "missing");
