@@ -540,7 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'patterns_found, false_positives, incidents_prevented, repo_rules or codebase_context')
             [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'The entry text (line breaks become spaces; at most 500 characters)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the entry came from (a review, a task, a person)')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge); default: project for repo_rules and codebase_context inside a repository, else global')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before giving up (exit 4)')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -560,7 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         }
         'wfc;knowledge;show' {
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Only the entries of this section')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Only global ($WFC_HOME) or only project (the repository''s .wfc/knowledge); default: both')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
@@ -580,7 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         'wfc;knowledge;search' {
             [CompletionResult]::new('--reviewer', '--reviewer', [CompletionResultType]::ParameterName, 'Only this reviewer''s entries')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N entries (0: all that match)')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Only global ($WFC_HOME) or only project (the repository''s .wfc/knowledge); default: both')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
             [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')

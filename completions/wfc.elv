@@ -501,7 +501,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --section 'patterns_found, false_positives, incidents_prevented, repo_rules or codebase_context'
             cand --text 'The entry text (line breaks become spaces; at most 500 characters)'
             cand --source 'Where the entry came from (a review, a task, a person)'
-            cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
+            cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge); default: project for repo_rules and codebase_context inside a repository, else global'
             cand --lock-timeout 'How long to wait for another writer''s lock before giving up (exit 4)'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -520,7 +520,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
         }
         &'wfc;knowledge;show'= {
             cand --section 'Only the entries of this section'
-            cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
+            cand --scope 'Only global ($WFC_HOME) or only project (the repository''s .wfc/knowledge); default: both'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
@@ -539,7 +539,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;knowledge;search'= {
             cand --reviewer 'Only this reviewer''s entries'
             cand --limit 'At most N entries (0: all that match)'
-            cand --scope 'global ($WFC_HOME) or project (the repository''s .wfc/knowledge)'
+            cand --scope 'Only global ($WFC_HOME) or only project (the repository''s .wfc/knowledge); default: both'
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
             cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'

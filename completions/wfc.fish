@@ -397,7 +397,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l section -d 'patterns_found, false_positives, incidents_prevented, repo_rules or codebase_context' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l text -d 'The entry text (line breaks become spaces; at most 500 characters)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l source -d 'Where the entry came from (a review, a task, a person)' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge); default: project for repo_rules and codebase_context inside a repository, else global' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l lock-timeout -d 'How long to wait for another writer\'s lock before giving up (exit 4)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s C -d 'Run as if wfc was started in DIR' -r -F
@@ -413,7 +413,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l section -d 'Only the entries of this section' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l scope -d 'Only global ($WFC_HOME) or only project (the repository\'s .wfc/knowledge); default: both' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
@@ -429,7 +429,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l reviewer -d 'Only this reviewer\'s entries' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l limit -d 'At most N entries (0: all that match)' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l scope -d 'global ($WFC_HOME) or project (the repository\'s .wfc/knowledge)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l scope -d 'Only global ($WFC_HOME) or only project (the repository\'s .wfc/knowledge); default: both' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
 project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from search" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r

@@ -236,6 +236,9 @@ pub struct ReviewConfig {
     pub learn: bool,
     /// Most findings kept from one reviewer's answer (the most severe ones).
     pub max_findings: usize,
+    /// Job reports (`.wfc/output/<project>/jobs/<job>.md` and `.json`) kept per task, newest
+    /// first; older ones are deleted after each review. 0 keeps every one.
+    pub keep_reports: usize,
     #[serde(rename = "reviewer")]
     pub reviewer: Vec<ExternalReviewerConfig>,
 }
@@ -250,6 +253,7 @@ impl Default for ReviewConfig {
             knowledge_tokens: 1500,
             learn: true,
             max_findings: crate::review::formats::DEFAULT_MAX_FINDINGS,
+            keep_reports: 50,
             reviewer: Vec::new(),
         }
     }

@@ -19,6 +19,8 @@ use crate::ui::Ui;
 pub enum IdSource {
     Flag,
     Env,
+    /// The task worktree the command runs in (its path, or the identity wfc wrote into it).
+    Worktree,
     Config,
     Derived,
 }
@@ -49,6 +51,8 @@ pub struct Context {
     pub project_source: IdSource,
     pub developer_id: DeveloperId,
     pub developer_source: IdSource,
+    /// The task of the task worktree (`.worktrees/<project>/wfc-<task>`) the command runs in.
+    pub worktree_task: Option<TaskId>,
     /// `$WFC_HOME`, absolute.
     pub home: PathBuf,
     /// What the repository's config file would run (external reviewers, rate-limit buckets).
@@ -74,13 +78,20 @@ pub fn trust_key(repo: &RepoInfo) -> String {
     repo.main_root.to_string_lossy().into_owned()
 }
 
-fn email_local_part(repo: Option<&RepoInfo>) -> Option<String> {
+fn user_email(repo: Option<&RepoInfo>) -> Option<String> {
     let cfg = match repo.and_then(|r| r.open_current().ok()) {
         Some(r) => r.config().ok()?,
         None => git2::Config::open_default().ok()?,
     };
-    let email = cfg.get_string("user.email").ok()?;
-    email.split('@').next().map(str::to_string)
+    cfg.get_string("user.email").ok()
+}
+
+/// The project and task of the task worktree `repo` is, if it is one: a linked worktree at
+/// `<main repo>/.worktrees/<project>/wfc-<task>`.
+fn task_worktree(repo: Option<&RepoInfo>) -> Option<(ProjectId, TaskId)> {
+    let r = repo.filter(|r| r.is_linked)?;
+    let (project, task) = crate::worktree::parse_path(&r.main_root, &r.workdir)?;
+    Some((ProjectId::parse(&project).ok()?, TaskId::parse(&task).ok()?))
 }
 
 impl Context {
@@ -113,10 +124,21 @@ impl Context {
         let loaded = config::load(&env, repo_config.as_deref())?;
         let mut config = loaded.config;
 
+        // Inside a task worktree the worktree names the project, the task and (through the
+        // identity wfc wrote into its config) the developer, before any config file does.
+        let in_task = task_worktree(repo.as_ref());
+        let email = user_email(repo.as_ref());
+        let recorded = email
+            .as_deref()
+            .and_then(crate::worktree::developer_of_identity)
+            .filter(|_| in_task.is_some());
+
         let (project, project_source) = if let Some(p) = &opts.project_id {
             (ProjectId::parse(p)?, IdSource::Flag)
         } else if let Some(p) = &env.project_id {
             (ProjectId::parse(p)?, IdSource::Env)
+        } else if let Some((p, _)) = &in_task {
+            (p.clone(), IdSource::Worktree)
         } else if let Some(p) = &config.project.id {
             (ProjectId::parse(p)?, IdSource::Config)
         } else {
@@ -135,11 +157,19 @@ impl Context {
             (DeveloperId::parse(d)?, IdSource::Flag)
         } else if let Some(d) = &env.developer_id {
             (DeveloperId::parse(d)?, IdSource::Env)
+        } else if let Some(d) = recorded {
+            (d, IdSource::Worktree)
         } else if let Some(d) = &config.developer.id {
             (DeveloperId::parse(d)?, IdSource::Config)
         } else {
-            let id = email_local_part(repo.as_ref())
-                .and_then(|e| ids::sanitize(&e))
+            // A `wfc+<developer>@noreply.local` identity names its developer wherever it is.
+            let id = email
+                .as_deref()
+                .and_then(|e| {
+                    crate::worktree::developer_of_identity(e)
+                        .map(|d| d.to_string())
+                        .or_else(|| e.split('@').next().and_then(ids::sanitize))
+                })
                 .or_else(|| env.user.as_deref().and_then(ids::sanitize))
                 .unwrap_or_else(|| "unknown".to_string());
             (DeveloperId::parse(&id)?, IdSource::Derived)
@@ -181,6 +211,7 @@ impl Context {
                 project_source,
                 developer_id: developer,
                 developer_source,
+                worktree_task: in_task.map(|(_, t)| t),
                 home,
                 repo_commands: loaded.repo_commands,
                 repo_commands_trusted: trusted,

@@ -212,6 +212,16 @@ impl Manager {
 pub struct Detected {
     pub manager: Manager,
     pub evidence: String,
+    /// Whether the manager's hooks are installed (its scripts in the hooks directory, or husky's
+    /// `core.hooksPath`), so that it owns the hooks; a config file alone does not.
+    pub installed: bool,
+}
+
+impl Detected {
+    /// The managers whose hooks are installed.
+    pub fn owners(found: &[Detected]) -> Vec<&Detected> {
+        found.iter().filter(|d| d.installed).collect()
+    }
 }
 
 fn script_text(path: &Path) -> Option<String> {
@@ -219,13 +229,24 @@ fn script_text(path: &Path) -> Option<String> {
     Some(String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]).into_owned())
 }
 
-/// Finds other hook managers for this worktree: their config files at its top, their scripts in
-/// the hooks directory (including a hook wfc chained), or husky's `core.hooksPath`.
+/// Finds other hook managers for this worktree: installed ones by their scripts in the hooks
+/// directory (including a hook wfc chained) or husky's `core.hooksPath`, then configured but not
+/// installed ones by their config files at its top. Installed ones come first.
 pub fn detect(info: &RepoInfo, dir: &HooksDir) -> Vec<Detected> {
     let mut found: Vec<Detected> = Vec::new();
     fn add(found: &mut Vec<Detected>, manager: Manager, evidence: String) {
+        add_as(found, manager, evidence, true)
+    }
+    fn configured(found: &mut Vec<Detected>, manager: Manager, evidence: String) {
+        add_as(found, manager, evidence, false)
+    }
+    fn add_as(found: &mut Vec<Detected>, manager: Manager, evidence: String, installed: bool) {
         if !found.iter().any(|d| d.manager == manager) {
-            found.push(Detected { manager, evidence });
+            found.push(Detected {
+                manager,
+                evidence,
+                installed,
+            });
         }
     }
     if let Some(raw) = &dir.hooks_path {
@@ -277,11 +298,11 @@ pub fn detect(info: &RepoInfo, dir: &HooksDir) -> Vec<Detected> {
     let top = &info.workdir;
     for f in [".pre-commit-config.yaml", ".pre-commit-config.yml"] {
         if top.join(f).is_file() && !found.iter().any(|d| d.manager == Manager::Prek) {
-            add(&mut found, Manager::PreCommit, format!("{f} exists"));
+            configured(&mut found, Manager::PreCommit, format!("{f} exists"));
         }
     }
     if top.join("prek.toml").is_file() {
-        add(&mut found, Manager::Prek, "prek.toml exists".into());
+        configured(&mut found, Manager::Prek, "prek.toml exists".into());
     }
     for f in [
         "lefthook.yml",
@@ -294,7 +315,7 @@ pub fn detect(info: &RepoInfo, dir: &HooksDir) -> Vec<Detected> {
         ".lefthook.toml",
     ] {
         if top.join(f).is_file() {
-            add(&mut found, Manager::Lefthook, format!("{f} exists"));
+            configured(&mut found, Manager::Lefthook, format!("{f} exists"));
         }
     }
     found

@@ -60,6 +60,12 @@ impl Section {
         }
     }
 
+    /// Whether entries of this section belong to the project by default (DESIGN.md
+    /// "Knowledge": repository rules and codebase context describe one repository).
+    pub fn is_project_default(self) -> bool {
+        matches!(self, Section::RepoRules | Section::CodebaseContext)
+    }
+
     /// The heading text in the file (without `## `).
     pub fn heading(self) -> &'static str {
         match self {

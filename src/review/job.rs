@@ -343,9 +343,10 @@ fn request_base(
 }
 
 fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, CommandError> {
-    let raw = match &req.task_id {
-        Some(t) => t.clone(),
-        None => input::default_task(input.branch.as_deref(), &input.tree_id),
+    let raw = match (&req.task_id, &ctx.worktree_task) {
+        (Some(t), _) => t.clone(),
+        (None, Some(t)) => t.to_string(),
+        (None, None) => input::default_task(input.branch.as_deref(), &input.tree_id),
     };
     Ok(ctx.task_id(&raw)?.to_string())
 }
@@ -651,8 +652,11 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let gate = gate_grant(ctx, &f, status, fail_on);
 
     let out_dir = ctx.output_dir_for(&crate::ids::ProjectId::parse(&f.project_id)?)?;
-    let md_path = out_dir.join(format!("REVIEW-{}.md", f.task_id));
-    let json_path = out_dir.join(format!("REVIEW-{}.json", f.task_id));
+    let jobs_dir = out_dir.join(JOBS_DIR);
+    let md_path = jobs_dir.join(format!("{}.md", report_stem(&f.job_id)?));
+    let json_path = jobs_dir.join(format!("{}.json", report_stem(&f.job_id)?));
+    let latest_md = out_dir.join(format!("REVIEW-{}.md", f.task_id));
+    let latest_json = out_dir.join(format!("REVIEW-{}.json", f.task_id));
     let mut result = ReviewResult {
         schema_version: SCHEMA_VERSION,
         job_id: f.job_id.clone(),
@@ -698,6 +702,8 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
             .collect(),
         report_path: Some(md_path.to_string_lossy().into_owned()),
         json_report_path: Some(json_path.to_string_lossy().into_owned()),
+        latest_report_path: Some(latest_md.to_string_lossy().into_owned()),
+        latest_json_report_path: Some(latest_json.to_string_lossy().into_owned()),
         sarif_path: None,
         bypass_reason: if status == ReviewStatus::Bypassed {
             bypass.clone()
@@ -729,15 +735,67 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
     crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
-    real_output_dir(ctx.repo()?, &out_dir)?;
+    real_output_dir(ctx.repo()?, &jobs_dir)?;
     // Every field of the result was redacted on its way in; the rendered report is checked once
     // more, as a whole, because it is the file most likely to be shared.
     let md = super::report::markdown(&result);
-    crate::fsutil::write_atomic(&md_path, crate::redact::text(&md).as_bytes())?;
+    let md = crate::redact::text(&md);
+    crate::fsutil::write_atomic(&md_path, md.as_bytes())?;
     crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
+    // The task's latest, after the job's own: a reader of REVIEW-<task> never sees a report
+    // that no job file holds.
+    crate::fsutil::write_atomic(&latest_md, md.as_bytes())?;
+    crate::fsutil::write_atomic(&latest_json, json_text.as_bytes())?;
 
     record(ctx, &result, &json_text, finished_at)?;
+    if let Err(e) = prune_reports(ctx, &result, &jobs_dir) {
+        ctx.ui.warn(&format!("cannot delete old job reports: {e}"));
+    }
     Ok(result)
+}
+
+/// Where every job's own report lives, under `<main>/.wfc/output/<project>`.
+const JOBS_DIR: &str = "jobs";
+
+/// A job id as a file name: only the characters wfc's own ids are made of.
+fn report_stem(job_id: &str) -> Result<&str, CommandError> {
+    let ok = !job_id.is_empty()
+        && job_id.len() <= 64
+        && job_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(job_id)
+    } else {
+        Err(CommandError::failed(format!(
+            "job id {job_id:?} cannot name a report file"
+        )))
+    }
+}
+
+/// Deletes this task's job reports beyond the newest `review.keep_reports`.
+fn prune_reports(
+    ctx: &mut Context,
+    r: &ReviewResult,
+    jobs_dir: &std::path::Path,
+) -> Result<(), CommandError> {
+    let keep = ctx.config.review.keep_reports;
+    if keep == 0 {
+        return Ok(());
+    }
+    let repo = ctx.repo()?.common_dir.to_string_lossy().into_owned();
+    let old = jobs::reported_beyond(ctx.store()?, &repo, &r.project_id, &r.task_id, keep)?;
+    for id in old {
+        let Ok(stem) = report_stem(&id) else { continue };
+        for ext in ["md", "json"] {
+            match std::fs::remove_file(jobs_dir.join(format!("{stem}.{ext}"))) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(CommandError::failed(e.to_string())),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What this review grants at the gate: the change it covers and the policy it satisfied, or

@@ -63,8 +63,14 @@ pub struct ReviewResult {
     pub findings: Vec<Merged>,
     pub reviewers: Vec<ReviewerReport>,
     pub files: Vec<String>,
+    /// This job's own report, `<main>/.wfc/output/<project>/jobs/<job>.md`, never overwritten.
     pub report_path: Option<String>,
     pub json_report_path: Option<String>,
+    /// The task's latest report, `REVIEW-<task>.md`, a copy of the newest job's.
+    #[serde(default)]
+    pub latest_report_path: Option<String>,
+    #[serde(default)]
+    pub latest_json_report_path: Option<String>,
     pub sarif_path: Option<String>,
     pub bypass_reason: Option<String>,
     pub started_at: String,

@@ -224,6 +224,30 @@ pub fn list(store: &Store, project: Option<&str>, limit: usize) -> Result<Vec<Jo
     Ok(rows)
 }
 
+/// The ids of one task's jobs that wrote a report, beyond the newest `keep` (newest first).
+pub fn reported_beyond(
+    store: &Store,
+    repo: &str,
+    project: &str,
+    task: &str,
+    keep: usize,
+) -> Result<Vec<String>, StoreError> {
+    let mut stmt = store
+        .conn()
+        .prepare(
+            "SELECT id FROM jobs
+             WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3 AND report_path IS NOT NULL
+             ORDER BY finished_at DESC, id DESC LIMIT -1 OFFSET ?4",
+        )
+        .map_err(sql("cannot read jobs"))?;
+    let rows = stmt
+        .query_map(params![repo, project, task, keep as i64], |r| r.get(0))
+        .map_err(sql("cannot read jobs"))?
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(sql("cannot read jobs"))?;
+    Ok(rows)
+}
+
 /// The reviewer outcomes of a job.
 pub fn runs(store: &Store, job_id: &str) -> Result<Vec<ReviewerRun>, StoreError> {
     let mut stmt = store

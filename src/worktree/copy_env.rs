@@ -4,7 +4,8 @@
 //! `/`); a leading `!` excludes. A pattern without `/` looks at the top of the main checkout; a
 //! pattern with one looks in the literal folder before its last `/` (`config/.env*`). A file
 //! already tracked in the worktree is never overwritten; an untracked copy that differs is backed
-//! up to `<name>.wfc-backup-<time>` first.
+//! up to `<name>.wfc-backup-<time>` first, unless it is wfc's own earlier copy, unchanged since
+//! (its sha256 is the one the lease recorded), which is simply replaced.
 //!
 //! Symbolic links never lead a copy out: a source is read only when it is a regular file inside
 //! the main checkout (a link to a file inside it is read as that file; one pointing outside is
@@ -287,19 +288,26 @@ pub fn copy(
         let bytes = crate::fsutil::read_regular(&src)?;
         let sum = hex(&sha2::Sha256::digest(&bytes));
         if exists {
-            let current = dir.read(name)?;
-            if hex(&sha2::Sha256::digest(&current)) == sum {
+            let current = hex(&sha2::Sha256::digest(&dir.read(name)?));
+            if current == sum {
                 report
                     .skipped
                     .push((rel_s.clone(), "already up to date".into()));
                 record(&mut report.records, &rel_s, &sum);
                 continue;
             }
-            let backup = backup_name(&rel, now);
-            dir.rename(name, backup.file_name().unwrap_or_default())?;
-            report
-                .backups
-                .push((rel_s.clone(), backup.to_string_lossy().into_owned()));
+            // wfc's own earlier copy, untouched since (the lease has what it wrote), is simply
+            // replaced; only a copy the developer changed is worth a backup.
+            let untouched = previous
+                .iter()
+                .any(|c| c.path == rel_s && c.sha256 == current);
+            if !untouched {
+                let backup = backup_name(&rel, now);
+                dir.rename(name, backup.file_name().unwrap_or_default())?;
+                report
+                    .backups
+                    .push((rel_s.clone(), backup.to_string_lossy().into_owned()));
+            }
         }
         let mode = std::fs::symlink_metadata(&src)
             .map(|m| std::os::unix::fs::PermissionsExt::mode(&m.permissions()))

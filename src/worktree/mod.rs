@@ -399,9 +399,25 @@ pub fn identity(developer: &str) -> (String, String) {
     )
 }
 
+/// The developer an identity written by [`identity`] names: `alice` for
+/// `wfc+alice@noreply.local`; `None` for any other address.
+pub fn developer_of_identity(email: &str) -> Option<crate::ids::DeveloperId> {
+    let local = email.strip_suffix("@noreply.local")?.strip_prefix("wfc+")?;
+    crate::ids::DeveloperId::parse(local).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identities_name_their_developer() {
+        let (_, email) = identity("alice");
+        assert_eq!(developer_of_identity(&email).unwrap().as_str(), "alice");
+        assert!(developer_of_identity("alice@example.com").is_none());
+        assert!(developer_of_identity("wfc+alice@example.com").is_none());
+        assert!(developer_of_identity("wfc+../x@noreply.local").is_none());
+    }
 
     #[test]
     fn names_round_trip_and_refuse_garbage() {

@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod agents;
 mod audit;
 mod builtin_corpus;
 mod cleanup;

@@ -716,7 +716,13 @@ fn six_concurrent_reviews_in_six_projects_keep_six_reports() {
         let report = path.join(format!(".wfc/output/proj{i}/REVIEW-same-task.md"));
         let md = std::fs::read_to_string(&report).unwrap();
         assert!(md.contains(&format!("| Project | proj{i} |")), "{md}");
-        assert_eq!(v["report_path"], report.to_str().unwrap());
+        assert_eq!(v["latest_report_path"], report.to_str().unwrap());
+        let own = path.join(format!(
+            ".wfc/output/proj{i}/jobs/{}.md",
+            v["job_id"].as_str().unwrap()
+        ));
+        assert_eq!(v["report_path"], own.to_str().unwrap());
+        assert_eq!(std::fs::read_to_string(&own).unwrap(), md);
         jobs.push(v["job_id"].as_str().unwrap().to_string());
     }
     jobs.sort();
@@ -1345,9 +1351,10 @@ fn each_known_credential_fails_a_review_alone_and_is_redacted_in_every_output() 
         )
         .unwrap();
         assert!(knowledge.contains(file), "{knowledge}");
-        // The search reads every output: each names the file.
+        // The search reads every output: each names the file (the job's own report and the
+        // task's latest copy, each as .md and .json).
         for (place, expect) in [
-            (path.join(".wfc"), 2),
+            (path.join(".wfc"), 4),
             (env.wfc_home.join("knowledge"), 1),
             (sarif.clone(), 1),
         ] {

@@ -1259,9 +1259,17 @@ fn reviews_and_hooks_work_in_a_task_worktree_with_its_own_identity() {
     let v = r.json();
     assert_eq!(v["task_id"], "fix-1", "{r}");
     assert_eq!(v["project_id"], "repo");
+    assert_eq!(v["developer_id"], "alice");
+    assert_eq!(
+        Path::new(v["latest_report_path"].as_str().unwrap()),
+        repo.join(".wfc/output/repo/REVIEW-fix-1.md")
+    );
     assert_eq!(
         Path::new(v["report_path"].as_str().unwrap()),
-        repo.join(".wfc/output/repo/REVIEW-fix-1.md")
+        repo.join(format!(
+            ".wfc/output/repo/jobs/{}.md",
+            v["job_id"].as_str().unwrap()
+        ))
     );
     // git's own identity lookup (no GIT_AUTHOR_* variables) and the shared hooks.
     let c = git_config_identity(&env, &path, &["commit", "-q", "-m", "Add add"]);

@@ -45,7 +45,10 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ))
         .with_hint("set a repo-local core.hooksPath (`git config core.hooksPath .git/hooks`), or pass --force to install there anyway"));
     }
-    let managers = hooks::detect(&info, &dir);
+    let detected = hooks::detect(&info, &dir);
+    // A manager owns the hooks when its hook files are installed; a config file alone (a clone
+    // of a repository that uses pre-commit, before `pre-commit install`) does not.
+    let managers: Vec<&hooks::Detected> = hooks::Detected::owners(&detected);
     if !managers.is_empty() && !args.force {
         let names: Vec<&str> = managers.iter().map(|d| d.manager.name()).collect();
         let mut snippets: Vec<&str> = managers.iter().map(|d| d.manager.snippet()).collect();
@@ -94,7 +97,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             "hooks": changes,
             "binary": binary,
             "forced": args.force,
-            "managers": managers,
+            "managers": detected,
             "excluded": excluded,
         }),
     )?;
@@ -105,7 +108,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             "hooks_dir": dir.path,
             "hooks_path": dir.hooks_path,
             "binary": binary,
-            "managers": managers,
+            "managers": detected,
             "hooks": changes,
         }))?;
     } else {
@@ -127,6 +130,15 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             lines.push(format!("{}: {what}", c.path.display()));
         }
         ctx.ui.out(&lines.join("\n"))?;
+        for d in detected.iter().filter(|d| !d.installed) {
+            ctx.ui.status(&format!(
+                "note: {} is configured ({}) but its hooks are not installed; if you install it, \
+                 add wfc to its configuration:\n{}",
+                d.manager.name(),
+                d.evidence,
+                d.manager.snippet().trim_end()
+            ));
+        }
         if !managers.is_empty() {
             ctx.ui.warn(&format!(
                 "installed over {} (--force); its hooks still run first",

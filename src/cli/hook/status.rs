@@ -17,7 +17,7 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
     let ours = found.iter().filter(|h| h.state == HookState::Wfc).count();
     let owner = if ours > 0 {
         "wfc".to_string()
-    } else if let Some(m) = managers.first() {
+    } else if let Some(m) = hooks::Detected::owners(&managers).first() {
         m.manager.name().to_string()
     } else if found.iter().any(|h| h.state == HookState::Other) {
         "other".to_string()
@@ -61,7 +61,16 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
         s.push('\n');
     }
     for m in &managers {
-        s.push_str(&format!("manager: {} ({})\n", m.manager.name(), m.evidence));
+        let how = if m.installed {
+            ""
+        } else {
+            ", configured but not installed"
+        };
+        s.push_str(&format!(
+            "manager: {} ({}{how})\n",
+            m.manager.name(),
+            m.evidence
+        ));
     }
     ctx.ui.out(&s)?;
     Ok(Outcome::SUCCESS)

@@ -27,9 +27,10 @@ pub struct Args {
     /// Where the entry came from (a review, a task, a person)
     #[arg(long, default_value = "manual", allow_hyphen_values = true)]
     pub source: String,
-    /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
-    #[arg(long, value_enum, default_value = "global")]
-    pub scope: crate::cli::knowledge::Scope,
+    /// global ($WFC_HOME) or project (the repository's .wfc/knowledge); default: project for
+    /// repo_rules and codebase_context inside a repository, else global
+    #[arg(long, value_enum)]
+    pub scope: Option<crate::cli::knowledge::Scope>,
     /// How long to wait for another writer's lock before giving up (exit 4)
     #[arg(long, value_name = "DUR", default_value = "60s", value_parser = crate::cli::duration_arg)]
     pub lock_timeout: Duration,
@@ -38,7 +39,8 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let reviewer = super::reviewer(ctx, &args.reviewer)?;
     let section: Section = args.section.parse()?;
-    let path = knowledge::knowledge_file(&super::root(ctx, args.scope)?, &reviewer);
+    let scope = super::append_scope(ctx, args.scope, section);
+    let path = knowledge::knowledge_file(&super::root(ctx, scope)?, &reviewer);
     let entry = NewEntry {
         reviewer: reviewer.clone(),
         section,
@@ -47,7 +49,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         developer: Some(ctx.developer_id.to_string()),
     };
     let now = ctx.now();
-    let scope = args.scope.as_str();
+    let scope = scope.as_str();
     let resource = path.display().to_string();
     let mut on_wait = super::on_wait(ctx);
     // The audit row is written under the file lock before the rename, so that a kill can never
@@ -81,7 +83,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         json!({
             "reviewer": reviewer,
             "section": section,
-            "scope": args.scope.as_str(),
+            "scope": scope,
             "outcome": outcome,
         }),
     )?;
@@ -90,7 +92,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             "outcome": outcome,
             "reviewer": reviewer,
             "section": section,
-            "scope": args.scope.as_str(),
+            "scope": scope,
             "path": path,
             "line": line,
             "project_id": ctx.project_id.as_str(),

@@ -51,6 +51,30 @@ impl Scope {
     }
 }
 
+/// The scope an append writes to: the one asked for, else the section's own (repository rules
+/// and codebase context: the project; outside a repository, where there is no project, global).
+fn append_scope(ctx: &Context, asked: Option<Scope>, section: knowledge::Section) -> Scope {
+    match asked {
+        Some(s) => s,
+        None if section.is_project_default() && ctx.repo.is_some() => Scope::Project,
+        None => Scope::Global,
+    }
+}
+
+/// The scopes a read looks in: the one asked for, else both (project only inside a repository).
+fn read_scopes(ctx: &Context, asked: Option<Scope>) -> Vec<Scope> {
+    match asked {
+        Some(s) => vec![s],
+        None if ctx.repo.is_some() => vec![Scope::Global, Scope::Project],
+        None => vec![Scope::Global],
+    }
+}
+
+/// What a read's JSON says its scope was.
+fn scope_label(asked: Option<Scope>) -> &'static str {
+    asked.map_or("all", Scope::as_str)
+}
+
 /// The folder holding one sub-folder per reviewer for `scope`.
 fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, CommandError> {
     Ok(match scope {

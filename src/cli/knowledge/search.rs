@@ -20,9 +20,9 @@ pub struct Args {
     /// At most N entries (0: all that match)
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
-    #[arg(long, value_enum, default_value = "global")]
-    pub scope: crate::cli::knowledge::Scope,
+    /// Only global ($WFC_HOME) or only project (the repository's .wfc/knowledge); default: both
+    #[arg(long, value_enum)]
+    pub scope: Option<crate::cli::knowledge::Scope>,
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
@@ -38,13 +38,28 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ))
         .with_hint("common words such as `the` or `and`, and single letters, are ignored"));
     }
-    let root = super::root(ctx, args.scope)?;
-    let hits = search::search(&[root], reviewer.as_deref(), &args.query, args.limit)?;
+    let scopes = super::read_scopes(ctx, args.scope);
+    let roots = scopes
+        .iter()
+        .map(|s| super::root(ctx, *s))
+        .collect::<Result<Vec<_>, _>>()?;
+    let hits = search::search(&roots, reviewer.as_deref(), &args.query, args.limit)?;
     if ctx.ui.json_mode() {
+        let mut list = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let mut v = serde_json::to_value(h)?;
+            let scope = scopes
+                .iter()
+                .zip(&roots)
+                .find(|(_, root)| h.path.starts_with(root))
+                .map(|(s, _)| s.as_str());
+            v["scope"] = json!(scope);
+            list.push(v);
+        }
         ctx.ui.json(&json!({
             "query": args.query,
-            "scope": args.scope.as_str(),
-            "hits": hits,
+            "scope": super::scope_label(args.scope),
+            "hits": list,
         }))?;
         return Ok(Outcome::SUCCESS);
     }

@@ -1,8 +1,10 @@
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 use serde_json::json;
 
+use super::Scope;
 use crate::context::Context;
 use crate::error::{CommandError, CommandResult, Outcome};
 use crate::knowledge::{self, Document, Entry, Section};
@@ -10,7 +12,9 @@ use crate::knowledge::{self, Document, Entry, Section};
 /// Print a reviewer's KNOWLEDGE.md.
 ///
 /// Without --section the file is printed exactly as it is; with --section only that section's
-/// entries. With --json, every entry by section.
+/// entries. With --json, every entry by section. Without --scope both knowledge bases are read
+/// (global first, then the project's), and with both present the project's file follows a
+/// `<!-- project knowledge: <path> -->` line.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
     /// Reviewer id
@@ -18,15 +22,21 @@ pub struct Args {
     /// Only the entries of this section
     #[arg(long)]
     pub section: Option<String>,
-    /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
-    #[arg(long, value_enum, default_value = "global")]
-    pub scope: crate::cli::knowledge::Scope,
+    /// Only global ($WFC_HOME) or only project (the repository's .wfc/knowledge); default: both
+    #[arg(long, value_enum)]
+    pub scope: Option<Scope>,
 }
 
-pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let reviewer = super::reviewer(ctx, &args.reviewer)?;
-    let section: Option<Section> = args.section.as_deref().map(str::parse).transpose()?;
-    let path = knowledge::knowledge_file(&super::root(ctx, args.scope)?, &reviewer);
+/// One knowledge file as read.
+struct Shown {
+    scope: Scope,
+    path: PathBuf,
+    bytes: Option<Vec<u8>>,
+    doc: Option<Document>,
+}
+
+fn read(ctx: &Context, scope: Scope, reviewer: &str) -> Result<Shown, CommandError> {
+    let path = knowledge::knowledge_file(&super::root(ctx, scope)?, reviewer);
     knowledge::file::check(&path)?;
     let bytes = match std::fs::read(&path) {
         Ok(b) => Some(b),
@@ -40,53 +50,112 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let doc = bytes
         .as_deref()
         .map(|b| Document::parse(String::from_utf8_lossy(b).into_owned()));
-    let entries: Vec<&Entry> = doc
-        .iter()
-        .flat_map(|d| d.entries())
-        .filter(|e| section.is_none_or(|s| e.section == s))
-        .collect();
+    Ok(Shown {
+        scope,
+        path,
+        bytes,
+        doc,
+    })
+}
+
+pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let reviewer = super::reviewer(ctx, &args.reviewer)?;
+    let section: Option<Section> = args.section.as_deref().map(str::parse).transpose()?;
+    let files = super::read_scopes(ctx, args.scope)
+        .into_iter()
+        .map(|s| read(ctx, s, &reviewer))
+        .collect::<Result<Vec<_>, _>>()?;
+    let in_section = |e: &&Entry| section.is_none_or(|s| e.section == s);
 
     if ctx.ui.json_mode() {
-        let mut sections: BTreeMap<&str, Vec<&Entry>> = Section::ALL
+        let mut sections: BTreeMap<&str, Vec<serde_json::Value>> = Section::ALL
             .iter()
             .filter(|s| section.is_none_or(|only| only == **s))
             .map(|s| (s.key(), Vec::new()))
             .collect();
-        for e in &entries {
-            sections.entry(e.section.key()).or_default().push(e);
+        let mut total = 0;
+        let mut listed = Vec::new();
+        for f in &files {
+            let entries: Vec<&Entry> = f
+                .doc
+                .iter()
+                .flat_map(|d| d.entries())
+                .filter(in_section)
+                .collect();
+            total += entries.len();
+            for e in &entries {
+                let mut v = serde_json::to_value(e)?;
+                v["scope"] = json!(f.scope.as_str());
+                sections.entry(e.section.key()).or_default().push(v);
+            }
+            listed.push(json!({
+                "scope": f.scope.as_str(),
+                "path": f.path,
+                "exists": f.bytes.is_some(),
+                "entries": entries.len(),
+            }));
         }
-        ctx.ui.json(&json!({
+        let mut v = json!({
             "reviewer": reviewer,
-            "scope": args.scope.as_str(),
-            "path": path,
-            "exists": bytes.is_some(),
-            "entries": entries.len(),
+            "scope": super::scope_label(args.scope),
+            "exists": files.iter().any(|f| f.bytes.is_some()),
+            "entries": total,
             "sections": sections,
-        }))?;
+            "files": listed,
+        });
+        if let [only] = files.as_slice() {
+            v["path"] = json!(only.path);
+        }
+        ctx.ui.json(&v)?;
         return Ok(Outcome::SUCCESS);
     }
-    let Some(bytes) = bytes else {
+    let present: Vec<&Shown> = files.iter().filter(|f| f.bytes.is_some()).collect();
+    if present.is_empty() {
+        let paths: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
         ctx.ui.status(&format!(
             "no knowledge yet for {reviewer} ({} does not exist)",
-            path.display()
+            paths.join(" nor ")
         ));
         return Ok(Outcome::SUCCESS);
-    };
-    match (section, &doc) {
-        (Some(s), Some(doc)) => {
-            if entries.is_empty() {
-                ctx.ui
-                    .status(&format!("no entries in {s} of {}", path.display()));
-            } else {
-                let lines: Vec<&str> = entries.iter().map(|e| doc.line(e.line)).collect();
-                ctx.ui.out(&crate::ui::escape_lines(&lines.join("\n")))?;
-            }
+    }
+    if let Some(s) = section {
+        let mut lines: Vec<&str> = Vec::new();
+        for f in &present {
+            let doc = f.doc.as_ref().expect("a file that was read is parsed");
+            lines.extend(
+                doc.entries()
+                    .iter()
+                    .filter(in_section)
+                    .map(|e| doc.line(e.line)),
+            );
+        }
+        if lines.is_empty() {
+            let paths: Vec<String> = present
+                .iter()
+                .map(|f| f.path.display().to_string())
+                .collect();
+            ctx.ui
+                .status(&format!("no entries in {s} of {}", paths.join(" or ")));
+        } else {
+            ctx.ui.out(&crate::ui::escape_lines(&lines.join("\n")))?;
+        }
+        return Ok(Outcome::SUCCESS);
+    }
+    for (i, f) in present.iter().enumerate() {
+        let bytes = f.bytes.as_deref().expect("present files have bytes");
+        if i > 0 {
+            let header = format!(
+                "\n<!-- {} knowledge: {} -->\n",
+                f.scope.as_str(),
+                crate::ui::escape(&f.path.display().to_string())
+            );
+            ctx.ui.out_raw(header.as_bytes())?;
         }
         // A committed KNOWLEDGE.md is anyone's text: control characters are shown escaped.
-        _ => match std::str::from_utf8(&bytes) {
+        match std::str::from_utf8(bytes) {
             Ok(text) => ctx.ui.out_raw(crate::ui::escape_lines(text).as_bytes())?,
-            Err(_) => ctx.ui.out_raw(&bytes)?,
-        },
+            Err(_) => ctx.ui.out_raw(bytes)?,
+        }
     }
     Ok(Outcome::SUCCESS)
 }
