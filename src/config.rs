@@ -320,6 +320,11 @@ pub struct Config {
     pub hook: HookConfig,
     pub gate: GateConfig,
     pub rate_limit: BTreeMap<String, RateLimitConfig>,
+    /// Per section (`review`, `hook`), the error for an unknown id in its `reviewers` list, with
+    /// the file, line and column (or variable) that wrote it. Reported by the commands that use
+    /// the list, so a list naming a reviewer only some users define stops only their reviews.
+    #[serde(skip)]
+    pub unknown_reviewers: BTreeMap<&'static str, String>,
 }
 
 /// Where a layer came from, for messages.
@@ -634,7 +639,8 @@ fn env_layer(env: &Env, warnings: &mut Vec<String>) -> Result<toml::Table, Confi
         one.insert(section.to_string(), table[section].clone());
         merge_into(&mut probe, one).map_err(|message| ConfigError::Env {
             var: var.clone(),
-            message,
+            // serde's messages end in "\nin `section.key`\n": one line reads better.
+            message: message.split_whitespace().collect::<Vec<_>>().join(" "),
         })?;
     }
     Ok(table)
@@ -726,8 +732,11 @@ fn repo_config_is_real(path: &Path) -> Result<(), ConfigError> {
 pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError> {
     let mut loaded = Loaded::default();
     let mut merged = toml::Table::new();
+    // Each layer as read, to say which file (and line) names an unknown reviewer.
+    let mut layers: Vec<(Option<PathBuf>, toml::Table)> = Vec::new();
     if let Some(p) = env.user_config_path() {
         if let Some(t) = read_layer(&p, &mut loaded.warnings)? {
+            layers.push((Some(p.clone()), t.clone()));
             merge_tables(&mut merged, t);
             loaded.sources.push(Source::User(p));
         } else if env.config.is_some() {
@@ -769,6 +778,7 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
                 rate_limits_without: BTreeMap::new(),
             });
         }
+        layers.push((Some(p.to_path_buf()), t.clone()));
         merge_tables(&mut merged, t);
         loaded.sources.push(Source::Repo(p.to_path_buf()));
     }
@@ -777,6 +787,7 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         if let Some(w) = merged_without.as_mut() {
             merge_tables(w, env_table.clone());
         }
+        layers.push((None, env_table.clone()));
         merge_tables(&mut merged, env_table);
         loaded.sources.push(Source::Env);
     }
@@ -806,6 +817,7 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
             message: "[review] max_findings must be at least 1".into(),
         });
     }
+    loaded.config.unknown_reviewers = unknown_reviewers(&loaded.config, &layers);
     for r in &loaded.config.review.reviewer {
         if let Some(limit) = &r.rate_limit
             && !loaded.config.rate_limit.contains_key(limit)
@@ -820,6 +832,81 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         }
     }
     Ok(loaded)
+}
+
+/// The ids of `reviewers` lists (`[review]`, `[hook]`) that name neither a built-in reviewer nor
+/// a `[[review.reviewer]]` of the merged config, as errors naming the file, line and column that
+/// wrote them (or the environment variable). The last layer that sets a list decides it.
+fn unknown_reviewers(
+    config: &Config,
+    layers: &[(Option<PathBuf>, toml::Table)],
+) -> BTreeMap<&'static str, String> {
+    let mut valid: Vec<&str> = BUILTIN_REVIEWERS.to_vec();
+    valid.extend(config.review.reviewer.iter().map(|r| r.id.as_str()));
+    let mut out = BTreeMap::new();
+    for (path, table) in layers {
+        for section in ["review", "hook"] {
+            let Some(list) = table
+                .get(section)
+                .and_then(|s| s.get("reviewers"))
+                .and_then(|v| StringList::deserialize(v.clone()).ok())
+            else {
+                continue;
+            };
+            let Some(bad) = list
+                .0
+                .iter()
+                .map(|id| id.trim())
+                .find(|id| !id.is_empty() && !valid.contains(id))
+            else {
+                out.remove(section);
+                continue;
+            };
+            let message = format!("[{section}] reviewers: unknown reviewer {bad:?}");
+            let err = match path {
+                None => ConfigError::Env {
+                    var: format!("WFC_{}_REVIEWERS", section.to_ascii_uppercase()),
+                    message,
+                },
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).unwrap_or_default();
+                    let (line, column) = locate_list_item(&text, section, bad);
+                    ConfigError::Parse {
+                        path: path.clone(),
+                        line,
+                        column,
+                        message,
+                    }
+                }
+            };
+            out.insert(section, err.to_string());
+        }
+    }
+    out
+}
+
+/// Where `item` is written in the `reviewers` value of `[section]` of `text`, as (line, column);
+/// the `reviewers` key when the item cannot be pointed at; 1:1 when neither can.
+fn locate_list_item(text: &str, section: &str, item: &str) -> (usize, usize) {
+    let mut in_section = false;
+    let mut key_at = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_section = t.trim_start_matches('[').trim_end_matches(']').trim() == section;
+        } else if in_section && key_at.is_none() && t.starts_with("reviewers") {
+            key_at = Some(offset + (line.len() - line.trim_start().len()));
+        }
+        if let Some(k) = key_at {
+            if let Some(i) = text[k..].find(item) {
+                return line_col(text, k + i);
+            }
+            return line_col(text, k);
+        }
+        offset += line.len();
+    }
+    (1, 1)
 }
 
 /// The commented file `wfc init` writes.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("timed out after {waited:?} waiting for lock at {path}")]
+    #[error("timed out after {} waiting for lock at {}", crate::time::brief(*waited), path.display())]
     Timeout { path: PathBuf, waited: Duration },
     #[error("cannot open lock file {path}")]
     Io {

@@ -56,6 +56,23 @@ impl Clock {
 }
 
 /// `2026-11-24T09:40:00.123456Z`
+/// A duration for messages, rounded to what a reader cares about: `250ms`, `1.5s`, `2m 5s`.
+pub fn brief(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    if ms < 60_000 {
+        let tenths = (ms + 50) / 100;
+        return if tenths.is_multiple_of(10) {
+            format!("{}s", tenths / 10)
+        } else {
+            format!("{}.{}s", tenths / 10, tenths % 10)
+        };
+    }
+    humantime::format_duration(Duration::from_secs((ms as u64 + 500) / 1000)).to_string()
+}
+
 pub fn rfc3339(t: SystemTime) -> String {
     humantime::format_rfc3339_micros(t).to_string()
 }
@@ -99,6 +116,15 @@ pub fn age(now: SystemTime, then: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brief_durations_are_rounded() {
+        assert_eq!(brief(Duration::from_nanos(1_000_093_848)), "1s");
+        assert_eq!(brief(Duration::from_millis(250)), "250ms");
+        assert_eq!(brief(Duration::from_millis(1_540)), "1.5s");
+        assert_eq!(brief(Duration::from_millis(59_960)), "60s");
+        assert_eq!(brief(Duration::from_millis(125_400)), "2m 5s");
+    }
 
     #[test]
     fn durations() {

@@ -32,7 +32,7 @@ const TICK: Duration = Duration::from_millis(20);
 pub enum RunError {
     #[error("cannot start `{command}`: {reason}")]
     Spawn { command: String, reason: String },
-    #[error("timed out after {0:?}; its process group was killed")]
+    #[error("timed out after {}; its process group was killed", crate::time::brief(*.0))]
     Timeout(Duration),
     #[error(
         "answered more than {} MiB on stdout; its process group was killed",

@@ -68,6 +68,8 @@ pub fn reviewer_ids(
     req: &Request,
     policy: Option<&Policy>,
 ) -> Result<Vec<String>, CommandError> {
+    // Which config list the ids come from, to say where an unknown one was written.
+    let mut from_config = None;
     let chosen: Vec<String> = if !req.reviewers.is_empty() {
         req.reviewers.clone()
     } else if let (true, Some(p)) = (req.hook, policy) {
@@ -76,9 +78,11 @@ pub fn reviewer_ids(
         if config.hook.reviewers.0.is_empty() {
             BUILTIN_REVIEWERS.iter().map(|s| s.to_string()).collect()
         } else {
+            from_config = Some("hook");
             config.hook.reviewers.0.clone()
         }
     } else if !config.review.reviewers.0.is_empty() {
+        from_config = Some("review");
         config.review.reviewers.0.clone()
     } else {
         valid_ids(config)
@@ -98,10 +102,11 @@ pub fn reviewer_ids(
             if let Err(e) = crate::ids::validate(crate::ids::IdKind::Reviewer, &id) {
                 return Err(CommandError::usage(e.to_string()).with_hint(hint));
             }
-            return Err(CommandError::usage(format!("unknown reviewer {id:?}")).with_hint(format!(
-                "valid reviewers: {} (external ones come from [[review.reviewer]] in the config)",
-                valid.join(", ")
-            )));
+            let message = from_config
+                .and_then(|section| config.unknown_reviewers.get(section))
+                .cloned()
+                .unwrap_or_else(|| format!("unknown reviewer {id:?}"));
+            return Err(CommandError::usage(message).with_hint(hint));
         }
         if !out.contains(&id) {
             out.push(id);

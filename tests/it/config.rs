@@ -190,3 +190,56 @@ fn environment_overrides_are_checked() {
             .contains("unknown environment variable WFC_REVEIW_FAIL_ON")
     );
 }
+
+/// A bad value in a variable is one line, with the key it sets; an unknown reviewer in a config
+/// file's list names the file, line and column that wrote it.
+#[test]
+fn value_errors_are_one_line_and_unknown_reviewers_name_their_place() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    std::fs::write(repo.join("a.py"), "x = 1\n").unwrap();
+    env.git(&repo, ["add", "a.py"]).success();
+    let out = env
+        .wfc_cmd(&repo)
+        .env("WFC_REVIEW_FAIL_ON", "bogus")
+        .args(["review", "--no-learn"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("\n\n"), "{stderr}");
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("error: invalid value in environment variable WFC_REVIEW_FAIL_ON: "),
+        "{stderr}"
+    );
+    assert!(first.ends_with("in `review.fail_on`"), "{stderr}");
+
+    let user = env.home.join(".config/wfc/config.toml");
+    write(
+        &user,
+        "[telemetry]\nenabled = true\n\n[review]\nreviewers = [\"security\", \"bogus\"]\n",
+    );
+    let r = env.wfc(&repo, ["review", "--no-learn"]);
+    r.code(2);
+    assert!(
+        r.stderr.contains(&format!(
+            "error: invalid config {}:5:27: [review] reviewers: unknown reviewer \"bogus\"",
+            user.display()
+        )),
+        "{r}"
+    );
+    assert!(
+        r.stderr
+            .contains("hint: valid reviewers: security, correctness"),
+        "{r}"
+    );
+    // Commands that do not run reviewers are not stopped by the list.
+    env.wfc(&repo, ["worktree", "list"]).success();
+    // A repository layer that replaces the list decides it.
+    write(
+        &repo.join(".wfc/config.toml"),
+        "[review]\nreviewers = \"security\"\n",
+    );
+    env.wfc(&repo, ["review", "--no-learn"]).success();
+}

@@ -409,6 +409,8 @@ fn a_held_lock_makes_append_wait_then_exit_busy() {
     r.code(4);
     assert!(r.stderr.contains("waiting for lock at "), "{r}");
     assert!(r.stderr.contains("KNOWLEDGE.md.lock"), "{r}");
+    // The wait is said as a reader would say it, not to the nanosecond.
+    assert!(r.stderr.contains("timed out after 300ms waiting"), "{r}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(lock);
     run(&mut append_cmd(
