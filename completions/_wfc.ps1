@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install and run the git hooks that gate commits on reviews')
             [CompletionResult]::new('gate', 'gate', [CompletionResultType]::ParameterValue, 'Check that a tree, or every commit of a range, was reviewed')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Let this repository''s config run the commands it defines (or show, or revoke)')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdio, for agent harnesses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -390,6 +391,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
             [CompletionResult]::new('--staged', '--staged', [CompletionResultType]::ParameterName, 'Review the staged change (the default when something is staged)')
             [CompletionResult]::new('--no-learn', '--no-learn', [CompletionResultType]::ParameterName, 'Do not append learnings to the knowledge base')
+            [CompletionResult]::new('--progress-json', '--progress-json', [CompletionResultType]::ParameterName, 'One JSON line per reviewer event on stderr (`{"wfc_progress": ...}`), for `wfc mcp`')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
@@ -978,6 +980,23 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'wfc;mcp' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wfc;completions' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -1023,6 +1042,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install and run the git hooks that gate commits on reviews')
             [CompletionResult]::new('gate', 'gate', [CompletionResultType]::ParameterValue, 'Check that a tree, or every commit of a range, was reviewed')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Let this repository''s config run the commands it defines (or show, or revoke)')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdio, for agent harnesses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1148,6 +1168,9 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;help;trust' {
+            break
+        }
+        'wfc;help;mcp' {
             break
         }
         'wfc;help;completions' {

@@ -46,6 +46,9 @@ _wfc() {
             wfc,man)
                 cmd="wfc__subcmd__man"
                 ;;
+            wfc,mcp)
+                cmd="wfc__subcmd__mcp"
+                ;;
             wfc,review)
                 cmd="wfc__subcmd__review"
                 ;;
@@ -120,6 +123,9 @@ _wfc() {
                 ;;
             wfc__subcmd__help,man)
                 cmd="wfc__subcmd__help__subcmd__man"
+                ;;
+            wfc__subcmd__help,mcp)
+                cmd="wfc__subcmd__help__subcmd__mcp"
                 ;;
             wfc__subcmd__help,review)
                 cmd="wfc__subcmd__help__subcmd__review"
@@ -368,7 +374,7 @@ _wfc() {
 
     case "${cmd}" in
         wfc)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate trust completions man help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate trust mcp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,7 +796,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help)
-            opts="init worktree cleanup review knowledge telemetry audit hook gate trust completions man help"
+            opts="init worktree cleanup review knowledge telemetry audit hook gate trust mcp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1084,6 +1090,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__mcp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1895,8 +1915,38 @@ _wfc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wfc__subcmd__mcp)
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wfc__subcmd__review)
-            opts="-C -q -v -h -V --task-id --staged --base --range --diff-file --files --reviewers --fail-on --sarif --no-learn --bypass-reason --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version prepare finalize list show help"
+            opts="-C -q -v -h -V --task-id --staged --base --range --diff-file --files --reviewers --fail-on --sarif --no-learn --bypass-reason --progress-json --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version prepare finalize list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
             cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
+            cand mcp 'Serve the Model Context Protocol on stdio, for agent harnesses'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -363,6 +364,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand --color 'When to use colors [env: NO_COLOR disables]'
             cand --staged 'Review the staged change (the default when something is staged)'
             cand --no-learn 'Do not append learnings to the knowledge base'
+            cand --progress-json 'One JSON line per reviewer event on stderr (`{"wfc_progress": ...}`), for `wfc mcp`'
             cand --json 'Print one JSON document on stdout instead of text'
             cand -q 'Print only the answer and errors'
             cand --quiet 'Print only the answer and errors'
@@ -898,6 +900,22 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'wfc;mcp'= {
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wfc;completions'= {
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -941,6 +959,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
             cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
+            cand mcp 'Serve the Model Context Protocol on stdio, for agent harnesses'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1033,6 +1052,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;help;gate;keygen'= {
         }
         &'wfc;help;trust'= {
+        }
+        &'wfc;help;mcp'= {
         }
         &'wfc;help;completions'= {
         }

@@ -16,6 +16,7 @@ pub mod ids;
 pub mod interrupt;
 pub mod knowledge;
 pub mod lock;
+pub mod mcp;
 pub mod process;
 pub mod redact;
 pub mod review;

@@ -155,6 +155,14 @@ pub fn kill_group(pgid: u32) {
     }
 }
 
+/// Sends SIGINT to process `pid`, as Ctrl-C would: a review kills its reviewers, marks its job
+/// interrupted and exits 130.
+pub fn interrupt(pid: u32) {
+    if let Some(p) = i32::try_from(pid).ok().and_then(Pid::from_raw) {
+        let _ = rustix::process::kill_process(p, Signal::INT);
+    }
+}
+
 /// Sends SIGTERM to the process group led by `pgid`.
 pub fn terminate_group(pgid: u32) {
     if let Some(p) = i32::try_from(pgid).ok().and_then(Pid::from_raw) {

@@ -8,6 +8,7 @@ pub mod hook;
 pub mod init;
 pub mod knowledge;
 pub mod man;
+pub mod mcp;
 pub mod review;
 pub mod telemetry;
 pub mod trust;
@@ -96,6 +97,8 @@ pub enum Command {
     Gate(gate::Command),
     /// Let this repository's config run the commands it defines (or show, or revoke)
     Trust(trust::Args),
+    /// Serve the Model Context Protocol on stdio, for agent harnesses
+    Mcp(mcp::Args),
     /// Print a shell completion script
     Completions(completions::Args),
     /// Write man pages into a directory
@@ -156,6 +159,7 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
     match &cli.command {
         Command::Completions(args) => return completions::run(&ui, args),
         Command::Man(args) => return man::run(&ui, args),
+        Command::Mcp(args) => return mcp::run(&ui, args, cli.global.directory.as_deref()),
         _ => {}
     }
     let opts = ContextOptions {
@@ -179,7 +183,9 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
         Command::Hook(cmd) => hook::run(&mut ctx, cmd),
         Command::Gate(cmd) => gate::run(&mut ctx, cmd),
         Command::Trust(args) => trust::run(&mut ctx, args),
-        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Man(_) | Command::Mcp(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

@@ -99,6 +99,14 @@ impl TestEnv {
             .env("NO_COLOR", "1");
     }
 
+    /// Any program in `dir`, with the test environment.
+    pub fn command(&self, program: impl AsRef<OsStr>, dir: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        self.base_env(&mut cmd);
+        cmd.current_dir(dir).stdin(Stdio::null());
+        cmd
+    }
+
     /// A `wfc` command in `dir`, with the test environment.
     pub fn wfc_cmd(&self, dir: &Path) -> Command {
         let mut cmd = Command::new(WFC);

@@ -21,6 +21,7 @@ mod hostile_reviewers;
 mod hostile_text;
 mod hostile_trust;
 mod knowledge;
+mod mcp;
 mod registration;
 mod review;
 mod shim;

@@ -1,4 +1,4 @@
-mod install;
+pub(crate) mod install;
 mod run;
 mod status;
 mod uninstall;

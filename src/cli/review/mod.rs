@@ -70,6 +70,9 @@ pub struct RunArgs {
     /// Let a failed review through, recording who and why in the audit trail
     #[arg(long, value_name = "TEXT")]
     pub bypass_reason: Option<String>,
+    /// One JSON line per reviewer event on stderr (`{"wfc_progress": ...}`), for `wfc mcp`
+    #[arg(long, hide = true)]
+    pub progress_json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,7 +135,14 @@ fn run_review(ctx: &mut Context, args: &RunArgs) -> CommandResult {
     };
     let ui = ctx.ui.clone();
     let mut progress = output::ReviewProgress::new();
-    let ran = job::run(ctx, &req, &mut |plan, p| progress.update(&ui, plan, p));
+    let mut done = 0usize;
+    let lines = args.progress_json;
+    let ran = job::run(ctx, &req, &mut |plan, p| {
+        if lines {
+            output::progress_line(plan, &p, &mut done);
+        }
+        progress.update(&ui, plan, p)
+    });
     progress.clear();
     output::show(&ui, &ran?)
 }

@@ -58,6 +58,39 @@ impl ReviewProgress {
     }
 }
 
+/// Writes one reviewer event as a JSON line on stderr, for a caller that reads progress from a
+/// pipe (`wfc mcp` turns them into progress notifications). `done` counts finished reviewers.
+pub fn progress_line(plan: &[Planned], p: &Progress, done: &mut usize) {
+    use std::io::Write;
+    let total = plan.iter().filter(|p| p.relevant).count();
+    let v = match p {
+        Progress::Started { id } => serde_json::json!({"reviewer": id, "event": "started"}),
+        Progress::Waiting { id, what } => {
+            serde_json::json!({"reviewer": id, "event": "waiting", "for": what})
+        }
+        Progress::Finished {
+            id,
+            status,
+            duration,
+            findings,
+        } => {
+            *done += 1;
+            serde_json::json!({
+                "reviewer": id,
+                "event": "finished",
+                "status": status.as_str(),
+                "duration_ms": duration.as_millis() as u64,
+                "findings": findings,
+            })
+        }
+    };
+    let mut v = v;
+    v["done"] = serde_json::json!(*done);
+    v["total"] = serde_json::json!(total);
+    let line = serde_json::json!({ "wfc_progress": v }).to_string();
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Prints `ran` and returns the exit code.
 pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
     match ran {
