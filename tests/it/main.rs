@@ -2,11 +2,7 @@
 
 // Tests may say why they stop early, and read the environment the test runner gives them
 // (`clippy.toml` keeps that to src/env.rs in the program itself).
-#![allow(
-    clippy::print_stderr,
-    clippy::print_stdout,
-    clippy::disallowed_methods
-)]
+#![allow(clippy::print_stderr, clippy::print_stdout, clippy::disallowed_methods)]
 
 mod harness;
 
@@ -30,6 +26,7 @@ mod mcp;
 mod registration;
 mod review;
 mod shim;
+mod snapshots;
 mod store;
 mod telemetry;
 mod worktree;
