@@ -745,12 +745,14 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     // more, as a whole, because it is the file most likely to be shared.
     let md = super::report::markdown(&result);
     let md = crate::redact::text(&md);
-    crate::fsutil::write_atomic(&md_path, md.as_bytes())?;
-    crate::fsutil::write_atomic(&json_path, json_text.as_bytes())?;
+    // Reports are derived from the job row (which is durable in the store): replaced atomically,
+    // without fsyncs, which would be most of a small review's time.
+    crate::fsutil::replace_derived(&md_path, md.as_bytes())?;
+    crate::fsutil::replace_derived(&json_path, json_text.as_bytes())?;
     // The task's latest, after the job's own: a reader of REVIEW-<task> never sees a report
     // that no job file holds.
-    crate::fsutil::write_atomic(&latest_md, md.as_bytes())?;
-    crate::fsutil::write_atomic(&latest_json, json_text.as_bytes())?;
+    crate::fsutil::replace_derived(&latest_md, md.as_bytes())?;
+    crate::fsutil::replace_derived(&latest_json, json_text.as_bytes())?;
 
     record(ctx, &result, &json_text, finished_at)?;
     if let Err(e) = prune_reports(ctx, &result, &jobs_dir) {
