@@ -226,6 +226,40 @@ pub fn is_test_path(path: &str) -> bool {
         || name.contains(".spec.")
 }
 
+/// A Rust attribute that makes what follows test-only: `#[cfg(test)]`, `#[cfg(all(test, ...))]`.
+pub fn is_rust_test_cfg(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("#[cfg(test)]")
+        || t.starts_with("#[cfg(all(test,")
+        || t.starts_with("#[cfg(all(test ")
+}
+
+/// A Rust inline module line (`mod x {`, `pub mod x`, `pub(crate) mod x`); not a declaration of
+/// a module in another file (`mod tests;`), after which the file goes on with other code.
+pub fn is_rust_mod_line(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("mod ") || t.starts_with("pub mod ") || t.starts_with("pub(crate) mod "))
+        && !t.ends_with(';')
+}
+
+/// A git hunk header's context (the line git shows after `@@ ... @@`) that opens a Rust test
+/// module by its conventional name: the hunk is inside it.
+pub fn is_rust_test_mod_context(context: &str) -> bool {
+    let t = context.trim_start();
+    let t = t
+        .strip_prefix("pub(crate) ")
+        .or_else(|| t.strip_prefix("pub "))
+        .unwrap_or(t);
+    let Some(name) = t.strip_prefix("mod ") else {
+        return false;
+    };
+    let name: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    matches!(name.as_str(), "test" | "tests")
+}
+
 /// A generated, vendored or minified file, where code rules (not secrets) are pointless.
 pub fn is_generated_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();

@@ -1,5 +1,5 @@
-//! Reliability rules: swallowed errors, calls that can hang forever, panics on ordinary I/O
-//! failures, shell commands that can destroy more than meant.
+//! Reliability rules: debugger leftovers, swallowed errors, calls that can hang forever, panics
+//! on ordinary I/O failures, shell commands that can destroy more than meant.
 
 use super::lang::Langs;
 use super::rule::{Hit, Rule, Scope, indent, is_blank};
@@ -12,10 +12,116 @@ const BASE: Rule = Rule {
     ..Rule::BASE
 };
 
+const DEBUGGER_FIX: &str = "Remove the debugger call before committing; use logging or a test \
+                            for what you were inspecting.";
+
+/// A debugger leftover halts (or, for `dbg!`, writes to stderr from) the shipped program: it is
+/// reliability's, so that on its own it fails a review through minority protection (R 8.55).
+const DEBUGGER_SEVERITY: f64 = 9.0;
+const DEBUGGER_CONFIDENCE: f64 = 9.5;
+/// The same in test code: worth a note (a breakpoint hangs the test run), not a failed review.
+const DEBUGGER_IN_TESTS_SEVERITY: f64 = 4.0;
+
+const PY_DEBUGGER: &str = r#"(?:^|[^.\w])(?:(?:i?pdb|pudb|rpdb|remote_pdb|web_pdb|ipdb)\.set_trace\(|breakpoint\(\s*\)|__import__\(\s*["'](?:i?pdb|pudb)["']\s*\)\.set_trace\()"#;
+const PY_DEBUGGER_KEYWORDS: &[&str] = &["set_trace", "breakpoint"];
+const JS_DEBUGGER: &str = r"(?:^|[;{}]|\)\s)\s*debugger\s*(?:;|$|//)";
+const RB_DEBUGGER: &str = r"\bbinding\.(?:pry|irb)\b|(?:^|[;\s])(?:byebug|debugger)\s*$";
+const RB_DEBUGGER_KEYWORDS: &[&str] = &["binding.pry", "binding.irb", "byebug", "debugger"];
+
 const SWALLOW_FIX: &str = "Catch the specific error you expect and handle it, or log it and \
                            re-raise; if ignoring is really right, say why in a comment.";
 
 pub const RULES: &[Rule] = &[
+    Rule {
+        id: "rel.python-debugger",
+        severity: DEBUGGER_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "Debugger breakpoint left in Python code (the program stops at it)",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::PY,
+        keywords: PY_DEBUGGER_KEYWORDS,
+        pattern: PY_DEBUGGER,
+        unless: Some(r"\bdef\s+breakpoint\b"),
+        check: Some(not_a_debug_helper),
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.python-debugger-in-tests",
+        severity: DEBUGGER_IN_TESTS_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "Debugger breakpoint left in a Python test (the test run stops at it)",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::PY,
+        keywords: PY_DEBUGGER_KEYWORDS,
+        pattern: PY_DEBUGGER,
+        unless: Some(r"\bdef\s+breakpoint\b"),
+        check: Some(not_a_debug_helper),
+        only_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.js-debugger",
+        severity: DEBUGGER_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "`debugger` statement left in JavaScript/TypeScript code (execution stops at it \
+                  whenever developer tools are open)",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::JS,
+        keywords: &["debugger"],
+        pattern: JS_DEBUGGER,
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.js-debugger-in-tests",
+        severity: DEBUGGER_IN_TESTS_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "`debugger` statement left in a JavaScript/TypeScript test",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::JS,
+        keywords: &["debugger"],
+        pattern: JS_DEBUGGER,
+        only_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.rust-dbg",
+        severity: DEBUGGER_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "`dbg!` left in Rust code (it writes to stderr in release builds too)",
+        remediation: "Remove `dbg!`; use `tracing`/`log` or a test assertion.",
+        langs: Langs::RS,
+        keywords: &["dbg!"],
+        pattern: r"\bdbg!\s*\(",
+        // Test output is where `dbg!` belongs, if anywhere (clippy's `allow-dbg-in-tests`).
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.ruby-debugger",
+        severity: DEBUGGER_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "Debugger breakpoint left in Ruby code (the program stops at it)",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::RB,
+        keywords: RB_DEBUGGER_KEYWORDS,
+        pattern: RB_DEBUGGER,
+        skip_tests: true,
+        ..BASE
+    },
+    Rule {
+        id: "rel.ruby-debugger-in-tests",
+        severity: DEBUGGER_IN_TESTS_SEVERITY,
+        confidence: DEBUGGER_CONFIDENCE,
+        message: "Debugger breakpoint left in a Ruby test or spec",
+        remediation: DEBUGGER_FIX,
+        langs: Langs::RB,
+        keywords: RB_DEBUGGER_KEYWORDS,
+        pattern: RB_DEBUGGER,
+        only_tests: true,
+        ..BASE
+    },
     Rule {
         id: "rel.python-swallowed-exception",
         severity: 6.0,
@@ -268,4 +374,36 @@ fn io_unwrap(h: &Hit<'_>) -> bool {
     };
     let tail = &h.after()[args.len() + 1..];
     tail.trim_start().starts_with(".unwrap()")
+}
+
+/// Names of functions whose job is to enter a debugger (`def set_trace(): pdb.set_trace()` in a
+/// debugging helper): a breakpoint there is the feature, not a leftover.
+const DEBUG_HELPER_NAMES: &[&str] = &["set_trace", "breakpoint", "debug", "pdb", "post_mortem"];
+
+/// Not in the body of a debugging helper (judged from the enclosing `def` in the added lines).
+fn not_a_debug_helper(h: &Hit<'_>) -> bool {
+    let mut level = indent(h.line);
+    for prev in h.view.lines_before(h.idx).take(200) {
+        if is_blank(prev) || indent(prev) >= level {
+            continue;
+        }
+        let head = prev.trim_start();
+        let head = head.strip_prefix("async ").unwrap_or(head);
+        if let Some(def) = head.strip_prefix("def ") {
+            let name = def
+                .split('(')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            return !DEBUG_HELPER_NAMES
+                .iter()
+                .any(|w| name == *w || name.trim_start_matches('_') == *w);
+        }
+        level = indent(prev);
+        if level == 0 {
+            break;
+        }
+    }
+    true
 }
