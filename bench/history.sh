@@ -22,6 +22,10 @@
 #   BENCH_WFC=PATH              the wfc binary to run (default: build the release one)
 #   BENCH_HISTORY_MIRROR=DIR    where the default repositories are looked for
 #   BENCH_HISTORY_SHOW=20       blocked commits listed per repository (0: all)
+#   BENCH_HISTORY_PICKAXE=RE    only the commits whose diff adds or removes a line matching the
+#                               (extended) regular expression RE (`git log -G`): a deeper look at
+#                               a few rules over a long history, e.g. 'shell=True|dbg!|debugger'.
+#                               The timings then describe those commits only.
 # Always exits 0 once the measurements ran; a missed target is printed as MISSED.
 set -euo pipefail
 
@@ -114,7 +118,12 @@ for src in "${REPOS[@]}"; do
 	printf '%s\n' "$src" >"$dir/source"
 	git -C "$dir/clone" log -1 --format='%h %cs' >"$dir/head"
 	# "<commit> <parent>..." per line; a root commit has no parent to review against.
-	git -C "$dir/clone" rev-list --no-merges --parents --max-count="$COMMITS" HEAD >"$dir/commits"
+	if [ -n "${BENCH_HISTORY_PICKAXE:-}" ]; then
+		git -C "$dir/clone" log --no-merges --format='%H %P' --max-count="$COMMITS" \
+			--extended-regexp -G"$BENCH_HISTORY_PICKAXE" HEAD >"$dir/commits"
+	else
+		git -C "$dir/clone" rev-list --no-merges --parents --max-count="$COMMITS" HEAD >"$dir/commits"
+	fi
 	total=$(wc -l <"$dir/commits")
 	say "[$name] reviewing $total commits"
 	export WFC_HOME=$dir/wfc-home
@@ -142,6 +151,7 @@ echo
 echo "wfc review over real history, one commit at a time"
 echo "  wfc:      $("$WFC" --version 2>/dev/null || echo wfc) ($WFC)"
 echo "  command:  wfc --json review --range C^..C --no-learn -q (built-in reviewers), last $COMMITS non-merge commits"
+[ -z "${BENCH_HISTORY_PICKAXE:-}" ] || echo "  commits:  only those adding or removing a line that matches /$BENCH_HISTORY_PICKAXE/"
 echo "  machine:  $(nproc) cores; load average $LOAD_START at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') at the end"
 echo
 "$PYTHON" - "$WORK" "$TARGET_P50_MS" "$SHOW" <<'PY'
@@ -162,7 +172,11 @@ def subject(clone, commit):
     return out.strip()[:72]
 
 rows, details, all_ms = [], [], []
-for entry in sorted(os.listdir(work), key=lambda e: (len(e), e)):
+def order(entry):
+    head = entry.split("-", 1)[0]
+    return (int(head) if head.isdigit() else 0, entry)
+
+for entry in sorted(os.listdir(work), key=order):
     d = os.path.join(work, entry)
     if not os.path.isfile(os.path.join(d, "times")):
         continue

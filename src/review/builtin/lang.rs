@@ -260,6 +260,51 @@ pub fn is_rust_test_mod_context(context: &str) -> bool {
     matches!(name.as_str(), "test" | "tests")
 }
 
+/// The repository's own build, release and CI scripts (`scripts/`, `tools/`, `bin/`, `ci/`,
+/// `.github/`, `setup.py`, `noxfile.py`, `tasks.py`, a Rakefile, a Gruntfile...): the values they
+/// interpolate into commands are the maintainers' own (versions, tags, paths of the checkout).
+pub fn is_script_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let mut parts = lower.split('/').collect::<Vec<_>>();
+    let name = parts.pop().unwrap_or("");
+    // `bin/` at the top only: `src/bin/` holds a Rust program's own sources.
+    parts.first() == Some(&"bin")
+        || parts.iter().any(|p| {
+            matches!(
+                *p,
+                "scripts" | "script" | "tools" | "tool" | "ci" | ".ci" | ".github" | "hack"
+            )
+        })
+        || matches!(
+            name,
+            "setup.py"
+                | "noxfile.py"
+                | "tasks.py"
+                | "fabfile.py"
+                | "dodo.py"
+                | "rakefile"
+                | "gruntfile.js"
+                | "gulpfile.js"
+                | "jakefile.js"
+                | "build.rs"
+                | "magefile.go"
+        )
+        || name.ends_with(".rake")
+}
+
+/// Where a debugger call is the point rather than a leftover: examples, and a developer console
+/// (a Rakefile or `.rake` task, `bin/console`, `script/console`).
+pub fn is_example_or_console_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let mut parts = lower.split('/').collect::<Vec<_>>();
+    let name = parts.pop().unwrap_or("");
+    let dir = parts.last().copied().unwrap_or("");
+    parts.iter().any(|p| matches!(*p, "examples" | "example"))
+        || name == "rakefile"
+        || name.ends_with(".rake")
+        || (matches!(dir, "bin" | "script") && name.starts_with("console"))
+}
+
 /// A generated, vendored or minified file, where code rules (not secrets) are pointless.
 pub fn is_generated_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -279,7 +324,13 @@ pub fn is_generated_path(path: &str) -> bool {
         || lower.split('/').any(|p| {
             matches!(
                 p,
-                "node_modules" | "vendor" | "third_party" | "dist" | "min" | "site-packages"
+                "node_modules"
+                    | "vendor"
+                    | "_vendor"
+                    | "third_party"
+                    | "dist"
+                    | "min"
+                    | "site-packages"
             )
         })
 }
@@ -316,6 +367,21 @@ mod tests {
         assert!(is_generated_path("static/app.min.js"));
         assert!(is_generated_path("Cargo.lock"));
         assert!(is_generated_path("web/node_modules/x/index.js"));
+        assert!(is_generated_path("src/pip/_vendor/pyparsing/core.py"));
+        assert!(is_script_path("bin/sponsors.js"));
+        assert!(is_script_path(".github/scripts/release.py"));
+        assert!(is_script_path("setup.py"));
+        assert!(is_script_path("lib/tasks/db.rake"));
+        assert!(!is_script_path(
+            "src/pip/_internal/commands/configuration.py"
+        ));
+        assert!(!is_script_path("lib/binary.rb"));
+        assert!(!is_script_path("src/bin/server.rs"));
+        assert!(is_example_or_console_path("examples/example_basic.rb"));
+        assert!(is_example_or_console_path("Rakefile"));
+        assert!(is_example_or_console_path("bin/console"));
+        assert!(!is_example_or_console_path("lib/pry/commands/input.rb"));
+        assert!(!is_example_or_console_path("bin/rg"));
         assert!(!is_generated_path("src/lib.rs"));
     }
 

@@ -21,8 +21,8 @@ mod security;
 use std::sync::LazyLock;
 
 pub use lang::{
-    Lang, Langs, is_generated_path, is_rust_mod_line, is_rust_test_cfg, is_rust_test_mod_context,
-    is_test_path,
+    Lang, Langs, is_example_or_console_path, is_generated_path, is_rust_mod_line, is_rust_test_cfg,
+    is_rust_test_mod_context, is_script_path, is_test_path,
 };
 pub use rule::{Check, FileView, Hit, Rule, Scope};
 pub use secrets::entropy;

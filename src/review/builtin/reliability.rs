@@ -1,7 +1,7 @@
 //! Reliability rules: debugger leftovers, swallowed errors, calls that can hang forever, panics
 //! on ordinary I/O failures, shell commands that can destroy more than meant.
 
-use super::lang::Langs;
+use super::lang::{Langs, is_example_or_console_path};
 use super::rule::{Hit, Rule, Scope, indent, is_blank};
 
 const RELIABILITY: &str = "reliability";
@@ -42,7 +42,7 @@ pub const RULES: &[Rule] = &[
         keywords: PY_DEBUGGER_KEYWORDS,
         pattern: PY_DEBUGGER,
         unless: Some(r"\bdef\s+breakpoint\b"),
-        check: Some(not_a_debug_helper),
+        check: Some(python_debugger_left),
         skip_tests: true,
         ..BASE
     },
@@ -70,6 +70,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::JS,
         keywords: &["debugger"],
         pattern: JS_DEBUGGER,
+        check: Some(not_an_example),
         skip_tests: true,
         ..BASE
     },
@@ -94,6 +95,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::RS,
         keywords: &["dbg!"],
         pattern: r"\bdbg!\s*\(",
+        check: Some(not_an_example),
         // Test output is where `dbg!` belongs, if anywhere (clippy's `allow-dbg-in-tests`).
         skip_tests: true,
         ..BASE
@@ -107,6 +109,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::RB,
         keywords: RB_DEBUGGER_KEYWORDS,
         pattern: RB_DEBUGGER,
+        check: Some(ruby_debugger_left),
         skip_tests: true,
         ..BASE
     },
@@ -119,6 +122,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::RB,
         keywords: RB_DEBUGGER_KEYWORDS,
         pattern: RB_DEBUGGER,
+        check: Some(not_in_ruby_heredoc),
         only_tests: true,
         ..BASE
     },
@@ -376,9 +380,22 @@ fn io_unwrap(h: &Hit<'_>) -> bool {
     tail.trim_start().starts_with(".unwrap()")
 }
 
-/// Names of functions whose job is to enter a debugger (`def set_trace(): pdb.set_trace()` in a
-/// debugging helper): a breakpoint there is the feature, not a leftover.
-const DEBUG_HELPER_NAMES: &[&str] = &["set_trace", "breakpoint", "debug", "pdb", "post_mortem"];
+/// Parts of the names of functions whose job is to enter a debugger (`def set_trace():
+/// pdb.set_trace()`, pyparsing's `def breaker(...)`): a breakpoint there is the feature.
+const DEBUG_HELPER_NAMES: &[&str] = &["trace", "break", "debug", "pdb", "post_mortem"];
+
+/// Not in an example or a developer console, where stopping in the debugger is the point.
+fn not_an_example(h: &Hit<'_>) -> bool {
+    !is_example_or_console_path(h.view.path)
+}
+
+fn python_debugger_left(h: &Hit<'_>) -> bool {
+    not_an_example(h) && not_a_debug_helper(h)
+}
+
+fn ruby_debugger_left(h: &Hit<'_>) -> bool {
+    not_an_example(h) && not_in_ruby_heredoc(h)
+}
 
 /// Not in the body of a debugging helper (judged from the enclosing `def` in the added lines).
 fn not_a_debug_helper(h: &Hit<'_>) -> bool {
@@ -390,15 +407,8 @@ fn not_a_debug_helper(h: &Hit<'_>) -> bool {
         let head = prev.trim_start();
         let head = head.strip_prefix("async ").unwrap_or(head);
         if let Some(def) = head.strip_prefix("def ") {
-            let name = def
-                .split('(')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            return !DEBUG_HELPER_NAMES
-                .iter()
-                .any(|w| name == *w || name.trim_start_matches('_') == *w);
+            let name = def.split('(').next().unwrap_or("").to_ascii_lowercase();
+            return !DEBUG_HELPER_NAMES.iter().any(|w| name.contains(w));
         }
         level = indent(prev);
         if level == 0 {
@@ -406,4 +416,48 @@ fn not_a_debug_helper(h: &Hit<'_>) -> bool {
         }
     }
     true
+}
+
+/// Not inside a heredoc (`banner <<-'BANNER'` ... `BANNER`, where help text shows
+/// `binding.pry`) or an `=begin`/`=end` comment, judged from the consecutive added lines above
+/// (the lexer does not know either).
+fn not_in_ruby_heredoc(h: &Hit<'_>) -> bool {
+    let mut closed: Vec<&str> = Vec::new();
+    for prev in h.view.lines_before(h.idx).take(400) {
+        let t = prev.trim();
+        if t == "=end" {
+            // A block comment closed above: the hit is not in one (and heredocs above it
+            // are judged as usual).
+            closed.push("=begin");
+            continue;
+        }
+        if t == "=begin" {
+            return closed.contains(&"=begin");
+        }
+        if !t.is_empty() && t.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+            closed.push(t);
+            continue;
+        }
+        if let Some(id) = heredoc_opener(prev)
+            && !closed.contains(&id)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// The terminator of a heredoc opened on this line: `<<ID`, `<<-ID`, `<<~ID`, quoted or not.
+fn heredoc_opener(line: &str) -> Option<&str> {
+    let at = line.find("<<")?;
+    let rest = line[at + 2..].trim_start_matches(['-', '~']);
+    let rest = rest.trim_start_matches(['\'', '"', '`']);
+    let len = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        .count();
+    let id = &rest[..len];
+    // `<<ID` starts with a letter or `_`; `x << 1` or `a <<b` (a push) has a space or a digit.
+    id.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        .then_some(id)
 }

@@ -6,12 +6,52 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lang::{Lang, Langs};
+use super::lang::{Lang, Langs, is_script_path};
 use super::pyexpr;
 use super::rule::{Hit, Rule, Scope};
 
 const INJECTION: &str = "injection";
 const SECURITY: &str = "security";
+
+const SHELL_FIX: &str = "Run the program with an argument list and no shell \
+                         (`subprocess.run([...])`, `execFile`, `exec.Command(name, args...)`, \
+                         `Command::new(..).args(..)`), or quote every value (`shlex.quote`).";
+
+const SHELL_LANGS: Langs = Langs::PY
+    .or(Langs::JS)
+    .or(Langs::GO)
+    .or(Langs::RS)
+    .or(Langs::PHP);
+
+const SHELL_KEYWORDS: &[&str] = &[
+    "subprocess",
+    "system(",
+    "popen",
+    "check_output",
+    "check_call",
+    "getoutput",
+    "getstatusoutput",
+    "create_subprocess_shell",
+    "exec",
+    "\"-c\"",
+    "passthru",
+    "proc_open",
+];
+
+// Python calls are matched up to their `(`; `shell_command_built` reads the arguments,
+// over the following added lines when the call spans several.
+const SHELL_INJECTION: &str = r#"(?x)
+              (?P<pysh> \bos\.(?:system|popen) | \bsubprocess\.(?:getoutput|getstatusoutput)
+                      | \bcommands\.getoutput | \bcreate_subprocess_shell
+                      | (?:^|[^.\w])(?:getoutput|getstatusoutput) )\s*\(
+            | (?P<pysp> \bsubprocess\.(?:run|call|Popen|check_output|check_call)
+                      | (?:^|[^.\w])(?:Popen|check_output|check_call) )\s*\(
+            | \bchild_process\.(?:exec|execSync)\(\s*(?:`[^`]*\$\{|["'][^"']*["']\s*\+)
+            | (?:^|[^.\w$])(?:exec|execSync)\(\s*`[^`]*\$\{
+            | \bexec\.Command(?:Context)?\((?:\w+\s*,\s*)?"(?:/bin/)?(?:ba)?sh"\s*,\s*"-c"\s*,\s*(?:fmt\.Sprintf\(|[^,)]*\+)
+            | (?P<rs>\.args?\(\s*&?\[?\s*"-c"\s*(?:,|\)\s*\.arg\()\s*&?format!\()
+            | (?P<php>\b(?:shell_exec|system|passthru|popen|proc_open)\(\s*"[^"]*\$[A-Za-z_])
+            "#;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -58,44 +98,29 @@ pub const RULES: &[Rule] = &[
         severity: 9.5,
         confidence: 9.0,
         message: "A shell command is built from interpolated values (command injection)",
-        remediation: "Run the program with an argument list and no shell (`subprocess.run([...])`, \
-                      `execFile`, `exec.Command(name, args...)`, `Command::new(..).args(..)`), or \
-                      quote every value (`shlex.quote`).",
-        langs: Langs::PY
-            .or(Langs::JS)
-            .or(Langs::GO)
-            .or(Langs::RS)
-            .or(Langs::PHP),
-        keywords: &[
-            "subprocess",
-            "system(",
-            "popen",
-            "check_output",
-            "check_call",
-            "getoutput",
-            "getstatusoutput",
-            "create_subprocess_shell",
-            "exec",
-            "\"-c\"",
-            "passthru",
-            "proc_open",
-        ],
-        // Python calls are matched up to their `(`; `shell_command_built` reads the arguments,
-        // over the following added lines when the call spans several.
-        pattern: r#"(?x)
-              (?P<pysh> \bos\.(?:system|popen) | \bsubprocess\.(?:getoutput|getstatusoutput)
-                      | \bcommands\.getoutput | \bcreate_subprocess_shell
-                      | (?:^|[^.\w])(?:getoutput|getstatusoutput) )\s*\(
-            | (?P<pysp> \bsubprocess\.(?:run|call|Popen|check_output|check_call)
-                      | (?:^|[^.\w])(?:Popen|check_output|check_call) )\s*\(
-            | \bchild_process\.(?:exec|execSync)\(\s*(?:`[^`]*\$\{|["'][^"']*["']\s*\+)
-            | (?:^|[^.\w$])(?:exec|execSync)\(\s*`[^`]*\$\{
-            | \bexec\.Command(?:Context)?\((?:\w+\s*,\s*)?"(?:/bin/)?(?:ba)?sh"\s*,\s*"-c"\s*,\s*(?:fmt\.Sprintf\(|[^,)]*\+)
-            | (?P<rs>\.args?\(\s*&?\[?\s*"-c"\s*(?:,|\)\s*\.arg\()\s*&?format!\()
-            | (?P<php>\b(?:shell_exec|system|passthru|popen|proc_open)\(\s*"[^"]*\$[A-Za-z_])
-            "#,
+        remediation: SHELL_FIX,
+        langs: SHELL_LANGS,
+        keywords: SHELL_KEYWORDS,
+        pattern: SHELL_INJECTION,
         scope: Scope::Code,
-        check: Some(shell_command_built),
+        check: Some(shell_injection_in_shipped_code),
+        skip_tests: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.shell-injection-in-scripts",
+        category: INJECTION,
+        // The repository's own CI and release scripts interpolate versions, tags and paths of
+        // their own making: worth fixing, not a failed review (R 6.4).
+        severity: 8.0,
+        confidence: 8.0,
+        message: "A shell command is built from interpolated values in a build or CI script",
+        remediation: SHELL_FIX,
+        langs: SHELL_LANGS,
+        keywords: SHELL_KEYWORDS,
+        pattern: SHELL_INJECTION,
+        scope: Scope::Code,
+        check: Some(shell_injection_in_scripts),
         skip_tests: true,
         ..Rule::BASE
     },
@@ -296,6 +321,14 @@ fn interpolates_values(h: &Hit<'_>) -> bool {
 /// How many added lines a Python call's arguments, or a command's assignment, are read over.
 const PY_CALL_LINES: usize = 20;
 const PY_ASSIGN_LOOKBACK: usize = 30;
+
+fn shell_injection_in_shipped_code(h: &Hit<'_>) -> bool {
+    !is_script_path(h.view.path) && shell_command_built(h)
+}
+
+fn shell_injection_in_scripts(h: &Hit<'_>) -> bool {
+    is_script_path(h.view.path) && shell_command_built(h)
+}
 
 /// Which alternative of `sec.shell-injection` matched, and whether it really builds a command:
 /// Python calls by their arguments, Rust's `"-c"` only after a shell program, PHP's `"$x"` only

@@ -496,7 +496,7 @@ const CASES: &[Case] = &[
     },
     Case {
         rule: "sec.shell-injection",
-        path: "tools/pack.py",
+        path: "app/pack.py",
         hit: &[
             "subprocess.run(f\"tar xzf {path}\", shell=True)",
             "subprocess.call(\"ls %s\" % path, shell=True)",
@@ -556,6 +556,24 @@ const CASES: &[Case] = &[
             "os.system(\"ls $HOME\")",
             "@path:src/git.rs\nCommand::new(\"git\").args([\"-c\", &format!(\"user.name={name}\")])",
             "@path:web/git.js\nexecFile(\"git\", [\"log\", branch], cb);",
+            // axios's bin/GithubAPI.js: a CI script (reported by the twin below instead).
+            "@path:bin/GithubAPI.js\nreturn (await exec(`git show-ref --tags \"refs/tags/${tag}\"`)).stdout;",
+            "@path:scripts/release.py\nos.system(f\"git tag v{version}\")",
+            "@path:src/pip/_vendor/x/run.py\nos.system(\"rm -rf \" + path)",
+        ],
+    },
+    Case {
+        rule: "sec.shell-injection-in-scripts",
+        path: "scripts/release.py",
+        hit: &[
+            "os.system(f\"git tag v{version}\")",
+            "@path:bin/GithubAPI.js\nreturn (await exec(`git show-ref --tags \"refs/tags/${tag}\"`)).stdout;",
+            "@path:.github/actions/notify.js\nexecSync(`gh pr comment ${pr}`);",
+        ],
+        miss: &[
+            "@path:app/pack.py\nos.system(f\"git tag v{version}\")",
+            "os.system(\"git tag v1.0\")",
+            "@path:src/bin/serve.rs\nCommand::new(\"sh\").arg(\"-c\").arg(format!(\"ls {dir}\"))",
         ],
     },
     Case {
@@ -674,6 +692,10 @@ const CASES: &[Case] = &[
             // A debugging helper whose job is to enter the debugger.
             "def set_trace(frame=None):\n    \"\"\"Enter the debugger.\"\"\"\n    pdb.set_trace(frame)",
             "class Debugger:\n    def debug(self):\n        if self.enabled:\n            breakpoint()",
+            // pyparsing's set_break, vendored by pip as src/pip/_vendor/pyparsing/core.py.
+            "        def breaker(instring, loc):\n            import pdb\n\n            pdb.set_trace()",
+            "@path:src/pip/_vendor/pyparsing/core.py\nimport pdb; pdb.set_trace()",
+            "@path:examples/debugging.py\nbreakpoint()",
         ],
     },
     Case {
@@ -736,6 +758,10 @@ const CASES: &[Case] = &[
             "    byebug",
             "    binding.irb",
             "    debugger",
+            // pry's lib/pry/default_commands/input.rb at 4782bc7 ("trying to debug amend-line").
+            "      command \"amend-line\" do |line|\n        opts[:eval_string].replace input\n        binding.pry\n      end",
+            // A heredoc closed above the call does not hide it.
+            "  HELP = <<~TEXT\n    use binding.pry\n  TEXT\n  binding.pry",
         ],
         miss: &[
             "    # binding.pry",
@@ -743,6 +769,14 @@ const CASES: &[Case] = &[
             "    msg = \"binding.pry\"",
             "@path:spec/models/user_spec.rb\n    binding.pry",
             "@path:test/user_test.rb\n    byebug",
+            // pry's lib/pry/commands/disable_pry.rb: help text in a heredoc.
+            "      banner <<-'BANNER'\n        Usage: disable-pry\n\n        or using `edit -p` to remove the `binding.pry`\n        from the code.\n      BANNER",
+            "=begin\n  Stop here:\n    binding.pry\n=end",
+            // pry's Rakefile and examples: a console task and a demonstration.
+            "@path:Rakefile\ntask :pry do\n  require \"pry\"\n  binding.pry\nend",
+            "@path:lib/tasks/console.rake\n  binding.pry",
+            "@path:bin/console\nbinding.pry",
+            "@path:examples/example_basic.rb\nbinding.pry",
         ],
     },
     Case {
@@ -1552,7 +1586,7 @@ fn findings_that_fail_alone_do_with_every_reviewer_running() {
     use crate::review::consensus::{Reported, dedup, score};
     for (path, text, rule) in [
         (
-            "tools/pack.py",
+            "app/pack.py",
             "subprocess.run(f\"ls {path}\", shell=True)\n",
             "sec.shell-injection",
         ),
