@@ -122,7 +122,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::RB,
         keywords: RB_DEBUGGER_KEYWORDS,
         pattern: RB_DEBUGGER,
-        check: Some(not_in_ruby_heredoc),
+        check: Some(ruby_debugger_in_tests),
         only_tests: true,
         ..BASE
     },
@@ -397,6 +397,45 @@ fn ruby_debugger_left(h: &Hit<'_>) -> bool {
     not_an_example(h) && not_in_ruby_heredoc(h)
 }
 
+fn ruby_debugger_in_tests(h: &Hit<'_>) -> bool {
+    not_in_ruby_heredoc(h)
+}
+
+/// What may come right before a Ruby statement on its line.
+const RUBY_STATEMENT_AFTER: &[&str] = &[";", "{", "|", "&&", "||"];
+const RUBY_STATEMENT_AFTER_WORDS: &[&str] = &[
+    "then", "do", "else", "begin", "ensure", "rescue", "and", "or",
+];
+
+/// The call stands where a statement does: alone, after `;`, `{`, `do |x|`, `then`..., and is
+/// followed by nothing, `if`/`unless`, `;`, `}`, `end` or a comment. Help text that mentions
+/// `binding.pry` mid-sentence, or ends with "the debugger", is not a call.
+fn ruby_statement(h: &Hit<'_>) -> bool {
+    let text = h.text();
+    let at = ["binding.", "byebug", "debugger"]
+        .iter()
+        .filter_map(|k| text.find(k))
+        .min()
+        .map_or(h.start, |i| h.start + i);
+    let before = h.line[..at].trim_end();
+    let after = h.line[h.end..].trim_start();
+    let before_ok = before.is_empty()
+        || RUBY_STATEMENT_AFTER.iter().any(|p| before.ends_with(p))
+        || RUBY_STATEMENT_AFTER_WORDS.iter().any(|w| {
+            before == *w
+                || (before.ends_with(w)
+                    && before[..before.len() - w.len()].ends_with(|c: char| !c.is_alphanumeric()))
+        });
+    let after_ok = after.is_empty()
+        || after.starts_with("if ")
+        || after.starts_with("unless ")
+        || after.starts_with(';')
+        || after.starts_with('}')
+        || after.starts_with('#')
+        || after == "end";
+    before_ok && after_ok
+}
+
 /// Not in the body of a debugging helper (judged from the enclosing `def` in the added lines).
 fn not_a_debug_helper(h: &Hit<'_>) -> bool {
     let mut level = indent(h.line);
@@ -418,10 +457,14 @@ fn not_a_debug_helper(h: &Hit<'_>) -> bool {
     true
 }
 
-/// Not inside a heredoc (`banner <<-'BANNER'` ... `BANNER`, where help text shows
-/// `binding.pry`) or an `=begin`/`=end` comment, judged from the consecutive added lines above
-/// (the lexer does not know either).
+/// A call in statement position (see `ruby_statement`), not inside a heredoc
+/// (`banner <<-'BANNER'` ... `BANNER`, where help text shows `binding.pry`) or an
+/// `=begin`/`=end` comment, judged from the consecutive added lines above (the lexer does not
+/// know either).
 fn not_in_ruby_heredoc(h: &Hit<'_>) -> bool {
+    if !ruby_statement(h) {
+        return false;
+    }
     let mut closed: Vec<&str> = Vec::new();
     for prev in h.view.lines_before(h.idx).take(400) {
         let t = prev.trim();

@@ -762,6 +762,10 @@ const CASES: &[Case] = &[
             "      command \"amend-line\" do |line|\n        opts[:eval_string].replace input\n        binding.pry\n      end",
             // A heredoc closed above the call does not hide it.
             "  HELP = <<~TEXT\n    use binding.pry\n  TEXT\n  binding.pry",
+            "    binding.pry if ENV[\"DEBUG\"]",
+            "    require \"pry\"; binding.pry",
+            "    items.each do |i| binding.pry end",
+            "    x = compute; byebug",
         ],
         miss: &[
             "    # binding.pry",
@@ -772,6 +776,10 @@ const CASES: &[Case] = &[
             // pry's lib/pry/commands/disable_pry.rb: help text in a heredoc.
             "      banner <<-'BANNER'\n        Usage: disable-pry\n\n        or using `edit -p` to remove the `binding.pry`\n        from the code.\n      BANNER",
             "=begin\n  Stop here:\n    binding.pry\n=end",
+            // Help text whose heredoc opener is not part of the change (pry's whereami.rb).
+            "        Describe the current location. If you use `binding.pry` inside a method then",
+            "        to quit immediately; or using `edit -p` to remove the `binding.pry`",
+            "        Type `exit` to leave the debugger",
             // pry's Rakefile and examples: a console task and a demonstration.
             "@path:Rakefile\ntask :pry do\n  require \"pry\"\n  binding.pry\nend",
             "@path:lib/tasks/console.rake\n  binding.pry",
