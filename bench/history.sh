@@ -166,6 +166,14 @@ def pct(sorted_ms, p):
     k = max(1, -(-len(sorted_ms) * p // 100))
     return sorted_ms[int(k) - 1]
 
+def verdict(p50):
+    if p50 != p50:  # no commit was reviewed
+        return "-"
+    return "MET" if p50 <= target else "MISSED"
+
+def ms_text(v):
+    return "-" if v != v else "%.1f" % v
+
 def subject(clone, commit):
     out = subprocess.run(["git", "-C", clone, "log", "-1", "--format=%s", commit],
                          capture_output=True, text=True, errors="replace").stdout
@@ -212,13 +220,13 @@ for entry in sorted(os.listdir(work), key=order):
     p50, p95 = pct(ms, 50), pct(ms, 95)
     rows.append((name, head, reviewed, len(blocked), incomplete, len(errors),
                  findings / reviewed if reviewed else 0.0, p50, p95,
-                 "MET" if p50 <= target else "MISSED"))
+                 verdict(p50)))
     details.append((name, d, blocked, errors, per_rule))
 
 hdr = ("repository", "head", "commits", "blocked", "incomplete", "errors", "findings/commit",
        "p50 ms", "p95 ms", "p50 <= %g ms" % target)
 table = [hdr] + [(r[0], r[1], str(r[2]), str(r[3]), str(r[4]), str(r[5]), "%.2f" % r[6],
-                  "%.1f" % r[7], "%.1f" % r[8], r[9]) for r in rows]
+                  ms_text(r[7]), ms_text(r[8]), r[9]) for r in rows]
 if len(rows) > 1:
     all_ms.sort()
     tot = lambda i: sum(r[i] for r in rows)
@@ -226,7 +234,7 @@ if len(rows) > 1:
     fpc = sum(r[6] * r[2] for r in rows) / commits if commits else 0.0
     p50 = pct(all_ms, 50)
     table.append(("all", "", str(commits), str(tot(3)), str(tot(4)), str(tot(5)), "%.2f" % fpc,
-                  "%.1f" % p50, "%.1f" % pct(all_ms, 95), "MET" if p50 <= target else "MISSED"))
+                  ms_text(p50), ms_text(pct(all_ms, 95)), verdict(p50)))
 widths = [max(len(row[c]) for row in table) for c in range(len(hdr))]
 for row in table:
     print("  ".join(cell.ljust(widths[c]) for c, cell in enumerate(row)).rstrip())
