@@ -31,6 +31,11 @@ pub struct FileChange {
     pub removed: u32,
     /// Number of lines of the file in the reviewed tree, when known (for location checks).
     pub line_count: Option<u32>,
+    /// The first line of a Rust test module that the diff shows, added or as context (a
+    /// `#[cfg(test)]` attribute on a `mod`, or a hunk whose header names `mod tests`): by
+    /// convention test code from there to the end of the file. `None` when none is seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_module_from: Option<u32>,
 }
 
 impl FileChange {
@@ -51,6 +56,7 @@ impl FileChange {
                 .collect(),
             removed: 0,
             line_count: None,
+            test_module_from: None,
         }
     }
 

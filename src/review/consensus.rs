@@ -322,6 +322,7 @@ mod tests {
                 old_path: None,
                 status: FileStatus::Modified,
                 binary: false,
+                test_module_from: None,
                 added: (1..=40)
                     .map(|i| AddedLine {
                         line: i,

@@ -3,6 +3,7 @@
 //! One parser serves every input: git2 renders its diffs as patch text and `--diff-file` hands
 //! over a file, so the reviewers always see the same shape.
 
+use super::builtin::{is_rust_mod_line, is_rust_test_cfg, is_rust_test_mod_context};
 use super::change::{AddedLine, Change, FileChange, FileStatus};
 
 #[derive(Debug, Default)]
@@ -14,6 +15,30 @@ struct Pending {
     added: Vec<AddedLine>,
     removed: u32,
     seen_hunk: bool,
+    /// A Rust file: its test module is looked for in the hunks (added and context lines).
+    rust: bool,
+    test_module_from: Option<u32>,
+    /// A `#[cfg(test)]` line seen, with how many lines a `mod` may still follow it in.
+    cfg_test: Option<(u32, u8)>,
+}
+
+impl Pending {
+    /// Notes a line of the new file (added or context) for the test-module search.
+    fn see_line(&mut self, number: u32, text: &str) {
+        if !self.rust {
+            return;
+        }
+        if is_rust_test_cfg(text) {
+            self.cfg_test = Some((number, 3));
+        } else if let Some((at, left)) = self.cfg_test {
+            if is_rust_mod_line(text) {
+                self.test_module_from = Some(self.test_module_from.map_or(at, |t| t.min(at)));
+                self.cfg_test = None;
+            } else {
+                self.cfg_test = (left > 1).then_some((at, left - 1));
+            }
+        }
+    }
 }
 
 impl Pending {
@@ -49,6 +74,7 @@ impl Pending {
             added: self.added,
             removed: self.removed,
             line_count: None,
+            test_module_from: self.test_module_from,
         });
     }
 }
@@ -127,6 +153,13 @@ fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
     Some((old_len, new_start, new_len))
 }
 
+/// The text git shows after a hunk header's closing `@@` (the enclosing function or module).
+fn hunk_context(line: &str) -> &str {
+    line.strip_prefix("@@ ")
+        .and_then(|rest| rest.split_once(" @@"))
+        .map_or("", |(_, context)| context)
+}
+
 /// Parses unified diff text. Lines that belong to no file (mail headers, commit messages) are
 /// skipped.
 pub fn parse(text: &str) -> Change {
@@ -142,6 +175,7 @@ pub fn parse(text: &str) -> Change {
             let Some(p) = cur.as_mut() else { break };
             match line.as_bytes().first() {
                 Some(b'+') => {
+                    p.see_line(new_line, &line[1..]);
                     p.added.push(AddedLine {
                         line: new_line,
                         text: line[1..].to_string(),
@@ -156,6 +190,7 @@ pub fn parse(text: &str) -> Change {
                     continue;
                 }
                 Some(b' ') | None => {
+                    p.see_line(new_line, line.get(1..).unwrap_or(""));
                     new_line += 1;
                     old_left = old_left.saturating_sub(1);
                     new_left = new_left.saturating_sub(1);
@@ -215,6 +250,14 @@ pub fn parse(text: &str) -> Change {
                 new_left = new_len;
                 new_line = start;
                 p.seen_hunk = true;
+                p.rust = p
+                    .new_path
+                    .as_deref()
+                    .is_some_and(|path| path.to_ascii_lowercase().ends_with(".rs"));
+                p.cfg_test = None;
+                if p.rust && is_rust_test_mod_context(hunk_context(line)) {
+                    p.test_module_from = Some(p.test_module_from.map_or(start, |t| t.min(start)));
+                }
             }
         } else if line.starts_with("new file mode") {
             p.status = Some(FileStatus::Added);
@@ -325,6 +368,49 @@ Binary files a/img.png and b/img.png differ
         assert_eq!(py.added[1].text, "--- not a header");
         assert!(c.files[3].binary);
         assert_eq!(c.files[2].removed, 1);
+    }
+
+    #[test]
+    fn finds_rust_test_modules_in_context_lines_and_hunk_headers() {
+        // The `#[cfg(test)]` module only as context above the added line.
+        let context = "\
+diff --git a/src/a.rs b/src/a.rs
+--- a/src/a.rs
++++ b/src/a.rs
+@@ -40,5 +40,6 @@ fn helper() {
+ }
+ 
+ #[cfg(test)]
+ mod tests {
++    fn t() { dbg!(1); }
+     use super::*;
+";
+        assert_eq!(parse(context).files[0].test_module_from, Some(42));
+        // A hunk deep inside `mod tests`: git names it in the header.
+        let header = "\
+diff --git a/src/b.rs b/src/b.rs
+--- a/src/b.rs
++++ b/src/b.rs
+@@ -200,3 +200,4 @@ mod tests {
+     fn t() {
++        dbg!(&x);
+     }
+";
+        assert_eq!(parse(header).files[0].test_module_from, Some(200));
+        // A declaration of a module in another file, a cfg on a function, another language.
+        let file = |path: &str, header: &str, body: &str| {
+            let text = format!(
+                "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -1,2 +1,3 @@{header}\n{body}"
+            );
+            parse(&text).files[0].test_module_from
+        };
+        let declared = " #[cfg(test)]\n mod tests;\n+fn f() { dbg!(1); }\n";
+        let cfg_fn = " #[cfg(test)]\n fn helper() {}\n+fn f() { dbg!(1); }\n";
+        let inline = " #[cfg(test)]\n mod tests {\n+    fn f() { dbg!(1); }\n";
+        assert_eq!(file("src/c.rs", " impl X {", declared), None);
+        assert_eq!(file("src/d.rs", "", cfg_fn), None);
+        assert_eq!(file("src/e.rs", "", inline), Some(1));
+        assert_eq!(file("src/e.py", " mod tests {", inline), None);
     }
 
     #[test]

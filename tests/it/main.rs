@@ -12,6 +12,7 @@ mod builtin_corpus;
 mod cleanup;
 mod cli_basics;
 mod config;
+mod fail_alone;
 mod gate;
 mod gate_bypass;
 mod gate_signature;

@@ -11,9 +11,6 @@ const BASE: Rule = Rule {
     ..Rule::BASE
 };
 
-const DEBUGGER_FIX: &str = "Remove the debugger call before committing; use logging or a test \
-                            for what you were inspecting.";
-
 pub const RULES: &[Rule] = &[
     Rule {
         id: "cor.conflict-marker",
@@ -25,54 +22,6 @@ pub const RULES: &[Rule] = &[
         langs: Langs::ANY.without(Langs::DOCS),
         keywords: &["<<<<<<<", ">>>>>>>", "|||||||"],
         pattern: r"^(?:<{7}|>{7}|\|{7})(?: |$)",
-        ..BASE
-    },
-    Rule {
-        id: "cor.python-debugger",
-        severity: 7.0,
-        confidence: 9.0,
-        message: "Debugger breakpoint left in Python code",
-        remediation: DEBUGGER_FIX,
-        langs: Langs::PY,
-        keywords: &["set_trace", "breakpoint"],
-        pattern: r"(?:^|[^.\w])(?:(?:i?pdb|pudb|rpdb|remote_pdb|web_pdb|ipdb)\.set_trace\(|breakpoint\(\s*\))",
-        unless: Some(r"\bdef\s+breakpoint\b"),
-        ..BASE
-    },
-    Rule {
-        id: "cor.js-debugger",
-        severity: 7.0,
-        confidence: 9.0,
-        message: "`debugger` statement left in JavaScript/TypeScript code",
-        remediation: DEBUGGER_FIX,
-        langs: Langs::JS,
-        keywords: &["debugger"],
-        pattern: r"(?:^|[;{}]|\)\s)\s*debugger\s*(?:;|$|//)",
-        ..BASE
-    },
-    Rule {
-        id: "cor.rust-dbg",
-        severity: 6.0,
-        confidence: 9.0,
-        message: "`dbg!` left in Rust code",
-        remediation: "Remove `dbg!` (it prints to stderr in release builds too); use `tracing`/`log` \
-                      or a test assertion.",
-        langs: Langs::RS,
-        keywords: &["dbg!"],
-        pattern: r"\bdbg!\s*\(",
-        // Test output is where `dbg!` belongs, if anywhere (clippy's `allow-dbg-in-tests`).
-        skip_tests: true,
-        ..BASE
-    },
-    Rule {
-        id: "cor.ruby-debugger",
-        severity: 7.0,
-        confidence: 9.0,
-        message: "Debugger breakpoint left in Ruby code",
-        remediation: DEBUGGER_FIX,
-        langs: Langs::RB,
-        keywords: &["binding.pry", "binding.irb", "byebug", "debugger"],
-        pattern: r"\bbinding\.(?:pry|irb)\b|(?:^|[;\s])(?:byebug|debugger)\s*$",
         ..BASE
     },
     Rule {

@@ -226,6 +226,85 @@ pub fn is_test_path(path: &str) -> bool {
         || name.contains(".spec.")
 }
 
+/// A Rust attribute that makes what follows test-only: `#[cfg(test)]`, `#[cfg(all(test, ...))]`.
+pub fn is_rust_test_cfg(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("#[cfg(test)]")
+        || t.starts_with("#[cfg(all(test,")
+        || t.starts_with("#[cfg(all(test ")
+}
+
+/// A Rust inline module line (`mod x {`, `pub mod x`, `pub(crate) mod x`); not a declaration of
+/// a module in another file (`mod tests;`), after which the file goes on with other code.
+pub fn is_rust_mod_line(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("mod ") || t.starts_with("pub mod ") || t.starts_with("pub(crate) mod "))
+        && !t.ends_with(';')
+}
+
+/// A git hunk header's context (the line git shows after `@@ ... @@`) that opens a Rust test
+/// module by its conventional name: the hunk is inside it.
+pub fn is_rust_test_mod_context(context: &str) -> bool {
+    let t = context.trim_start();
+    let t = t
+        .strip_prefix("pub(crate) ")
+        .or_else(|| t.strip_prefix("pub "))
+        .unwrap_or(t);
+    let Some(name) = t.strip_prefix("mod ") else {
+        return false;
+    };
+    let name: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    matches!(name.as_str(), "test" | "tests")
+}
+
+/// The repository's own build, release and CI scripts (`scripts/`, `tools/`, `bin/`, `ci/`,
+/// `.github/`, `setup.py`, `noxfile.py`, `tasks.py`, a Rakefile, a Gruntfile...): the values they
+/// interpolate into commands are the maintainers' own (versions, tags, paths of the checkout).
+pub fn is_script_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let mut parts = lower.split('/').collect::<Vec<_>>();
+    let name = parts.pop().unwrap_or("");
+    // `bin/` at the top only: `src/bin/` holds a Rust program's own sources.
+    parts.first() == Some(&"bin")
+        || parts.iter().any(|p| {
+            matches!(
+                *p,
+                "scripts" | "script" | "tools" | "tool" | "ci" | ".ci" | ".github" | "hack"
+            )
+        })
+        || matches!(
+            name,
+            "setup.py"
+                | "noxfile.py"
+                | "tasks.py"
+                | "fabfile.py"
+                | "dodo.py"
+                | "rakefile"
+                | "gruntfile.js"
+                | "gulpfile.js"
+                | "jakefile.js"
+                | "build.rs"
+                | "magefile.go"
+        )
+        || name.ends_with(".rake")
+}
+
+/// Where a debugger call is the point rather than a leftover: examples, and a developer console
+/// (a Rakefile or `.rake` task, `bin/console`, `script/console`).
+pub fn is_example_or_console_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let mut parts = lower.split('/').collect::<Vec<_>>();
+    let name = parts.pop().unwrap_or("");
+    let dir = parts.last().copied().unwrap_or("");
+    parts.iter().any(|p| matches!(*p, "examples" | "example"))
+        || name == "rakefile"
+        || name.ends_with(".rake")
+        || (matches!(dir, "bin" | "script") && name.starts_with("console"))
+}
+
 /// A generated, vendored or minified file, where code rules (not secrets) are pointless.
 pub fn is_generated_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -245,7 +324,13 @@ pub fn is_generated_path(path: &str) -> bool {
         || lower.split('/').any(|p| {
             matches!(
                 p,
-                "node_modules" | "vendor" | "third_party" | "dist" | "min" | "site-packages"
+                "node_modules"
+                    | "vendor"
+                    | "_vendor"
+                    | "third_party"
+                    | "dist"
+                    | "min"
+                    | "site-packages"
             )
         })
 }
@@ -282,6 +367,21 @@ mod tests {
         assert!(is_generated_path("static/app.min.js"));
         assert!(is_generated_path("Cargo.lock"));
         assert!(is_generated_path("web/node_modules/x/index.js"));
+        assert!(is_generated_path("src/pip/_vendor/pyparsing/core.py"));
+        assert!(is_script_path("bin/sponsors.js"));
+        assert!(is_script_path(".github/scripts/release.py"));
+        assert!(is_script_path("setup.py"));
+        assert!(is_script_path("lib/tasks/db.rake"));
+        assert!(!is_script_path(
+            "src/pip/_internal/commands/configuration.py"
+        ));
+        assert!(!is_script_path("lib/binary.rb"));
+        assert!(!is_script_path("src/bin/server.rs"));
+        assert!(is_example_or_console_path("examples/example_basic.rb"));
+        assert!(is_example_or_console_path("Rakefile"));
+        assert!(is_example_or_console_path("bin/console"));
+        assert!(!is_example_or_console_path("lib/pry/commands/input.rb"));
+        assert!(!is_example_or_console_path("bin/rg"));
         assert!(!is_generated_path("src/lib.rs"));
     }
 

@@ -12,6 +12,7 @@ mod lang;
 mod lexer;
 mod maintainability;
 mod performance;
+mod pyexpr;
 mod reliability;
 mod rule;
 mod secrets;
@@ -19,7 +20,10 @@ mod security;
 
 use std::sync::LazyLock;
 
-pub use lang::{Lang, Langs, is_generated_path, is_test_path};
+pub use lang::{
+    Lang, Langs, is_example_or_console_path, is_generated_path, is_rust_mod_line, is_rust_test_cfg,
+    is_rust_test_mod_context, is_script_path, is_test_path,
+};
 pub use rule::{Check, FileView, Hit, Rule, Scope};
 pub use secrets::entropy;
 
@@ -75,8 +79,7 @@ impl Builtin {
             }
             Builtin::Correctness => {
                 "You are the correctness reviewer. Look for code that is wrong as written: merge \
-                 conflict markers, debugger leftovers (breakpoint(), pdb.set_trace(), debugger;, \
-                 dbg!, binding.pry), comparisons that are always true or false (NaN, typeof \
+                 conflict markers, comparisons that are always true or false (NaN, typeof \
                  against undefined, `is` with a literal, a parenthesised tuple in assert, a \
                  constant assigned inside a condition), focused tests that skip the rest of a \
                  suite, async callbacks that are never awaited, shared mutable default \
@@ -99,8 +102,10 @@ impl Builtin {
                  do too much, and missing tests or documentation for new behaviour."
             }
             Builtin::Reliability => {
-                "You are the reliability reviewer. Look for failures that are hidden or \
-                 unbounded: exceptions and errors caught and ignored (empty except/catch, \
+                "You are the reliability reviewer. Look for debugger leftovers that stop or \
+                 clutter the shipped program (breakpoint(), pdb.set_trace(), debugger;, dbg!, \
+                 binding.pry outside tests), and for failures that are hidden or unbounded: \
+                 exceptions and errors caught and ignored (empty except/catch, \
                  promise rejections swallowed), network calls without timeouts, panics on \
                  ordinary I/O failures (unwrap on file or socket operations), shell commands \
                  that can remove more than meant, missing retries or cleanup on error paths, \
@@ -175,7 +180,7 @@ fn view_of(file: &FileChange) -> FileView<'_> {
         .map(|a| a.text.strip_suffix('\r').unwrap_or(&a.text))
         .collect();
     let numbers = file.added.iter().map(|a| a.line).collect();
-    FileView::new(&file.path, lines, numbers)
+    FileView::new(&file.path, lines, numbers).with_test_module_from(file.test_module_from)
 }
 
 /// Whether the reviewer has anything to look at in this change: a file of one of its home

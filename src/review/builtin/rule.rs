@@ -4,7 +4,9 @@ use std::cell::OnceCell;
 
 use regex::bytes::Captures;
 
-use super::lang::{Lang, Langs, is_generated_path, is_test_path};
+use super::lang::{
+    Lang, Langs, is_generated_path, is_rust_mod_line, is_rust_test_cfg, is_test_path,
+};
 
 /// Where on a line a match must start for the rule to fire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +102,9 @@ pub struct FileView<'a> {
     pub lines: Vec<&'a str>,
     /// 1-based line numbers in the new file, parallel to `lines`.
     pub numbers: Vec<u32>,
+    /// The first line of a Rust test module that the diff showed around the added lines
+    /// (see `FileChange::test_module_from`).
+    test_module_from: Option<u32>,
     rust_test_module: OnceCell<Option<usize>>,
 }
 
@@ -112,8 +117,15 @@ impl<'a> FileView<'a> {
             generated: is_generated_path(path),
             lines,
             numbers,
+            test_module_from: None,
             rust_test_module: OnceCell::new(),
         }
+    }
+
+    /// Sets the first line of a test module known from the diff's context lines.
+    pub fn with_test_module_from(mut self, line: Option<u32>) -> FileView<'a> {
+        self.test_module_from = line;
+        self
     }
 
     /// Whether line `idx` directly follows line `idx - 1` in the file.
@@ -152,23 +164,23 @@ impl<'a> FileView<'a> {
         })
     }
 
-    /// Whether line `idx` is in a Rust test module: at or after an added `#[cfg(test)]` (or
-    /// `#[cfg(all(test, ...))]`) attribute on a `mod` (by convention the test module closes the
-    /// file).
+    /// Whether line `idx` is in a Rust test module: at or after a `#[cfg(test)]` (or
+    /// `#[cfg(all(test, ...))]`) attribute on a `mod`, added or shown by the diff as context,
+    /// or in a hunk inside `mod tests` (by convention the test module closes the file).
     pub fn in_rust_test_module(&self, idx: usize) -> bool {
+        if self
+            .test_module_from
+            .is_some_and(|from| self.numbers.get(idx).is_some_and(|n| *n >= from))
+        {
+            return true;
+        }
         let start = self.rust_test_module.get_or_init(|| {
             (0..self.lines.len()).find(|&i| {
-                let t = self.lines[i].trim_start();
-                let test_cfg = t.starts_with("#[cfg(test)]")
-                    || t.starts_with("#[cfg(all(test,")
-                    || t.starts_with("#[cfg(all(test ");
-                test_cfg
-                    && self.lines[i + 1..].iter().take(3).any(|l| {
-                        let l = l.trim_start();
-                        l.starts_with("mod ")
-                            || l.starts_with("pub mod ")
-                            || l.starts_with("pub(crate) mod ")
-                    })
+                is_rust_test_cfg(self.lines[i])
+                    && self.lines[i + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|l| is_rust_mod_line(l))
             })
         });
         matches!(start, Some(s) if idx >= *s)

@@ -496,18 +496,84 @@ const CASES: &[Case] = &[
     },
     Case {
         rule: "sec.shell-injection",
-        path: "tools/pack.py",
+        path: "app/pack.py",
         hit: &[
             "subprocess.run(f\"tar xzf {path}\", shell=True)",
+            "subprocess.call(\"ls %s\" % path, shell=True)",
+            "subprocess.check_output(\"ls \" + path, shell=True)",
+            "out = subprocess.check_output('git log {}'.format(ref), shell=True, text=True)",
+            "subprocess.Popen(\"tar xzf %s %s\" % (src, dst), cwd=root, shell=True)",
+            "proc = Popen(f\"convert {name}\", shell=True)",
             "os.system(\"rm -rf \" + path)",
+            "os.system(f\"open {url}\")",
+            "with os.popen(\"du -sh %s\" % folder) as p:",
+            "status, out = subprocess.getstatusoutput(f\"git show {sha}\")",
+            "proc = await asyncio.create_subprocess_shell(f\"ffmpeg -i {src}\")",
+            // The call's arguments over several lines, with a comment between them.
+            "subprocess.run(\n    f\"ls {path}\",  # list it\n    shell=True,\n    check=True,\n)",
+            "subprocess.run(\n    \"rsync -a %s %s\"\n    % (src, dst),\n    shell=True,\n)",
+            // The command built in a variable first.
+            "cmd = f\"tar czf {out} {src}\"\nsubprocess.run(cmd, shell=True, check=True)",
+            "cmd = (\n    \"git clone \"\n    + url\n)\nsubprocess.check_call(cmd, shell=True)",
+            "subprocess.run(args=\"ls \" + path, shell=True)",
             "@path:web/git.js\nexec(`git log ${branch}`, cb);",
+            "@path:web/git.js\nchild_process.execSync(\"rm -rf \" + dir);",
             "@path:run.go\ncmd := exec.Command(\"sh\", \"-c\", fmt.Sprintf(\"ls %s\", dir))",
+            "@path:src/run.rs\nCommand::new(\"sh\").arg(\"-c\").arg(format!(\"ls {dir}\"))",
+            "@path:src/run.rs\nlet out = Command::new(\"bash\")\n    .arg(\"-c\").arg(format!(\"ls {dir}\"))",
+            "@path:web/run.php\n<?php system(\"ls $dir\");",
         ],
         miss: &[
             "subprocess.run([\"tar\", \"xzf\", path])",
             "subprocess.run(f\"make {target}\".split())",
             "os.system(\"make clean\")",
+            // A constant command with a shell is not injection.
+            "subprocess.run(\"ls -l | wc -l\", shell=True)",
+            "subprocess.check_output(f\"git describe --tags\", shell=True)",
+            "subprocess.run(\"echo $HOME\", shell=True)",
+            "os.system(\"echo $HOME\")",
+            // Interpolated without a shell: the command is one program's name.
+            "subprocess.run(f\"/usr/bin/{tool}\")",
+            "subprocess.run(\n    f\"ls {path}\",\n    check=True,\n)",
+            // Values quoted for the shell, constants, the interpreter itself.
+            "subprocess.run(f\"ls {shlex.quote(path)}\", shell=True)",
+            "subprocess.run(\"tar xzf %s\" % pipes.quote(path), shell=True)",
+            "os.system(f\"{sys.executable} -m pip install -U pip\")",
+            "subprocess.run(\"make \" + DEFAULT_TARGET, shell=True)",
+            "subprocess.run(f\"sleep {int(delay)}\", shell=True)",
+            // A list concatenation, a join and a variable whose assignment is a constant.
+            "subprocess.run([\"ls\"] + args, shell=True)",
+            "subprocess.run(\" \".join(shlex.quote(a) for a in args), shell=True)",
+            "cmd = \"make all\"\nsubprocess.run(cmd, shell=True)",
+            // In a comment, in a string, in test code.
+            "# subprocess.run(f\"ls {path}\", shell=True)",
+            "HELP = 'subprocess.run(f\"ls {path}\", shell=True)'",
+            "\"\"\"Example:\n    os.system(\"rm \" + path)\n\"\"\"",
+            "@path:tests/test_pack.py\nsubprocess.run(f\"tar xzf {path}\", shell=True)",
+            "@path:pkg/test_pack.py\nos.system(\"rm -rf \" + tmp)",
+            "@path:docs/usage.md\nsubprocess.run(f\"tar xzf {path}\", shell=True)",
+            // Another language's syntax: `$HOME` in a Python string, `git -c` in Rust.
+            "os.system(\"ls $HOME\")",
+            "@path:src/git.rs\nCommand::new(\"git\").args([\"-c\", &format!(\"user.name={name}\")])",
             "@path:web/git.js\nexecFile(\"git\", [\"log\", branch], cb);",
+            // axios's bin/GithubAPI.js: a CI script (reported by the twin below instead).
+            "@path:bin/GithubAPI.js\nreturn (await exec(`git show-ref --tags \"refs/tags/${tag}\"`)).stdout;",
+            "@path:scripts/release.py\nos.system(f\"git tag v{version}\")",
+            "@path:src/pip/_vendor/x/run.py\nos.system(\"rm -rf \" + path)",
+        ],
+    },
+    Case {
+        rule: "sec.shell-injection-in-scripts",
+        path: "scripts/release.py",
+        hit: &[
+            "os.system(f\"git tag v{version}\")",
+            "@path:bin/GithubAPI.js\nreturn (await exec(`git show-ref --tags \"refs/tags/${tag}\"`)).stdout;",
+            "@path:.github/actions/notify.js\nexecSync(`gh pr comment ${pr}`);",
+        ],
+        miss: &[
+            "@path:app/pack.py\nos.system(f\"git tag v{version}\")",
+            "os.system(\"git tag v1.0\")",
+            "@path:src/bin/serve.rs\nCommand::new(\"sh\").arg(\"-c\").arg(format!(\"ls {dir}\"))",
         ],
     },
     Case {
@@ -605,51 +671,127 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
-        rule: "cor.python-debugger",
+        rule: "rel.python-debugger",
         path: "app/views.py",
         hit: &[
             "    import pdb; pdb.set_trace()",
             "    breakpoint()",
             "    ipdb.set_trace()",
+            "    __import__(\"pdb\").set_trace()",
+            "def view(request):\n    if request.user:\n        breakpoint()",
         ],
         miss: &[
             "    def breakpoint(self):",
             "    # call breakpoint() here to debug",
             "    sys.breakpointhook()",
             "    \"\"\"Example:\n        pdb.set_trace()\n    \"\"\"",
+            "    msg = \"pdb.set_trace()\"",
+            "@path:tests/test_views.py\n    breakpoint()",
+            "@path:app/test_views.py\n    import pdb; pdb.set_trace()",
+            "@path:docs/debugging.md\n    breakpoint()",
+            // A debugging helper whose job is to enter the debugger.
+            "def set_trace(frame=None):\n    \"\"\"Enter the debugger.\"\"\"\n    pdb.set_trace(frame)",
+            "class Debugger:\n    def debug(self):\n        if self.enabled:\n            breakpoint()",
+            // pyparsing's set_break, vendored by pip as src/pip/_vendor/pyparsing/core.py.
+            "        def breaker(instring, loc):\n            import pdb\n\n            pdb.set_trace()",
+            "@path:src/pip/_vendor/pyparsing/core.py\nimport pdb; pdb.set_trace()",
+            "@path:examples/debugging.py\nbreakpoint()",
         ],
     },
     Case {
-        rule: "cor.js-debugger",
+        rule: "rel.python-debugger-in-tests",
+        path: "tests/test_views.py",
+        hit: &["    breakpoint()", "    import pdb; pdb.set_trace()"],
+        miss: &["@path:app/views.py\n    breakpoint()", "    # breakpoint()"],
+    },
+    Case {
+        rule: "rel.js-debugger",
         path: "web/app.js",
-        hit: &["  debugger;", "  if (x) { debugger; }"],
+        hit: &[
+            "  debugger;",
+            "  if (x) { debugger; }",
+            "@path:web/App.tsx\n    debugger",
+        ],
         miss: &[
             "  // debugger;",
             "  const msg = \"debugger;\";",
             "  options.debugger = true;",
+            "  /* debugger; */",
+            "@path:web/app.test.js\n  debugger;",
+            "@path:web/__tests__/app.js\n  debugger;",
+            "@path:docs/debugging.md\n  debugger;",
         ],
     },
     Case {
-        rule: "cor.rust-dbg",
+        rule: "rel.js-debugger-in-tests",
+        path: "web/app.test.js",
+        hit: &["  debugger;"],
+        miss: &["@path:web/app.js\n  debugger;", "  // debugger;"],
+    },
+    Case {
+        rule: "rel.rust-dbg",
         path: "src/lib.rs",
-        hit: &["    let x = dbg!(a + b);"],
+        hit: &[
+            "    let x = dbg!(a + b);",
+            "        if dbg!(self.is_line_by_line_fast()) {",
+            // `mod tests;` declares a module in another file: the code after it is not a test.
+            "#[cfg(test)]\nmod tests;\n\nfn f() {\n    dbg!(x);\n}",
+        ],
         miss: &[
             "    // dbg!(x);",
+            "    /// dbg!(x);",
             "    let s = \"dbg!(\";",
             // git2's src/tracing.rs: a #[test] function outside a test module.
             "#[test]\nfn smoke() {\n    trace_set(|level, msg| {\n        dbg!(level, msg);\n    });\n}",
             // clap_builder's arg_matches.rs: inside the #[cfg(test)] module.
             "#[cfg(test)]\nmod tests {\n    fn t() {\n        dbg!(&a_index);\n    }\n}",
+            "@path:tests/feature.rs\n    dbg!(&lines);",
+            "@path:src/tests.rs\n    dbg!(&lines);",
+            "@path:docs/debugging.md\n    dbg!(&lines);",
         ],
     },
     Case {
-        rule: "cor.ruby-debugger",
+        rule: "rel.ruby-debugger",
         path: "app/models/user.rb",
-        hit: &["    binding.pry", "    byebug"],
+        hit: &[
+            "    binding.pry",
+            "    byebug",
+            "    binding.irb",
+            "    debugger",
+            // pry's lib/pry/default_commands/input.rb at 4782bc7 ("trying to debug amend-line").
+            "      command \"amend-line\" do |line|\n        opts[:eval_string].replace input\n        binding.pry\n      end",
+            // A heredoc closed above the call does not hide it.
+            "  HELP = <<~TEXT\n    use binding.pry\n  TEXT\n  binding.pry",
+            "    binding.pry if ENV[\"DEBUG\"]",
+            "    require \"pry\"; binding.pry",
+            "    items.each do |i| binding.pry end",
+            "    x = compute; byebug",
+        ],
         miss: &[
             "    # binding.pry",
             "    logger.debug(\"byebug is not here\")",
+            "    msg = \"binding.pry\"",
+            "@path:spec/models/user_spec.rb\n    binding.pry",
+            "@path:test/user_test.rb\n    byebug",
+            // pry's lib/pry/commands/disable_pry.rb: help text in a heredoc.
+            "      banner <<-'BANNER'\n        Usage: disable-pry\n\n        or using `edit -p` to remove the `binding.pry`\n        from the code.\n      BANNER",
+            "=begin\n  Stop here:\n    binding.pry\n=end",
+            // Help text whose heredoc opener is not part of the change (pry's whereami.rb).
+            "        Describe the current location. If you use `binding.pry` inside a method then",
+            "        to quit immediately; or using `edit -p` to remove the `binding.pry`",
+            "        Type `exit` to leave the debugger",
+            // pry's Rakefile and examples: a console task and a demonstration.
+            "@path:Rakefile\ntask :pry do\n  require \"pry\"\n  binding.pry\nend",
+            "@path:lib/tasks/console.rake\n  binding.pry",
+            "@path:bin/console\nbinding.pry",
+            "@path:examples/example_basic.rb\nbinding.pry",
         ],
+    },
+    Case {
+        rule: "rel.ruby-debugger-in-tests",
+        path: "spec/models/user_spec.rb",
+        hit: &["    binding.pry"],
+        miss: &["@path:app/models/user.rb\n    binding.pry"],
     },
     Case {
         rule: "cor.python-none-comparison",
@@ -1076,7 +1218,7 @@ fn wfc_allow_silences_only_the_named_rule_on_that_line() {
         "EWIWWMVYBAYRSL3R\"  # wfc:allow sec.aws-access-key"
     );
     assert!(rules_fired("a.py", key).is_empty());
-    let js = "  debugger; // wfc:allow cor.js-debugger";
+    let js = "  debugger; // wfc:allow rel.js-debugger";
     assert!(rules_fired("a.js", js).is_empty());
 }
 
@@ -1421,12 +1563,97 @@ fn rule_tables_are_well_formed() {
                 rule.id
             );
         }
-        // Real code must not reach the failing threshold except credentials and conflicts.
-        if !rule.secret && rule.id != "cor.conflict-marker" {
+        // Real code must not reach the failing threshold except credentials, conflicts and the
+        // findings that fail a review on their own.
+        if FAILS_ALONE.contains(&rule.id) {
+            assert!(
+                matches!(b, Builtin::Security | Builtin::Reliability) && rule.risk() >= 8.5,
+                "{} must fail alone through minority protection",
+                rule.id
+            );
+        } else if !rule.secret && rule.id != "cor.conflict-marker" {
             assert!(rule.risk() < 7.5, "{} has R {}", rule.id, rule.risk());
         }
     }
     assert!(ids.len() >= 50, "{} rules", ids.len());
+}
+
+/// The rules besides credentials whose finding alone fails a review: command injection and
+/// debugger leftovers in shipped code.
+const FAILS_ALONE: &[&str] = &[
+    "sec.shell-injection",
+    "rel.python-debugger",
+    "rel.js-debugger",
+    "rel.rust-dbg",
+    "rel.ruby-debugger",
+];
+
+#[test]
+fn findings_that_fail_alone_do_with_every_reviewer_running() {
+    use crate::review::Tier;
+    use crate::review::consensus::{Reported, dedup, score};
+    for (path, text, rule) in [
+        (
+            "app/pack.py",
+            "subprocess.run(f\"ls {path}\", shell=True)\n",
+            "sec.shell-injection",
+        ),
+        (
+            "app/views.py",
+            "def f():\n    breakpoint()\n",
+            "rel.python-debugger",
+        ),
+        (
+            "web/app.js",
+            "function f() {\n  debugger;\n}\n",
+            "rel.js-debugger",
+        ),
+        (
+            "src/lib.rs",
+            "fn f(x: u8) -> u8 {\n    dbg!(x)\n}\n",
+            "rel.rust-dbg",
+        ),
+        (
+            "app/user.rb",
+            "def f\n  binding.pry\nend\n",
+            "rel.ruby-debugger",
+        ),
+    ] {
+        let change = change(path, text);
+        let reported: Vec<Reported> = all_findings(&change)
+            .into_iter()
+            .map(|(b, finding)| Reported {
+                reviewer: b.id().to_string(),
+                finding,
+            })
+            .collect();
+        let rules: Vec<_> = reported
+            .iter()
+            .filter_map(|r| r.finding.rule.clone())
+            .collect();
+        assert_eq!(rules, vec![rule.to_string()], "{path}");
+        let merged = dedup(reported, &change);
+        // Every built-in reviewer runs on a program file: the largest `n`, the hardest case.
+        let s = score(&merged, Builtin::ALL.len(), Tier::Important);
+        assert!(!s.passed && s.minority_protection_applied, "{rule}: {s:?}");
+        assert!(s.cs >= 7.9, "{rule}: {s:?}");
+    }
+    // A lone finding of another reviewer fails only from R 7 / 0.76 = 9.21 on (n = 5): the
+    // debugger rules would not fail as correctness findings of R 8.55.
+    let lone = |reviewer: &str| {
+        let change = change("app/views.py", "breakpoint()\n");
+        let finding = all_findings(&change).remove(0).1;
+        let merged = dedup(
+            vec![Reported {
+                reviewer: reviewer.into(),
+                finding,
+            }],
+            &change,
+        );
+        score(&merged, 5, Tier::Important)
+    };
+    assert!(lone("correctness").passed);
+    assert!(!lone("reliability").passed);
 }
 
 #[test]
@@ -1540,4 +1767,40 @@ fn readme_allow_examples_silence_their_rule() {
             "README example for {rule} changed"
         );
     }
+}
+
+#[test]
+fn rust_test_module_known_from_the_diff_context_is_test_code() {
+    // A commit that adds a `dbg!` to an existing test module: the `#[cfg(test)]` line is only
+    // context (or only named in the hunk header), never an added line.
+    let as_context = "\
+diff --git a/src/lib.rs b/src/lib.rs
+--- a/src/lib.rs
++++ b/src/lib.rs
+@@ -40,4 +40,5 @@ fn helper() {
+ 
+ #[cfg(test)]
+ mod tests {
++    fn t() { dbg!(1); }
+     use super::*;
+";
+    let in_header = "\
+diff --git a/src/lib.rs b/src/lib.rs
+--- a/src/lib.rs
++++ b/src/lib.rs
+@@ -200,3 +200,4 @@ mod tests {
+     fn t() {
++        dbg!(&x);
+     }
+";
+    let shipped = in_header.replace("@@ mod tests {", "@@ impl Parser {");
+    let fired = |text: &str| -> Vec<String> {
+        all_findings(&crate::review::diff::parse(text))
+            .into_iter()
+            .filter_map(|(_, f)| f.rule)
+            .collect()
+    };
+    assert!(fired(as_context).is_empty(), "{:?}", fired(as_context));
+    assert!(fired(in_header).is_empty(), "{:?}", fired(in_header));
+    assert_eq!(fired(&shipped), vec!["rel.rust-dbg"]);
 }
