@@ -6,13 +6,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::builtin::{self, Builtin};
-use super::change::Change;
+use super::change::{Change, FileChange};
 use super::external::{self, RunError};
 use super::finding::Finding;
 use super::formats;
@@ -310,22 +311,182 @@ fn reviewer_cwd(cfg: &ExternalReviewerConfig, settings: &Settings) -> Result<Pat
     Ok(real)
 }
 
-/// Runs every relevant reviewer of `plan` and returns their outcomes in plan order.
+/// Files in flight between the reader and the built-in reviewers: the reader waits when they
+/// fall behind, so a review holds a few files of the change, never all of it.
+const FILES_IN_FLIGHT: usize = 4;
+
+enum Feed {
+    Start {
+        builtins: Vec<(String, Builtin)>,
+        keep_lines: bool,
+    },
+    File(usize, FileChange),
+}
+
+/// Hands the files of a change, as they are read, to the built-in reviewers (see [`scanning`]).
+pub struct ScanFeed {
+    tx: Option<SyncSender<Feed>>,
+    next: usize,
+}
+
+impl ScanFeed {
+    /// Names the reviewers, once, before the first file. With `keep_lines` every added line is
+    /// kept in the returned change (reviewers that read the whole change follow); without, only
+    /// the lines a finding starts on.
+    pub fn start(&mut self, builtins: Vec<(String, Builtin)>, keep_lines: bool) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Feed::Start {
+                builtins,
+                keep_lines,
+            });
+        }
+    }
+
+    /// One file of the change; blocks while the reviewers are [`FILES_IN_FLIGHT`] files behind.
+    pub fn file(&mut self, file: FileChange) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Feed::File(self.next, file));
+            self.next += 1;
+        }
+    }
+}
+
+/// What the built-in reviewers made of a change read one file at a time.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// Every file in order, with the added lines kept as [`ScanFeed::start`] asked.
+    pub files: Vec<FileChange>,
+    /// One per reviewer named at the start: `Ok` with its findings, or `Skipped` when no file
+    /// made it relevant.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Runs `read`, which feeds the files of a change to the built-in reviewers while they scan the
+/// files already read, on rayon, each file by every reviewer.
+pub fn scanning<T>(read: impl FnOnce(&mut ScanFeed) -> T) -> (T, Scanned) {
+    let (tx, rx) = mpsc::sync_channel::<Feed>(FILES_IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let scanner = scope.spawn(move || scan_feed(rx));
+        let mut feed = ScanFeed {
+            tx: Some(tx),
+            next: 0,
+        };
+        let t = read(&mut feed);
+        drop(feed);
+        let scanned = scanner
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (t, scanned)
+    })
+}
+
+struct FileScan {
+    index: usize,
+    file: FileChange,
+    /// Per reviewer: relevant, findings, time spent.
+    per: Vec<(bool, Vec<Finding>, Duration)>,
+}
+
+fn scan_feed(rx: Receiver<Feed>) -> Scanned {
+    let (builtins, keep_lines) = match rx.recv() {
+        Ok(Feed::Start {
+            builtins,
+            keep_lines,
+        }) => (builtins, keep_lines),
+        _ => return Scanned::default(),
+    };
+    let mut scans: Vec<FileScan> = rx
+        .into_iter()
+        .par_bridge()
+        .filter_map(|m| match m {
+            Feed::File(index, file) => Some(scan_file(index, file, &builtins, keep_lines)),
+            Feed::Start { .. } => None,
+        })
+        .collect();
+    scans.sort_by_key(|s| s.index);
+    let mut outcomes: Vec<(bool, Outcome)> = builtins
+        .iter()
+        .map(|(id, b)| {
+            let mut o = Outcome::skipped(id);
+            o.status = Status::Ok;
+            (*b == Builtin::Maintainability, o)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(scans.len());
+    for s in scans {
+        for ((relevant, o), (r, findings, took)) in outcomes.iter_mut().zip(s.per) {
+            *relevant |= r;
+            o.findings.extend(findings);
+            o.duration += took;
+        }
+        files.push(s.file);
+    }
+    let outcomes = outcomes
+        .into_iter()
+        .map(|(relevant, o)| if relevant { o } else { Outcome::skipped(&o.id) })
+        .collect();
+    Scanned { files, outcomes }
+}
+
+fn scan_file(
+    index: usize,
+    mut file: FileChange,
+    builtins: &[(String, Builtin)],
+    keep_lines: bool,
+) -> FileScan {
+    let per: Vec<(bool, Vec<Finding>, Duration)> = builtins
+        .iter()
+        .map(|(_, b)| {
+            let start = Instant::now();
+            let (relevant, findings) = builtin::review_one(*b, &file);
+            (relevant, findings, start.elapsed())
+        })
+        .collect();
+    if !keep_lines {
+        // The fingerprint of a finding is taken from the line it starts on; nothing else of the
+        // file's text is read again.
+        let starts: BTreeSet<u32> = per
+            .iter()
+            .flat_map(|(_, f, _)| f.iter().filter_map(|x| x.line_start))
+            .collect();
+        file.added.retain(|a| starts.contains(&a.line));
+        file.added.shrink_to_fit();
+    }
+    FileScan { index, file, per }
+}
+
+/// Runs every relevant reviewer of `plan` and returns their outcomes in plan order. The
+/// built-in reviewers in `scanned` already ran (see [`scanning`]); their outcomes are taken as
+/// they are.
 pub fn run(
     plan: &[Planned],
     change: &Change,
     request_base: &serde_json::Value,
     settings: &Settings,
+    scanned: Vec<Outcome>,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Vec<Outcome> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut outcomes: BTreeMap<String, Outcome> = BTreeMap::new();
     let mut pending = 0usize;
 
+    for o in scanned {
+        if plan.iter().any(|p| p.id == o.id && p.relevant) {
+            on_progress(Progress::Started { id: o.id.clone() });
+            on_progress(Progress::Finished {
+                id: o.id.clone(),
+                status: o.status,
+                duration: o.duration,
+                findings: o.findings.len(),
+            });
+        }
+        outcomes.insert(o.id.clone(), o);
+    }
+
     std::thread::scope(|scope| {
         let builtins: Vec<(String, Builtin)> = plan
             .iter()
-            .filter(|p| p.relevant)
+            .filter(|p| p.relevant && !outcomes.contains_key(&p.id))
             .filter_map(|p| match p.kind {
                 Kind::Builtin(b) => Some((p.id.clone(), b)),
                 Kind::External(_) => None,
