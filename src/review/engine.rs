@@ -311,22 +311,27 @@ fn reviewer_cwd(cfg: &ExternalReviewerConfig, settings: &Settings) -> Result<Pat
     Ok(real)
 }
 
-/// Files in flight between the reader and the built-in reviewers: the reader waits when they
-/// fall behind, so a review holds a few files of the change, never all of it.
-const FILES_IN_FLIGHT: usize = 4;
+/// Batches in flight between the reader and the built-in reviewers: the reader waits when they
+/// fall behind, so a review holds a few batches of the change, never all of it.
+const BATCHES_IN_FLIGHT: usize = 2;
+/// Files go to the reviewers in batches of about this many bytes of added text (or one larger
+/// file), so that handing over costs little next to scanning even for tiny files.
+const BATCH_BYTES: usize = 256 * 1024;
 
 enum Feed {
     Start {
         builtins: Vec<(String, Builtin)>,
         keep_lines: bool,
     },
-    File(usize, FileChange),
+    Files(Vec<(usize, FileChange)>),
 }
 
 /// Hands the files of a change, as they are read, to the built-in reviewers (see [`scanning`]).
 pub struct ScanFeed {
     tx: Option<SyncSender<Feed>>,
     next: usize,
+    batch: Vec<(usize, FileChange)>,
+    batch_bytes: usize,
 }
 
 impl ScanFeed {
@@ -342,12 +347,32 @@ impl ScanFeed {
         }
     }
 
-    /// One file of the change; blocks while the reviewers are [`FILES_IN_FLIGHT`] files behind.
+    /// One file of the change; blocks while the reviewers are [`BATCHES_IN_FLIGHT`] batches
+    /// behind.
     pub fn file(&mut self, file: FileChange) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(Feed::File(self.next, file));
-            self.next += 1;
+        self.batch_bytes += file.added.iter().map(|a| a.text.len() + 1).sum::<usize>();
+        self.batch.push((self.next, file));
+        self.next += 1;
+        if self.batch_bytes >= BATCH_BYTES {
+            self.flush();
         }
+    }
+
+    fn flush(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Feed::Files(batch));
+        }
+    }
+}
+
+impl Drop for ScanFeed {
+    fn drop(&mut self) {
+        self.flush();
     }
 }
 
@@ -364,12 +389,14 @@ pub struct Scanned {
 /// Runs `read`, which feeds the files of a change to the built-in reviewers while they scan the
 /// files already read, on rayon, each file by every reviewer.
 pub fn scanning<T>(read: impl FnOnce(&mut ScanFeed) -> T) -> (T, Scanned) {
-    let (tx, rx) = mpsc::sync_channel::<Feed>(FILES_IN_FLIGHT);
+    let (tx, rx) = mpsc::sync_channel::<Feed>(BATCHES_IN_FLIGHT);
     std::thread::scope(|scope| {
         let scanner = scope.spawn(move || scan_feed(rx));
         let mut feed = ScanFeed {
             tx: Some(tx),
             next: 0,
+            batch: Vec::new(),
+            batch_bytes: 0,
         };
         let t = read(&mut feed);
         drop(feed);
@@ -398,9 +425,12 @@ fn scan_feed(rx: Receiver<Feed>) -> Scanned {
     let mut scans: Vec<FileScan> = rx
         .into_iter()
         .par_bridge()
-        .filter_map(|m| match m {
-            Feed::File(index, file) => Some(scan_file(index, file, &builtins, keep_lines)),
-            Feed::Start { .. } => None,
+        .flat_map_iter(|m| match m {
+            Feed::Files(batch) => batch
+                .into_iter()
+                .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                .collect(),
+            Feed::Start { .. } => Vec::new(),
         })
         .collect();
     scans.sort_by_key(|s| s.index);

@@ -216,10 +216,10 @@ pub trait Sink {
     fn file(&mut self, file: FileChange) -> Result<bool, Self::Error>;
 }
 
-/// Hands over the files of `diff` one at a time, each rendered and parsed on its own so that no
-/// more than one file's patch is held, and each object is read once: the blobs by the diff
-/// itself, never again by path from the root tree (which re-read every tree on the way, once
-/// per file).
+/// Hands over the files of `diff` one at a time, each read and parsed on its own so that no
+/// more than one file is held. The git inputs take each blob once from the object database by
+/// the id the tree diff gives ([`blob_file`]), never by path from the root tree, which re-read
+/// every tree on the way once per file.
 fn each_delta<S: Sink>(
     repo: &Repository,
     diff: &git2::Diff<'_>,
@@ -230,13 +230,21 @@ fn each_delta<S: Sink>(
         let Some(delta) = diff.get_delta(i) else {
             continue;
         };
-        let Some(mut patch) =
-            git2::Patch::from_diff(diff, i).map_err(ctx("cannot render the diff"))?
-        else {
-            continue;
+        let fast = match lines {
+            Lines::Blobs => blob_file(repo, &delta)?,
+            Lines::Workdir(_) => None,
         };
-        let buf = patch.to_buf().map_err(ctx("cannot render the diff"))?;
-        let text = String::from_utf8_lossy(&buf);
+        if let Some(file) = fast {
+            let kept = out.sink.file(file)?;
+            if kept && out.diff.is_some() {
+                let text = delta_patch(diff, i)?;
+                if let Some(d) = out.diff.as_mut() {
+                    d.push_str(&text);
+                }
+            }
+            continue;
+        }
+        let text = delta_patch(diff, i)?;
         let mut files = Vec::new();
         let mut parser = diff::Parser::default();
         for line in text.split('\n') {
@@ -253,6 +261,123 @@ fn each_delta<S: Sink>(
         }
     }
     Ok(())
+}
+
+/// The patch text of delta `i` as git prints it.
+fn delta_patch(diff: &git2::Diff<'_>, i: usize) -> Result<String, GitError> {
+    let Some(mut patch) = git2::Patch::from_diff(diff, i).map_err(ctx("cannot render the diff"))?
+    else {
+        return Ok(String::new());
+    };
+    let buf = patch.to_buf().map_err(ctx("cannot render the diff"))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// How far git looks for a NUL byte to call a blob binary.
+const BINARY_PROBE: usize = 8000;
+
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
+}
+
+/// A file of a diff between two object-database sides (trees, the index), read straight from
+/// its blobs: a new file's lines are its content, a changed file is diffed from its two blobs.
+/// Binary means a NUL byte, as git decides by content; a `.gitattributes` line such as
+/// `* -diff` hides nothing from the review. `None` for what this does not cover (submodules,
+/// type changes): those take the patch git prints.
+fn blob_file(
+    repo: &Repository,
+    delta: &git2::DiffDelta<'_>,
+) -> Result<Option<FileChange>, GitError> {
+    let (old, new) = (delta.old_file(), delta.new_file());
+    if old.mode() == git2::FileMode::Commit || new.mode() == git2::FileMode::Commit {
+        return Ok(None);
+    }
+    let status = match delta.status() {
+        git2::Delta::Added => FileStatus::Added,
+        git2::Delta::Deleted => FileStatus::Deleted,
+        git2::Delta::Modified => FileStatus::Modified,
+        _ => return Ok(None),
+    };
+    let side = if status == FileStatus::Deleted {
+        &old
+    } else {
+        &new
+    };
+    let Some(raw_path) = side.path_bytes() else {
+        return Ok(None);
+    };
+    let path = String::from_utf8_lossy(raw_path).into_owned();
+    // A blob that cannot be read here (the empty blob of `git add -N`, say) takes git's path.
+    let read = |id: Oid| repo.find_blob(id).ok();
+    let mut file = FileChange {
+        path: path.clone(),
+        old_path: None,
+        status,
+        binary: false,
+        added: Vec::new(),
+        removed: 0,
+        line_count: None,
+    };
+    match status {
+        FileStatus::Added => {
+            let Some(blob) = read(new.id()) else {
+                return Ok(None);
+            };
+            if is_binary(blob.content()) {
+                file.binary = true;
+            } else {
+                let text = String::from_utf8_lossy(blob.content());
+                file.added = FileChange::whole_file(path, &text).added;
+                file.line_count = Some(count_lines(blob.content()));
+            }
+        }
+        FileStatus::Deleted => {
+            let Some(blob) = read(old.id()) else {
+                return Ok(None);
+            };
+            if is_binary(blob.content()) {
+                file.binary = true;
+            } else {
+                file.removed = count_lines(blob.content());
+            }
+        }
+        _ => {
+            let (Some(a), Some(b)) = (read(old.id()), read(new.id())) else {
+                return Ok(None);
+            };
+            if is_binary(a.content()) || is_binary(b.content()) {
+                file.binary = true;
+                return Ok(Some(file));
+            }
+            file.line_count = Some(count_lines(b.content()));
+            if old.id() == new.id() {
+                return Ok(Some(file));
+            }
+            let p = Path::new(&path);
+            let mut patch = git2::Patch::from_buffers(
+                a.content(),
+                Some(p),
+                b.content(),
+                Some(p),
+                Some(&mut diff_options()),
+            )
+            .map_err(ctx(format!("cannot diff {path}")))?;
+            let buf = patch.to_buf().map_err(ctx(format!("cannot diff {path}")))?;
+            let mut parsed = None;
+            let mut parser = diff::Parser::default();
+            let text = String::from_utf8_lossy(&buf);
+            for line in text.split('\n') {
+                parser.line(line, &mut |f| parsed = parsed.take().or(Some(f)));
+            }
+            parser.finish(&mut |f| parsed = parsed.take().or(Some(f)));
+            if let Some(parsed) = parsed {
+                file.added = parsed.added;
+                file.removed = parsed.removed;
+            }
+        }
+    }
+    Ok(Some(file))
 }
 
 /// Where [`stream`] sends the change.
