@@ -22,6 +22,7 @@ mod hostile_trust;
 mod knowledge;
 mod registration;
 mod review;
+mod review_inputs;
 mod shim;
 mod store;
 mod telemetry;
