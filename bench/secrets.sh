@@ -327,10 +327,16 @@ for t in wfc "${PEERS[@]}"; do
 		best_peer=$(awk -v a="$best_peer" -v b="$speed" 'BEGIN { print (b != "?" && b + 0 > a + 0) ? b : a }')
 	fi
 done
-printf '\nwfc missed (blocking tier): %s\n' "$(field a-wfc.json missed)"
-printf 'wfc decoys reported: %s\n' "$(field a-wfc.json decoy_hits)"
-for t in "${PEERS[@]}"; do
-	printf '%s missed: %s\n' "$t" "$(field "a-$t.json" missed)"
+# kinds WHICH FILE: "kind xN, ..." of a list in a score.
+kinds() {
+	"$PYTHON" -c 'import collections, json, sys
+c = collections.Counter(json.load(open(sys.argv[2]))[sys.argv[1]])
+print(", ".join(f"{k} x{n}" for k, n in sorted(c.items())) or "none")' "$1" "$WORK/results/$2"
+}
+printf '\n'
+for t in wfc "${PEERS[@]}"; do
+	printf '%-12s missed at blocking tier: %s\n' "$t" "$(kinds missed "a-$t.json")"
+	printf '%-12s decoys reported: %s\n' "" "$(kinds decoy_hits "a-$t.json")"
 done
 
 wfc_recall=$(awk -v b="$(field a-wfc.json blocking)" -v p="$(field a-wfc.json planted)" 'BEGIN { printf "%.3f", p ? b / p : 0 }')
