@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -318,33 +318,28 @@ const BATCHES_IN_FLIGHT: usize = 2;
 /// file), so that handing over costs little next to scanning even for tiny files.
 const BATCH_BYTES: usize = 256 * 1024;
 
-enum Feed {
-    Start {
-        builtins: Vec<(String, Builtin)>,
-        keep_lines: bool,
-    },
-    Files(Vec<(usize, FileChange)>),
-}
+type Batch = Vec<(usize, FileChange)>;
 
 /// Hands the files of a change, as they are read, to the built-in reviewers (see [`scanning`]).
-pub struct ScanFeed {
-    tx: Option<SyncSender<Feed>>,
+pub struct ScanFeed<'scope, 'env> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    /// The reviewers and whether every added line is kept, once [`ScanFeed::start`] named them.
+    plan: Option<(Vec<(String, Builtin)>, bool)>,
+    /// The scanning thread, started with the first full batch: a change that fits in one batch
+    /// is scanned on the reading thread, with no hand-over at all.
+    tx: Option<SyncSender<Batch>>,
+    scanner: Option<std::thread::ScopedJoinHandle<'scope, Vec<FileScan>>>,
     next: usize,
-    batch: Vec<(usize, FileChange)>,
+    batch: Batch,
     batch_bytes: usize,
 }
 
-impl ScanFeed {
+impl<'scope> ScanFeed<'scope, '_> {
     /// Names the reviewers, once, before the first file. With `keep_lines` every added line is
     /// kept in the returned change (reviewers that read the whole change follow); without, only
     /// the lines a finding starts on.
     pub fn start(&mut self, builtins: Vec<(String, Builtin)>, keep_lines: bool) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(Feed::Start {
-                builtins,
-                keep_lines,
-            });
-        }
+        self.plan = Some((builtins, keep_lines));
     }
 
     /// One file of the change; blocks while the reviewers are [`BATCHES_IN_FLIGHT`] batches
@@ -359,20 +354,55 @@ impl ScanFeed {
     }
 
     fn flush(&mut self) {
+        let Some((builtins, keep_lines)) = &self.plan else {
+            return;
+        };
         if self.batch.is_empty() {
             return;
+        }
+        if self.tx.is_none() {
+            let (tx, rx) = mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+            let (builtins, keep_lines) = (builtins.clone(), *keep_lines);
+            self.scanner = Some(self.scope.spawn(move || {
+                rx.into_iter()
+                    .par_bridge()
+                    .flat_map_iter(|batch| {
+                        batch
+                            .into_iter()
+                            .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            }));
+            self.tx = Some(tx);
         }
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
         if let Some(tx) = &self.tx {
-            let _ = tx.send(Feed::Files(batch));
+            let _ = tx.send(batch);
         }
     }
-}
 
-impl Drop for ScanFeed {
-    fn drop(&mut self) {
-        self.flush();
+    fn finish(mut self) -> Scanned {
+        let Some((builtins, keep_lines)) = self.plan.take() else {
+            return Scanned::default();
+        };
+        let mut scans: Vec<FileScan> = match self.scanner.take() {
+            None => std::mem::take(&mut self.batch)
+                .into_iter()
+                .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                .collect(),
+            Some(scanner) => {
+                self.plan = Some((builtins.clone(), keep_lines));
+                self.flush();
+                self.tx = None;
+                scanner
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            }
+        };
+        scans.sort_by_key(|s| s.index);
+        combine(&builtins, scans)
     }
 }
 
@@ -388,22 +418,19 @@ pub struct Scanned {
 
 /// Runs `read`, which feeds the files of a change to the built-in reviewers while they scan the
 /// files already read, on rayon, each file by every reviewer.
-pub fn scanning<T>(read: impl FnOnce(&mut ScanFeed) -> T) -> (T, Scanned) {
-    let (tx, rx) = mpsc::sync_channel::<Feed>(BATCHES_IN_FLIGHT);
+pub fn scanning<T>(read: impl FnOnce(&mut ScanFeed<'_, '_>) -> T) -> (T, Scanned) {
     std::thread::scope(|scope| {
-        let scanner = scope.spawn(move || scan_feed(rx));
         let mut feed = ScanFeed {
-            tx: Some(tx),
+            scope,
+            plan: None,
+            tx: None,
+            scanner: None,
             next: 0,
             batch: Vec::new(),
             batch_bytes: 0,
         };
         let t = read(&mut feed);
-        drop(feed);
-        let scanned = scanner
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        (t, scanned)
+        (t, feed.finish())
     })
 }
 
@@ -414,26 +441,8 @@ struct FileScan {
     per: Vec<(bool, Vec<Finding>, Duration)>,
 }
 
-fn scan_feed(rx: Receiver<Feed>) -> Scanned {
-    let (builtins, keep_lines) = match rx.recv() {
-        Ok(Feed::Start {
-            builtins,
-            keep_lines,
-        }) => (builtins, keep_lines),
-        _ => return Scanned::default(),
-    };
-    let mut scans: Vec<FileScan> = rx
-        .into_iter()
-        .par_bridge()
-        .flat_map_iter(|m| match m {
-            Feed::Files(batch) => batch
-                .into_iter()
-                .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
-                .collect(),
-            Feed::Start { .. } => Vec::new(),
-        })
-        .collect();
-    scans.sort_by_key(|s| s.index);
+/// The reviewers' outcomes from their work on every file, in order.
+fn combine(builtins: &[(String, Builtin)], scans: Vec<FileScan>) -> Scanned {
     let mut outcomes: Vec<(bool, Outcome)> = builtins
         .iter()
         .map(|(id, b)| {

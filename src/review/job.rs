@@ -433,10 +433,10 @@ fn without_files(diff: &str, paths: &[String]) -> String {
 
 /// Reads the change of a review into the built-in reviewers, one file at a time, deciding the
 /// reviewers once the kind of change is known.
-struct Reading<'a> {
+struct Reading<'a, 's, 'e> {
     ctx: &'a Context,
     req: &'a Request,
-    feed: &'a mut engine::ScanFeed,
+    feed: &'a mut engine::ScanFeed<'s, 'e>,
     /// Untracked files copied into this task worktree (working-tree and base changes only).
     copied: Vec<String>,
     chosen: Option<(PolicyRead, Vec<String>)>,
@@ -444,7 +444,7 @@ struct Reading<'a> {
     kept_files: usize,
 }
 
-impl input::Sink for Reading<'_> {
+impl input::Sink for Reading<'_, '_, '_> {
     type Error = CommandError;
 
     fn start(
