@@ -253,6 +253,11 @@ fn each_delta<S: Sink>(
         parser.finish(&mut |f| files.push(f));
         let mut kept = false;
         for mut f in files {
+            if f.binary
+                && let Lines::Workdir(workdir) = lines
+            {
+                text_behind_attributes(repo, &delta, workdir, &mut f);
+            }
             f.line_count = lines.count(repo, &delta, &f);
             kept |= out.sink.file(f)?;
         }
@@ -261,6 +266,58 @@ fn each_delta<S: Sink>(
         }
     }
     Ok(())
+}
+
+/// A working-tree file that git printed as binary only because `.gitattributes` says so (`-diff`,
+/// `binary`): its text is reviewed all the same, diffed from the blob it replaces.
+fn text_behind_attributes(
+    repo: &Repository,
+    delta: &git2::DiffDelta<'_>,
+    workdir: &Path,
+    f: &mut FileChange,
+) {
+    if f.status == FileStatus::Deleted {
+        return;
+    }
+    let p = workdir.join(&f.path);
+    let Ok(meta) = std::fs::symlink_metadata(&p) else {
+        return;
+    };
+    if !meta.is_file() {
+        return;
+    }
+    let Ok(new) = std::fs::read(&p) else {
+        return;
+    };
+    if is_binary(&new) {
+        return;
+    }
+    let old = match delta.status() {
+        git2::Delta::Modified => match repo.find_blob(delta.old_file().id()) {
+            Ok(b) if !is_binary(b.content()) => b.content().to_vec(),
+            _ => return,
+        },
+        _ => Vec::new(),
+    };
+    let rel = Path::new(&f.path);
+    let Ok(mut patch) =
+        git2::Patch::from_buffers(&old, Some(rel), &new, Some(rel), Some(&mut diff_options()))
+    else {
+        return;
+    };
+    let Ok(buf) = patch.to_buf() else { return };
+    let text = String::from_utf8_lossy(&buf);
+    let mut parsed = None;
+    let mut parser = diff::Parser::default();
+    for line in text.split('\n') {
+        parser.line(line, &mut |x| parsed = parsed.take().or(Some(x)));
+    }
+    parser.finish(&mut |x| parsed = parsed.take().or(Some(x)));
+    if let Some(parsed) = parsed {
+        f.binary = false;
+        f.added = parsed.added;
+        f.removed = parsed.removed;
+    }
 }
 
 /// The patch text of delta `i` as git prints it.

@@ -270,7 +270,7 @@ fn a_large_change_is_read_whole_one_file_at_a_time() {
 }
 
 #[test]
-fn a_diff_attribute_does_not_hide_a_staged_credential() {
+fn a_diff_attribute_hides_no_credential_from_staged_or_working_tree_reviews() {
     let env = TestEnv::new();
     let path = env.init_repo("repo");
     // `-diff` makes git print "Binary files differ" for the file; the review reads its content.
@@ -285,4 +285,33 @@ fn a_diff_attribute_does_not_hide_a_staged_credential() {
     r.code(1);
     assert_eq!(v["findings"][0]["file"], "deploy.py", "{v:#}");
     assert_eq!(v["findings"][0]["line_start"], 1);
+
+    // The working tree too: a tracked file changed and a new untracked one.
+    env.git(&path, ["commit", "-q", "-m", "deploy"]).success();
+    write(
+        &path,
+        "deploy.py",
+        format!(
+            "AWS_ACCESS_KEY_ID = \"{}\"\nREGION = 1\nKEY2 = \"{}\"\n",
+            aws_key(5),
+            aws_key(6)
+        )
+        .as_bytes(),
+    );
+    write(
+        &path,
+        "later.py",
+        format!("K = \"{}\"\n", aws_key(7)).as_bytes(),
+    );
+    let (r, v) = review(&env, &path, &[]);
+    r.code(1);
+    assert_eq!(v["mode"], "working-tree");
+    let mut places: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{}:{}", f["file"].as_str().unwrap(), f["line_start"]))
+        .collect();
+    places.sort();
+    assert_eq!(places, ["deploy.py:3", "later.py:1"], "{v:#}");
 }
