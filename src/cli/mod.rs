@@ -115,6 +115,7 @@ pub fn run() -> ExitCode {
     if let Some(code) = crate::process::supervisor_main_if_asked() {
         return code;
     }
+    crate::git::init();
     let env = Env::capture();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

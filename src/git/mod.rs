@@ -62,6 +62,15 @@ impl GitError {
     }
 }
 
+/// Process-wide git2 settings, set once at start-up before any repository is opened.
+///
+/// Objects read are not hashed again to check their id, as git itself does not on every read
+/// (`git fsck` does): a review reads every blob of its change once, and re-hashing them with the
+/// collision-detecting SHA-1 cost as much as the rest of reading them.
+pub fn init() {
+    git2::opts::strict_hash_verification(false);
+}
+
 /// Builds a closure that wraps a git2 error with context, for `map_err`.
 pub fn ctx(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError {
     let context = context.into();

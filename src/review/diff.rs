@@ -42,7 +42,7 @@ impl Pending {
 }
 
 impl Pending {
-    fn finish(self, out: &mut Vec<FileChange>) {
+    fn finish(self, emit: &mut dyn FnMut(FileChange)) {
         let deleted = self.status == Some(FileStatus::Deleted)
             || (self.new_path.is_none() && self.old_path.is_some() && self.seen_hunk);
         let path = if deleted {
@@ -66,7 +66,7 @@ impl Pending {
             FileStatus::Renamed => self.old_path,
             _ => None,
         };
-        out.push(FileChange {
+        emit(FileChange {
             path,
             old_path,
             status,
@@ -164,52 +164,74 @@ fn hunk_context(line: &str) -> &str {
 /// skipped.
 pub fn parse(text: &str) -> Change {
     let mut files = Vec::new();
-    let mut cur: Option<Pending> = None;
-    let mut old_left = 0u32;
-    let mut new_left = 0u32;
-    let mut new_line = 0u32;
-
+    let mut parser = Parser::default();
     for raw in text.split('\n') {
+        parser.line(raw, &mut |f| files.push(f));
+    }
+    parser.finish(&mut |f| files.push(f));
+    Change {
+        files,
+        diff: text.to_string(),
+    }
+}
+
+/// A unified diff read one line at a time: each file is handed over as soon as the next one
+/// starts, so a review holds one file of a diff, never the whole of it.
+#[derive(Debug, Default)]
+pub struct Parser {
+    cur: Option<Pending>,
+    old_left: u32,
+    new_left: u32,
+    new_line: u32,
+}
+
+impl Parser {
+    /// Reads one line (without its `\n`); `emit` receives every file this line completes.
+    pub fn line(&mut self, raw: &str, emit: &mut dyn FnMut(FileChange)) {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if old_left > 0 || new_left > 0 {
-            let Some(p) = cur.as_mut() else { break };
+        if self.old_left > 0 || self.new_left > 0 {
+            let Some(p) = self.cur.as_mut() else {
+                self.old_left = 0;
+                self.new_left = 0;
+                return;
+            };
             match line.as_bytes().first() {
                 Some(b'+') => {
-                    p.see_line(new_line, &line[1..]);
+                    p.see_line(self.new_line, &line[1..]);
                     p.added.push(AddedLine {
-                        line: new_line,
+                        line: self.new_line,
                         text: line[1..].to_string(),
                     });
-                    new_line += 1;
-                    new_left = new_left.saturating_sub(1);
-                    continue;
+                    self.new_line += 1;
+                    self.new_left = self.new_left.saturating_sub(1);
+                    return;
                 }
                 Some(b'-') => {
                     p.removed += 1;
-                    old_left = old_left.saturating_sub(1);
-                    continue;
+                    self.old_left = self.old_left.saturating_sub(1);
+                    return;
                 }
                 Some(b' ') | None => {
-                    p.see_line(new_line, line.get(1..).unwrap_or(""));
-                    new_line += 1;
-                    old_left = old_left.saturating_sub(1);
-                    new_left = new_left.saturating_sub(1);
-                    continue;
+                    p.see_line(self.new_line, line.get(1..).unwrap_or(""));
+                    self.new_line += 1;
+                    self.old_left = self.old_left.saturating_sub(1);
+                    self.new_left = self.new_left.saturating_sub(1);
+                    return;
                 }
-                Some(b'\\') => continue,
+                Some(b'\\') => return,
                 // Anything else ends a truncated hunk; read it as a header below.
                 _ => {
-                    old_left = 0;
-                    new_left = 0;
+                    self.old_left = 0;
+                    self.new_left = 0;
                 }
             }
         }
         if line.starts_with('\\') {
-            continue;
+            return;
         }
         if let Some(rest) = line.strip_prefix("diff --git ") {
-            if let Some(p) = cur.take() {
-                p.finish(&mut files);
+            if let Some(p) = self.cur.take() {
+                p.finish(emit);
             }
             let mut p = Pending::default();
             // `diff --git a/x b/x`: good enough for binary or mode-only changes with no ---/+++ lines.
@@ -217,38 +239,38 @@ pub fn parse(text: &str) -> Change {
                 p.old_path = Some(a);
                 p.new_path = Some(b);
             }
-            cur = Some(p);
-            continue;
+            self.cur = Some(p);
+            return;
         }
         if let Some(rest) = line.strip_prefix("--- ") {
             // A plain `diff -u` starts a file at `---`; in git diffs it follows `diff --git`.
-            let starts_new = match &cur {
+            let starts_new = match &self.cur {
                 None => true,
                 Some(p) => p.seen_hunk,
             };
             if starts_new {
-                if let Some(p) = cur.take() {
-                    p.finish(&mut files);
+                if let Some(p) = self.cur.take() {
+                    p.finish(emit);
                 }
-                cur = Some(Pending::default());
+                self.cur = Some(Pending::default());
             }
-            if let Some(p) = cur.as_mut() {
+            if let Some(p) = self.cur.as_mut() {
                 p.old_path = header_path(rest);
             }
-            continue;
+            return;
         }
         if let Some(rest) = line.strip_prefix("+++ ") {
-            if let Some(p) = cur.as_mut() {
+            if let Some(p) = self.cur.as_mut() {
                 p.new_path = header_path(rest);
             }
-            continue;
+            return;
         }
-        let Some(p) = cur.as_mut() else { continue };
+        let Some(p) = self.cur.as_mut() else { return };
         if line.starts_with("@@ ") {
             if let Some((old_len, start, new_len)) = hunk_header(line) {
-                old_left = old_len;
-                new_left = new_len;
-                new_line = start;
+                self.old_left = old_len;
+                self.new_left = new_len;
+                self.new_line = start;
                 p.seen_hunk = true;
                 p.rust = p
                     .new_path
@@ -273,12 +295,12 @@ pub fn parse(text: &str) -> Change {
             p.binary = true;
         }
     }
-    if let Some(p) = cur.take() {
-        p.finish(&mut files);
-    }
-    Change {
-        files,
-        diff: text.to_string(),
+
+    /// Ends the diff: `emit` receives the last file.
+    pub fn finish(mut self, emit: &mut dyn FnMut(FileChange)) {
+        if let Some(p) = self.cur.take() {
+            p.finish(emit);
+        }
     }
 }
 

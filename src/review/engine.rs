@@ -6,13 +6,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::sync::mpsc::SyncSender;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::builtin::{self, Builtin};
-use super::change::Change;
+use super::change::{Change, FileChange};
 use super::external::{self, RunError};
 use super::finding::Finding;
 use super::formats;
@@ -310,22 +311,221 @@ fn reviewer_cwd(cfg: &ExternalReviewerConfig, settings: &Settings) -> Result<Pat
     Ok(real)
 }
 
-/// Runs every relevant reviewer of `plan` and returns their outcomes in plan order.
+/// Batches in flight between the reader and the built-in reviewers: the reader waits when they
+/// fall behind, so a review holds a few batches of the change, never all of it.
+const BATCHES_IN_FLIGHT: usize = 2;
+/// Files go to the reviewers in batches of about this many bytes of added text (or one larger
+/// file), so that handing over costs little next to scanning even for tiny files.
+const BATCH_BYTES: usize = 256 * 1024;
+
+type Batch = Vec<(usize, FileChange)>;
+
+/// Hands the files of a change, as they are read, to the built-in reviewers (see [`scanning`]).
+pub struct ScanFeed<'scope, 'env> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    /// The reviewers and whether every added line is kept, once [`ScanFeed::start`] named them.
+    plan: Option<(Vec<(String, Builtin)>, bool)>,
+    /// The scanning thread, started with the first full batch: a change that fits in one batch
+    /// is scanned on the reading thread, with no hand-over at all.
+    tx: Option<SyncSender<Batch>>,
+    scanner: Option<std::thread::ScopedJoinHandle<'scope, Vec<FileScan>>>,
+    next: usize,
+    batch: Batch,
+    batch_bytes: usize,
+}
+
+impl<'scope> ScanFeed<'scope, '_> {
+    /// Names the reviewers, once, before the first file. With `keep_lines` every added line is
+    /// kept in the returned change (reviewers that read the whole change follow); without, only
+    /// the lines a finding starts on.
+    pub fn start(&mut self, builtins: Vec<(String, Builtin)>, keep_lines: bool) {
+        self.plan = Some((builtins, keep_lines));
+    }
+
+    /// One file of the change; blocks while the reviewers are [`BATCHES_IN_FLIGHT`] batches
+    /// behind.
+    pub fn file(&mut self, file: FileChange) {
+        self.batch_bytes += file.added.iter().map(|a| a.text.len() + 1).sum::<usize>();
+        self.batch.push((self.next, file));
+        self.next += 1;
+        if self.batch_bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some((builtins, keep_lines)) = &self.plan else {
+            return;
+        };
+        if self.batch.is_empty() {
+            return;
+        }
+        if self.tx.is_none() {
+            let (tx, rx) = mpsc::sync_channel::<Batch>(BATCHES_IN_FLIGHT);
+            let (builtins, keep_lines) = (builtins.clone(), *keep_lines);
+            self.scanner = Some(self.scope.spawn(move || {
+                rx.into_iter()
+                    .par_bridge()
+                    .flat_map_iter(|batch| {
+                        batch
+                            .into_iter()
+                            .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            }));
+            self.tx = Some(tx);
+        }
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(batch);
+        }
+    }
+
+    fn finish(mut self) -> Scanned {
+        let Some((builtins, keep_lines)) = self.plan.take() else {
+            return Scanned::default();
+        };
+        let mut scans: Vec<FileScan> = match self.scanner.take() {
+            None => std::mem::take(&mut self.batch)
+                .into_iter()
+                .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                .collect(),
+            Some(scanner) => {
+                self.plan = Some((builtins.clone(), keep_lines));
+                self.flush();
+                self.tx = None;
+                scanner
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            }
+        };
+        scans.sort_by_key(|s| s.index);
+        combine(&builtins, scans)
+    }
+}
+
+/// What the built-in reviewers made of a change read one file at a time.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// Every file in order, with the added lines kept as [`ScanFeed::start`] asked.
+    pub files: Vec<FileChange>,
+    /// One per reviewer named at the start: `Ok` with its findings, or `Skipped` when no file
+    /// made it relevant.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Runs `read`, which feeds the files of a change to the built-in reviewers while they scan the
+/// files already read, on rayon, each file by every reviewer.
+pub fn scanning<T>(read: impl FnOnce(&mut ScanFeed<'_, '_>) -> T) -> (T, Scanned) {
+    std::thread::scope(|scope| {
+        let mut feed = ScanFeed {
+            scope,
+            plan: None,
+            tx: None,
+            scanner: None,
+            next: 0,
+            batch: Vec::new(),
+            batch_bytes: 0,
+        };
+        let t = read(&mut feed);
+        (t, feed.finish())
+    })
+}
+
+struct FileScan {
+    index: usize,
+    file: FileChange,
+    /// Per reviewer: relevant, findings, time spent.
+    per: Vec<(bool, Vec<Finding>, Duration)>,
+}
+
+/// The reviewers' outcomes from their work on every file, in order.
+fn combine(builtins: &[(String, Builtin)], scans: Vec<FileScan>) -> Scanned {
+    let mut outcomes: Vec<(bool, Outcome)> = builtins
+        .iter()
+        .map(|(id, b)| {
+            let mut o = Outcome::skipped(id);
+            o.status = Status::Ok;
+            (*b == Builtin::Maintainability, o)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(scans.len());
+    for s in scans {
+        for ((relevant, o), (r, findings, took)) in outcomes.iter_mut().zip(s.per) {
+            *relevant |= r;
+            o.findings.extend(findings);
+            o.duration += took;
+        }
+        files.push(s.file);
+    }
+    let outcomes = outcomes
+        .into_iter()
+        .map(|(relevant, o)| if relevant { o } else { Outcome::skipped(&o.id) })
+        .collect();
+    Scanned { files, outcomes }
+}
+
+fn scan_file(
+    index: usize,
+    mut file: FileChange,
+    builtins: &[(String, Builtin)],
+    keep_lines: bool,
+) -> FileScan {
+    let per: Vec<(bool, Vec<Finding>, Duration)> = builtins
+        .iter()
+        .map(|(_, b)| {
+            let start = Instant::now();
+            let (relevant, findings) = builtin::review_one(*b, &file);
+            (relevant, findings, start.elapsed())
+        })
+        .collect();
+    if !keep_lines {
+        // The fingerprint of a finding is taken from the line it starts on; nothing else of the
+        // file's text is read again.
+        let starts: BTreeSet<u32> = per
+            .iter()
+            .flat_map(|(_, f, _)| f.iter().filter_map(|x| x.line_start))
+            .collect();
+        file.added.retain(|a| starts.contains(&a.line));
+        file.added.shrink_to_fit();
+    }
+    FileScan { index, file, per }
+}
+
+/// Runs every relevant reviewer of `plan` and returns their outcomes in plan order. The
+/// built-in reviewers in `scanned` already ran (see [`scanning`]); their outcomes are taken as
+/// they are.
 pub fn run(
     plan: &[Planned],
     change: &Change,
     request_base: &serde_json::Value,
     settings: &Settings,
+    scanned: Vec<Outcome>,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Vec<Outcome> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let mut outcomes: BTreeMap<String, Outcome> = BTreeMap::new();
     let mut pending = 0usize;
 
+    for o in scanned {
+        if plan.iter().any(|p| p.id == o.id && p.relevant) {
+            on_progress(Progress::Started { id: o.id.clone() });
+            on_progress(Progress::Finished {
+                id: o.id.clone(),
+                status: o.status,
+                duration: o.duration,
+                findings: o.findings.len(),
+            });
+        }
+        outcomes.insert(o.id.clone(), o);
+    }
+
     std::thread::scope(|scope| {
         let builtins: Vec<(String, Builtin)> = plan
             .iter()
-            .filter(|p| p.relevant)
+            .filter(|p| p.relevant && !outcomes.contains_key(&p.id))
             .filter_map(|p| match p.kind {
                 Kind::Builtin(b) => Some((p.id.clone(), b)),
                 Kind::External(_) => None,

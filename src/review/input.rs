@@ -4,10 +4,10 @@
 //! `index.lock`: the index is only read, and the tree objects are written to the object database
 //! as `git commit` itself would.
 
-use std::io::Read;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use git2::{DiffFormat, DiffOptions, Index, Oid, Repository};
+use git2::{DiffOptions, Index, Oid, Repository};
 use sha2::{Digest, Sha256};
 
 use super::change::{Change, FileChange, FileStatus};
@@ -60,23 +60,9 @@ fn usage(message: String) -> GitError {
     }
 }
 
-fn short_hash(bytes: &[u8]) -> String {
-    let d = Sha256::digest(bytes);
+fn short_hash(hasher: Sha256) -> String {
+    let d = hasher.finalize();
     d[..10].iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn patch_text(diff: &git2::Diff<'_>) -> Result<String, GitError> {
-    let mut out = Vec::new();
-    diff.print(DiffFormat::Patch, |_, _, line| {
-        match line.origin() {
-            '+' | '-' | ' ' => out.push(line.origin() as u8),
-            _ => {}
-        }
-        out.extend_from_slice(line.content());
-        true
-    })
-    .map_err(ctx("cannot render the diff"))?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 fn diff_options() -> DiffOptions {
@@ -178,63 +164,461 @@ fn current_branch(repo: &Repository) -> Option<String> {
     head.shorthand().ok().map(str::to_string)
 }
 
-/// Fills `line_count` from the reviewed tree, so findings on lines that do not exist are caught.
-fn fill_line_counts(change: &mut Change, mut content: impl FnMut(&str) -> Option<Vec<u8>>) {
-    for f in &mut change.files {
+/// Where the line count of a file in the reviewed tree comes from.
+enum Lines<'a> {
+    /// The new side of each delta is a blob in the object database (trees, the index).
+    Blobs,
+    /// The new side is the working tree under this folder.
+    Workdir(&'a Path),
+}
+
+impl Lines<'_> {
+    fn count(&self, repo: &Repository, delta: &git2::DiffDelta<'_>, f: &FileChange) -> Option<u32> {
         if f.status == FileStatus::Deleted || f.binary {
-            continue;
+            return None;
         }
-        f.line_count = content(&f.path).map(|b| count_lines(&b));
+        // A new text file's diff holds every one of its lines: nothing to read again.
+        if f.status == FileStatus::Added && delta.status() == git2::Delta::Added {
+            return Some(f.added.len() as u32);
+        }
+        match self {
+            Lines::Blobs => {
+                let blob = repo.find_blob(delta.new_file().id()).ok()?;
+                Some(count_lines(blob.content()))
+            }
+            Lines::Workdir(workdir) => {
+                // A link counts as git stores it (its target's name), never as what it points at.
+                let p = workdir.join(&f.path);
+                match std::fs::symlink_metadata(&p) {
+                    Ok(m) if m.file_type().is_symlink() => std::fs::read_link(&p)
+                        .ok()
+                        .map(|t| count_lines(t.as_os_str().as_encoded_bytes())),
+                    Ok(_) => std::fs::read(&p).ok().map(|b| count_lines(&b)),
+                    Err(_) => None,
+                }
+            }
+        }
     }
 }
 
-fn blob_in_tree(repo: &Repository, tree: &git2::Tree<'_>, path: &str) -> Option<Vec<u8>> {
-    let entry = tree.get_path(Path::new(path)).ok()?;
-    let blob = repo.find_blob(entry.id()).ok()?;
-    Some(blob.content().to_vec())
+/// Where a change read one file at a time goes.
+pub trait Sink {
+    type Error: From<GitError>;
+    /// Called once, before the first file, when the kind of change and the commit it would make
+    /// (staged changes) are known. Answers whether the unified diff text is to be kept.
+    fn start(
+        &mut self,
+        mode: &'static str,
+        shape: Option<&crate::git::commit::Shape>,
+    ) -> Result<bool, Self::Error>;
+    /// Every file, as soon as it is read. Answers whether it stays in the change (a file that
+    /// does not leaves the kept diff too).
+    fn file(&mut self, file: FileChange) -> Result<bool, Self::Error>;
 }
 
-/// Reads the selected change from the worktree `info.workdir`.
+/// Hands over the files of `diff` one at a time, each read and parsed on its own so that no
+/// more than one file is held. The git inputs take each blob once from the object database by
+/// the id the tree diff gives ([`blob_file`]), never by path from the root tree, which re-read
+/// every tree on the way once per file.
+fn each_delta<S: Sink>(
+    repo: &Repository,
+    diff: &git2::Diff<'_>,
+    lines: Lines<'_>,
+    out: &mut Stream<'_, S>,
+) -> Result<(), S::Error> {
+    for i in 0..diff.deltas().len() {
+        let Some(delta) = diff.get_delta(i) else {
+            continue;
+        };
+        let fast = match lines {
+            Lines::Blobs => blob_file(repo, &delta)?,
+            Lines::Workdir(_) => None,
+        };
+        if let Some(file) = fast {
+            let kept = out.sink.file(file)?;
+            if kept && out.diff.is_some() {
+                let text = delta_patch(diff, i)?;
+                if let Some(d) = out.diff.as_mut() {
+                    d.push_str(&text);
+                }
+            }
+            continue;
+        }
+        let text = delta_patch(diff, i)?;
+        let mut files = Vec::new();
+        let mut parser = diff::Parser::default();
+        for line in text.split('\n') {
+            parser.line(line, &mut |f| files.push(f));
+        }
+        parser.finish(&mut |f| files.push(f));
+        let mut kept = false;
+        for mut f in files {
+            if f.binary
+                && let Lines::Workdir(workdir) = lines
+            {
+                text_behind_attributes(repo, &delta, workdir, &mut f);
+            }
+            f.line_count = lines.count(repo, &delta, &f);
+            kept |= out.sink.file(f)?;
+        }
+        if kept && let Some(d) = out.diff.as_mut() {
+            d.push_str(&text);
+        }
+    }
+    Ok(())
+}
+
+/// A working-tree file that git printed as binary only because `.gitattributes` says so (`-diff`,
+/// `binary`): its text is reviewed all the same, diffed from the blob it replaces.
+fn text_behind_attributes(
+    repo: &Repository,
+    delta: &git2::DiffDelta<'_>,
+    workdir: &Path,
+    f: &mut FileChange,
+) {
+    if f.status == FileStatus::Deleted {
+        return;
+    }
+    let p = workdir.join(&f.path);
+    let Ok(meta) = std::fs::symlink_metadata(&p) else {
+        return;
+    };
+    if !meta.is_file() {
+        return;
+    }
+    let Ok(new) = std::fs::read(&p) else {
+        return;
+    };
+    if is_binary(&new) {
+        return;
+    }
+    let old = match delta.status() {
+        git2::Delta::Modified => match repo.find_blob(delta.old_file().id()) {
+            Ok(b) if !is_binary(b.content()) => b.content().to_vec(),
+            _ => return,
+        },
+        _ => Vec::new(),
+    };
+    let rel = Path::new(&f.path);
+    let Ok(mut patch) =
+        git2::Patch::from_buffers(&old, Some(rel), &new, Some(rel), Some(&mut diff_options()))
+    else {
+        return;
+    };
+    let Ok(buf) = patch.to_buf() else { return };
+    let text = String::from_utf8_lossy(&buf);
+    let mut parsed = None;
+    let mut parser = diff::Parser::default();
+    for line in text.split('\n') {
+        parser.line(line, &mut |x| parsed = parsed.take().or(Some(x)));
+    }
+    parser.finish(&mut |x| parsed = parsed.take().or(Some(x)));
+    if let Some(parsed) = parsed {
+        f.binary = false;
+        f.added = parsed.added;
+        f.removed = parsed.removed;
+    }
+}
+
+/// The patch text of delta `i` as git prints it.
+fn delta_patch(diff: &git2::Diff<'_>, i: usize) -> Result<String, GitError> {
+    let Some(mut patch) = git2::Patch::from_diff(diff, i).map_err(ctx("cannot render the diff"))?
+    else {
+        return Ok(String::new());
+    };
+    let buf = patch.to_buf().map_err(ctx("cannot render the diff"))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// How far git looks for a NUL byte to call a blob binary.
+const BINARY_PROBE: usize = 8000;
+
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_PROBE)].contains(&0)
+}
+
+/// A file of a diff between two object-database sides (trees, the index), read straight from
+/// its blobs: a new file's lines are its content, a changed file is diffed from its two blobs.
+/// Binary means a NUL byte, as git decides by content; a `.gitattributes` line such as
+/// `* -diff` hides nothing from the review. `None` for what this does not cover (submodules,
+/// type changes): those take the patch git prints.
+fn blob_file(
+    repo: &Repository,
+    delta: &git2::DiffDelta<'_>,
+) -> Result<Option<FileChange>, GitError> {
+    let (old, new) = (delta.old_file(), delta.new_file());
+    if old.mode() == git2::FileMode::Commit || new.mode() == git2::FileMode::Commit {
+        return Ok(None);
+    }
+    let status = match delta.status() {
+        git2::Delta::Added => FileStatus::Added,
+        git2::Delta::Deleted => FileStatus::Deleted,
+        git2::Delta::Modified => FileStatus::Modified,
+        _ => return Ok(None),
+    };
+    let side = if status == FileStatus::Deleted {
+        &old
+    } else {
+        &new
+    };
+    let Some(raw_path) = side.path_bytes() else {
+        return Ok(None);
+    };
+    let path = String::from_utf8_lossy(raw_path).into_owned();
+    // A blob that cannot be read here (the empty blob of `git add -N`, say) takes git's path.
+    let read = |id: Oid| repo.find_blob(id).ok();
+    let mut file = FileChange {
+        path: path.clone(),
+        old_path: None,
+        status,
+        binary: false,
+        added: Vec::new(),
+        removed: 0,
+        line_count: None,
+    };
+    match status {
+        FileStatus::Added => {
+            let Some(blob) = read(new.id()) else {
+                return Ok(None);
+            };
+            if is_binary(blob.content()) {
+                file.binary = true;
+            } else {
+                let text = String::from_utf8_lossy(blob.content());
+                file.added = FileChange::whole_file(path, &text).added;
+                file.line_count = Some(count_lines(blob.content()));
+            }
+        }
+        FileStatus::Deleted => {
+            let Some(blob) = read(old.id()) else {
+                return Ok(None);
+            };
+            if is_binary(blob.content()) {
+                file.binary = true;
+            } else {
+                file.removed = count_lines(blob.content());
+            }
+        }
+        _ => {
+            let (Some(a), Some(b)) = (read(old.id()), read(new.id())) else {
+                return Ok(None);
+            };
+            if is_binary(a.content()) || is_binary(b.content()) {
+                file.binary = true;
+                return Ok(Some(file));
+            }
+            file.line_count = Some(count_lines(b.content()));
+            if old.id() == new.id() {
+                return Ok(Some(file));
+            }
+            let p = Path::new(&path);
+            let mut patch = git2::Patch::from_buffers(
+                a.content(),
+                Some(p),
+                b.content(),
+                Some(p),
+                Some(&mut diff_options()),
+            )
+            .map_err(ctx(format!("cannot diff {path}")))?;
+            let buf = patch.to_buf().map_err(ctx(format!("cannot diff {path}")))?;
+            let mut parsed = None;
+            let mut parser = diff::Parser::default();
+            let text = String::from_utf8_lossy(&buf);
+            for line in text.split('\n') {
+                parser.line(line, &mut |f| parsed = parsed.take().or(Some(f)));
+            }
+            parser.finish(&mut |f| parsed = parsed.take().or(Some(f)));
+            if let Some(parsed) = parsed {
+                file.added = parsed.added;
+                file.removed = parsed.removed;
+            }
+        }
+    }
+    Ok(Some(file))
+}
+
+/// Where [`stream`] sends the change.
+struct Stream<'a, S: Sink> {
+    sink: &'a mut S,
+    diff: Option<String>,
+}
+
+impl<S: Sink> Stream<'_, S> {
+    fn start(
+        &mut self,
+        mode: &'static str,
+        shape: Option<&crate::git::commit::Shape>,
+    ) -> Result<(), S::Error> {
+        if self.sink.start(mode, shape)? {
+            self.diff = Some(String::new());
+        }
+        Ok(())
+    }
+}
+
+/// Collects the whole change.
+struct Collect(Vec<FileChange>);
+
+impl Sink for Collect {
+    type Error = GitError;
+    fn start(
+        &mut self,
+        _: &'static str,
+        _: Option<&crate::git::commit::Shape>,
+    ) -> Result<bool, GitError> {
+        Ok(true)
+    }
+    fn file(&mut self, file: FileChange) -> Result<bool, GitError> {
+        self.0.push(file);
+        Ok(true)
+    }
+}
+
+/// What a change read by [`stream`] is bound to.
+#[derive(Debug, Clone)]
+pub struct Streamed {
+    /// As [`Input::tree_id`].
+    pub tree_id: String,
+    pub mode: &'static str,
+    pub branch: Option<String>,
+    pub shape: Option<crate::git::commit::Shape>,
+    /// The unified diff of the files that were kept, when it was asked for; else empty.
+    pub diff: String,
+}
+
+/// Reads the selected change from the worktree `info.workdir`, whole.
 pub fn select(
     info: &RepoInfo,
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
 ) -> Result<Input, GitError> {
+    let mut files = Collect(Vec::new());
+    let s = stream(info, index_file, cwd, selection, &mut files)?;
+    Ok(Input {
+        change: Change {
+            files: files.0,
+            diff: s.diff,
+        },
+        tree_id: s.tree_id,
+        mode: s.mode,
+        branch: s.branch,
+        shape: s.shape,
+    })
+}
+
+/// Reads the selected change one file at a time into `sink`. Unless the sink asks for the
+/// diff text (for reviewers that read it whole), no more than one file of the change is held
+/// here.
+pub fn stream<S: Sink>(
+    info: &RepoInfo,
+    index_file: Option<&Path>,
+    cwd: &Path,
+    selection: &Selection,
+    sink: &mut S,
+) -> Result<Streamed, S::Error> {
+    let mut out = Stream { sink, diff: None };
+    let (tree_id, mode, shape) = read(info, index_file, cwd, selection, &mut out)?;
     let repo = info.open_current()?;
-    let branch = current_branch(&repo);
-    match selection {
-        Selection::DiffFile(path) => {
-            let text = if path.as_os_str() == "-" {
-                let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .map_err(io_err("cannot read the diff from stdin".into()))?;
-                s
-            } else {
-                let p = cwd.join(path);
-                let bytes =
-                    std::fs::read(&p).map_err(io_err(format!("cannot read {}", p.display())))?;
-                String::from_utf8_lossy(&bytes).into_owned()
-            };
-            let change = diff::parse(&text);
-            if change.files.is_empty() && !text.trim().is_empty() {
-                return Err(usage(format!(
-                    "{} is not a unified diff (no `---`/`+++` file headers found)",
-                    path.display()
-                )));
-            }
-            Ok(Input {
-                tree_id: format!("diff-{}", short_hash(text.as_bytes())),
-                change,
-                mode: "diff-file",
-                branch,
-                shape: None,
-            })
+    Ok(Streamed {
+        tree_id,
+        mode,
+        branch: current_branch(&repo),
+        shape,
+        diff: out.diff.unwrap_or_default(),
+    })
+}
+
+type Read = (String, &'static str, Option<crate::git::commit::Shape>);
+
+fn read_diff_file<S: Sink>(
+    cwd: &Path,
+    path: &Path,
+    out: &mut Stream<'_, S>,
+) -> Result<Read, S::Error> {
+    let (mut reader, what): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
+        (
+            Box::new(std::io::stdin().lock()),
+            "the diff from stdin".into(),
+        )
+    } else {
+        let p = cwd.join(path);
+        let file =
+            std::fs::File::open(&p).map_err(io_err(format!("cannot read {}", p.display())))?;
+        (
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+            p.display().to_string(),
+        )
+    };
+    out.start("diff-file", None)?;
+    let mut hasher = Sha256::new();
+    let mut parser = diff::Parser::default();
+    let mut files = 0usize;
+    let mut failed = None;
+    let mut blank = true;
+    let mut raw = Vec::new();
+    loop {
+        raw.clear();
+        let n = reader
+            .read_until(b'\n', &mut raw)
+            .map_err(io_err(format!("cannot read {what}")))?;
+        if n == 0 {
+            break;
         }
+        // Invalid UTF-8 never spans a newline: line by line gives the text a whole-file
+        // conversion would.
+        let text = String::from_utf8_lossy(&raw);
+        hasher.update(text.as_bytes());
+        if let Some(d) = out.diff.as_mut() {
+            d.push_str(&text);
+        }
+        blank &= text.trim().is_empty();
+        let line = text.strip_suffix('\n').unwrap_or(&text);
+        parser.line(line, &mut |f| {
+            files += 1;
+            if failed.is_none()
+                && let Err(e) = out.sink.file(f)
+            {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed.take() {
+            return Err(e);
+        }
+    }
+    parser.finish(&mut |f| {
+        files += 1;
+        if failed.is_none()
+            && let Err(e) = out.sink.file(f)
+        {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if files == 0 && !blank {
+        return Err(S::Error::from(usage(format!(
+            "{} is not a unified diff (no `---`/`+++` file headers found)",
+            path.display()
+        ))));
+    }
+    Ok((format!("diff-{}", short_hash(hasher)), "diff-file", None))
+}
+
+fn read<S: Sink>(
+    info: &RepoInfo,
+    index_file: Option<&Path>,
+    cwd: &Path,
+    selection: &Selection,
+    out: &mut Stream<'_, S>,
+) -> Result<Read, S::Error> {
+    let repo = info.open_current()?;
+    match selection {
+        Selection::DiffFile(path) => read_diff_file(cwd, path, out),
         Selection::Files(files) => {
-            let mut hasher_input = Vec::new();
-            let mut change = Change::default();
+            out.start("files", None)?;
+            let mut hasher = Sha256::new();
             for f in files {
                 let full = cwd.join(f);
                 // Links and `..` are resolved first: only files of this repository are read, so a
@@ -242,63 +626,64 @@ pub fn select(
                 let canon = std::fs::canonicalize(&full)
                     .map_err(io_err(format!("cannot read {}", full.display())))?;
                 let Ok(inside) = canon.strip_prefix(&info.workdir) else {
-                    return Err(usage(format!(
+                    return Err(S::Error::from(usage(format!(
                         "--files {}: resolves to {}, outside the repository at {}; only files of the repository are reviewed",
                         f.display(),
                         canon.display(),
                         info.workdir.display()
-                    )));
+                    ))));
                 };
                 if inside
                     .components()
                     .next()
                     .is_some_and(|c| c.as_os_str() == ".git")
                 {
-                    return Err(usage(format!(
+                    return Err(S::Error::from(usage(format!(
                         "--files {}: resolves to {}, inside git's own folder",
                         f.display(),
                         canon.display()
-                    )));
+                    ))));
                 }
                 let rel = inside.to_string_lossy().replace('\\', "/");
                 let bytes = std::fs::read(&canon)
                     .map_err(io_err(format!("cannot read {}", full.display())))?;
-                hasher_input.extend_from_slice(rel.as_bytes());
-                hasher_input.push(0);
-                hasher_input.extend_from_slice(&bytes);
+                hasher.update(rel.as_bytes());
+                hasher.update([0]);
+                hasher.update(&bytes);
                 let binary = bytes.contains(&0);
                 let text = String::from_utf8_lossy(&bytes);
                 let mut file = FileChange::whole_file(rel, if binary { "" } else { &text });
                 file.binary = binary;
                 file.line_count = Some(count_lines(&bytes));
-                change.diff.push_str(&format!(
-                    "--- /dev/null\n+++ b/{}\n@@ -0,0 +1,{} @@\n",
-                    file.path,
-                    file.added.len()
-                ));
-                for a in &file.added {
-                    change.diff.push('+');
-                    change.diff.push_str(&a.text);
-                    change.diff.push('\n');
+                let section = out.diff.is_some().then(|| {
+                    let mut d = format!(
+                        "--- /dev/null\n+++ b/{}\n@@ -0,0 +1,{} @@\n",
+                        file.path,
+                        file.added.len()
+                    );
+                    for a in &file.added {
+                        d.push('+');
+                        d.push_str(&a.text);
+                        d.push('\n');
+                    }
+                    d
+                });
+                if out.sink.file(file)?
+                    && let (Some(d), Some(section)) = (out.diff.as_mut(), section)
+                {
+                    d.push_str(&section);
                 }
-                change.files.push(file);
             }
-            Ok(Input {
-                tree_id: format!("files-{}", short_hash(&hasher_input)),
-                change,
-                mode: "files",
-                branch,
-                shape: None,
-            })
+            Ok((format!("files-{}", short_hash(hasher)), "files", None))
         }
         Selection::Range(spec) => {
             let rs = repo
                 .revparse(spec)
                 .map_err(|e| usage(format!("cannot resolve range {spec:?}: {}", e.message())))?;
             let (Some(from), Some(to)) = (rs.from(), rs.to()) else {
-                return Err(usage(format!(
+                return Err(S::Error::from(usage(format!(
                     "{spec:?} is not a range; write it as A..B or A...B"
-                )));
+                ))));
             };
             let to_commit = to
                 .peel_to_commit()
@@ -320,15 +705,9 @@ pub fn select(
             let d = repo
                 .diff_tree_to_tree(Some(&old), Some(&new), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the range"))?;
-            let mut change = diff::parse(&patch_text(&d)?);
-            fill_line_counts(&mut change, |p| blob_in_tree(&repo, &new, p));
-            Ok(Input {
-                change,
-                tree_id: new.id().to_string(),
-                mode: "range",
-                branch,
-                shape: None,
-            })
+            out.start("range", None)?;
+            each_delta(&repo, &d, Lines::Blobs, out)?;
+            Ok((new.id().to_string(), "range", None))
         }
         Selection::Auto | Selection::Staged => {
             let head = head_tree(&repo)?;
@@ -339,7 +718,7 @@ pub fn select(
                 None => empty_tree(&repo)?,
             };
             if *selection == Selection::Auto && staged == head_id {
-                return select(info, index_file, cwd, &Selection::WorkingTree);
+                return read(info, index_file, cwd, &Selection::WorkingTree, out);
             }
             let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
             let shape = crate::git::commit::shape(&repo, &parents)?;
@@ -349,18 +728,9 @@ pub fn select(
             let d = repo
                 .diff_tree_to_index(Some(&base), Some(&index), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the staged change"))?;
-            let mut change = diff::parse(&patch_text(&d)?);
-            let tree = repo
-                .find_tree(staged)
-                .map_err(ctx("cannot read the staged tree"))?;
-            fill_line_counts(&mut change, |p| blob_in_tree(&repo, &tree, p));
-            Ok(Input {
-                change,
-                tree_id: staged.to_string(),
-                mode: "staged",
-                branch,
-                shape: Some(shape),
-            })
+            out.start("staged", Some(&shape))?;
+            each_delta(&repo, &d, Lines::Blobs, out)?;
+            Ok((staged.to_string(), "staged", Some(shape)))
         }
         Selection::WorkingTree | Selection::Base(_) => {
             let (old, mode) = match selection {
@@ -396,26 +766,9 @@ pub fn select(
                 .diff_tree_to_workdir_with_index(old.as_ref(), Some(&mut opts))
                 .map_err(ctx("cannot diff the working tree"))?;
             let tree_id = worktree_tree(&repo, &d)?;
-            let mut change = diff::parse(&patch_text(&d)?);
-            let workdir = info.workdir.clone();
-            // A link counts as git stores it (its target's name), never as what it points at.
-            fill_line_counts(&mut change, |p| {
-                let f = workdir.join(p);
-                match std::fs::symlink_metadata(&f) {
-                    Ok(m) if m.file_type().is_symlink() => std::fs::read_link(&f)
-                        .ok()
-                        .map(|t| t.as_os_str().as_encoded_bytes().to_vec()),
-                    Ok(_) => std::fs::read(&f).ok(),
-                    Err(_) => None,
-                }
-            });
-            Ok(Input {
-                change,
-                tree_id: tree_id.to_string(),
-                mode,
-                branch,
-                shape: None,
-            })
+            out.start(mode, None)?;
+            each_delta(&repo, &d, Lines::Workdir(&info.workdir), out)?;
+            Ok((tree_id.to_string(), mode, None))
         }
     }
 }
@@ -448,9 +801,17 @@ pub fn change_between(repo: &Repository, old: Oid, new: Oid) -> Result<Change, G
     let d = repo
         .diff_tree_to_tree(Some(&old), Some(&new), Some(&mut diff_options()))
         .map_err(ctx("cannot diff two trees"))?;
-    let mut change = diff::parse(&patch_text(&d)?);
-    fill_line_counts(&mut change, |p| blob_in_tree(repo, &new, p));
-    Ok(change)
+    let mut files = Collect(Vec::new());
+    let mut out = Stream {
+        sink: &mut files,
+        diff: Some(String::new()),
+    };
+    each_delta(repo, &d, Lines::Blobs, &mut out)?;
+    let diff = out.diff.unwrap_or_default();
+    Ok(Change {
+        files: files.0,
+        diff,
+    })
 }
 
 #[cfg(test)]

@@ -139,20 +139,25 @@ pub enum Prompts {
     ExternalOnly,
 }
 
-/// Plans every reviewer: relevance, prompt (with knowledge) and temperature.
+/// Plans every reviewer: relevance, prompt (with knowledge) and temperature. The built-in
+/// reviewers' relevance is `builtin_relevance` when they already ran over the change.
 pub fn plan(
     ctx: &Context,
     ids: &[String],
     change: &Change,
     redacted_diff: &str,
     prompts: Prompts,
+    builtin_relevance: Option<&[(String, bool)]>,
 ) -> Vec<Planned> {
     ids.iter()
         .map(|id| {
             let (kind, relevant, instructions, temperature) = match Builtin::from_id(id) {
                 Some(b) => (
                     Kind::Builtin(b),
-                    builtin::is_relevant(b, change),
+                    match builtin_relevance {
+                        Some(known) => known.iter().any(|(k, r)| k == id && *r),
+                        None => builtin::is_relevant(b, change),
+                    },
                     b.instructions().to_string(),
                     DEFAULT_TEMPERATURE,
                 ),
@@ -432,22 +437,147 @@ fn without_files(diff: &str, paths: &[String]) -> String {
     out
 }
 
-/// Runs a whole review.
+/// Reads the change of a review into the built-in reviewers, one file at a time, deciding the
+/// reviewers once the kind of change is known.
+struct Reading<'a, 's, 'e> {
+    ctx: &'a Context,
+    req: &'a Request,
+    feed: &'a mut engine::ScanFeed<'s, 'e>,
+    /// Untracked files copied into this task worktree (working-tree and base changes only).
+    copied: Vec<String>,
+    chosen: Option<(PolicyRead, Vec<String>)>,
+    /// How many files stayed in the change.
+    kept_files: usize,
+}
+
+impl input::Sink for Reading<'_, '_, '_> {
+    type Error = CommandError;
+
+    fn start(
+        &mut self,
+        mode: &'static str,
+        shape: Option<&crate::git::commit::Shape>,
+    ) -> Result<bool, CommandError> {
+        let (policy, ids) = policy_and_ids(self.ctx, self.req, shape)?;
+        if !matches!(mode, "working-tree" | "base") {
+            self.copied.clear();
+        }
+        let builtins: Vec<(String, Builtin)> = ids
+            .iter()
+            .filter_map(|id| Builtin::from_id(id).map(|b| (id.clone(), b)))
+            .collect();
+        // External reviewers read the whole diff by design (DESIGN.md "Review" 2): with one of
+        // them in the panel the change is held whole; without, one file at a time.
+        let whole = builtins.len() < ids.len();
+        self.feed.start(builtins, whole);
+        self.chosen = Some((policy, ids));
+        Ok(whole)
+    }
+
+    fn file(&mut self, file: super::FileChange) -> Result<bool, CommandError> {
+        if crate::interrupt::is_interrupted() {
+            return Err(CommandError::interrupted());
+        }
+        if file.status == super::FileStatus::Added && self.copied.contains(&file.path) {
+            return Ok(false);
+        }
+        self.kept_files += 1;
+        self.feed.file(file);
+        Ok(true)
+    }
+}
+
+/// The untracked files `worktree create` or `copy-env` copied into this task worktree, as its
+/// lease records them: never part of the reviewed working-tree change (DESIGN.md "Secrets never
+/// leave their line"). A file the developer staged is theirs to review.
+fn copied_env_files(ctx: &mut Context) -> Result<Vec<String>, CommandError> {
+    let repo = ctx.repo()?;
+    if repo.workdir == repo.main_root {
+        return Ok(Vec::new());
+    }
+    let key = repo.main_root.to_string_lossy().into_owned();
+    let workdir = repo.workdir.clone();
+    let leases = crate::store::leases::list(ctx.store()?, &key, None)?;
+    Ok(leases
+        .into_iter()
+        .find(|l| std::path::Path::new(&l.path) == workdir)
+        .map(|l| l.copied_files.into_iter().map(|c| c.path).collect())
+        .unwrap_or_default())
+}
+
+/// Runs a whole review. The change is read one file at a time and each file is scanned by the
+/// built-in reviewers as soon as it is read, so a review holds a few files, not the change
+/// (unless an external reviewer, which reads the whole diff, is in the panel).
 pub fn run(
     ctx: &mut Context,
     req: &Request,
     on_progress: &mut dyn FnMut(&[Planned], Progress),
 ) -> Result<Ran, CommandError> {
     let started = ctx.now();
-    let input = match select(ctx, req)? {
-        Ok(i) => i,
-        Err(nothing) => return Ok(nothing),
+    let selection = req.selection.clone().unwrap_or(Selection::Auto);
+    let copied = match selection {
+        Selection::Auto | Selection::WorkingTree | Selection::Base(_) => copied_env_files(ctx)?,
+        _ => Vec::new(),
     };
-    let (policy, ids) = policy_and_ids(ctx, req, &input)?;
+    let repo = ctx.repo()?.clone();
+    crate::interrupt::install();
+    let ctx_ro: &Context = ctx;
+    let (read, scanned) = engine::scanning(|feed| {
+        let mut reading = Reading {
+            ctx: ctx_ro,
+            req,
+            feed,
+            copied,
+            chosen: None,
+            kept_files: 0,
+        };
+        let streamed = input::stream(
+            &repo,
+            ctx_ro.env.git_index_file.as_deref(),
+            &ctx_ro.cwd,
+            &selection,
+            &mut reading,
+        );
+        streamed.map(|s| (s, reading.chosen, reading.kept_files))
+    });
+    let (streamed, chosen, kept_files) = read?;
+    let input = Input {
+        change: Change {
+            files: scanned.files,
+            diff: streamed.diff,
+        },
+        tree_id: streamed.tree_id,
+        mode: streamed.mode,
+        branch: streamed.branch,
+        shape: streamed.shape,
+    };
+    if kept_files == 0 {
+        return Ok(Ran::Nothing {
+            tree_id: input.tree_id,
+            mode: input.mode,
+        });
+    }
+    let (policy, ids) = chosen.expect("the reviewers are chosen before the first file");
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
-    let diff = builtin::redact_secrets(&input.change.diff);
-    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::ExternalOnly);
+    let diff = if input.change.diff.is_empty() {
+        String::new()
+    } else {
+        builtin::redact_secrets(&input.change.diff)
+    };
+    let relevance: Vec<(String, bool)> = scanned
+        .outcomes
+        .iter()
+        .map(|o| (o.id.clone(), o.status != Status::Skipped))
+        .collect();
+    let planned = plan(
+        ctx,
+        &ids,
+        &input.change,
+        &diff,
+        Prompts::ExternalOnly,
+        Some(&relevance),
+    );
     let base = request_base(ctx, &job_id, &task, &input, &diff);
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
     insert_job(
@@ -461,7 +591,6 @@ pub fn run(
         started,
     )?;
 
-    crate::interrupt::install();
     let settings = engine::Settings {
         workdir: ctx.repo()?.workdir.clone(),
         main_root: ctx.repo()?.main_root.clone(),
@@ -475,9 +604,14 @@ pub fn run(
         untrusted_file: ctx.untrusted_commands().map(|rc| rc.path.clone()),
         limits: ctx.config.review.limits(),
     };
-    let outcomes = engine::run(&planned, &input.change, &base, &settings, &mut |p| {
-        on_progress(&planned, p)
-    });
+    let outcomes = engine::run(
+        &planned,
+        &input.change,
+        &base,
+        &settings,
+        scanned.outcomes,
+        &mut |p| on_progress(&planned, p),
+    );
     if crate::interrupt::is_interrupted() {
         let now = ctx.now();
         jobs::mark_interrupted(ctx.store()?, now, &job_id)?;
@@ -1019,9 +1153,9 @@ type PolicyRead = Option<Result<Policy, String>>;
 fn policy_and_ids(
     ctx: &Context,
     req: &Request,
-    input: &Input,
+    shape: Option<&crate::git::commit::Shape>,
 ) -> Result<(PolicyRead, Vec<String>), CommandError> {
-    let policy = match &input.shape {
+    let policy = match shape {
         Some(shape) => Some(
             Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
                 .map_err(|e| e.to_string()),
@@ -1084,11 +1218,11 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
-    let (policy, ids) = policy_and_ids(ctx, req, &input)?;
+    let (policy, ids) = policy_and_ids(ctx, req, input.shape.as_ref())?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
     let diff = builtin::redact_secrets(&input.change.diff);
-    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::All);
+    let planned = plan(ctx, &ids, &input.change, &diff, Prompts::All, None);
     let tasks: Vec<TaskSpec> = planned
         .iter()
         .map(|p| TaskSpec {

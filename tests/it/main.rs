@@ -26,6 +26,7 @@ mod knowledge;
 mod mcp;
 mod registration;
 mod review;
+mod review_inputs;
 mod shim;
 mod snapshots;
 mod store;

@@ -198,6 +198,24 @@ pub fn is_relevant(b: Builtin, change: &Change) -> bool {
     })
 }
 
+/// One reviewer on one file of a change: whether the file makes the reviewer relevant (as
+/// [`is_relevant`] decides for the whole change), and what it finds in the file's added lines.
+/// A reviewer's findings on a change are its findings on each file, in order.
+pub fn review_one(b: Builtin, file: &FileChange) -> (bool, Vec<Finding>) {
+    if file.binary {
+        return (b == Builtin::Maintainability, Vec::new());
+    }
+    let findings = if file.added.is_empty() {
+        Vec::new()
+    } else {
+        review_file(b, file)
+    };
+    let relevant = b == Builtin::Maintainability
+        || b.home_langs().contains(Lang::of_path(&file.path))
+        || !findings.is_empty();
+    (relevant, findings)
+}
+
 /// Runs one reviewer over the added lines of the change.
 pub fn review(b: Builtin, change: &Change) -> Vec<Finding> {
     change
