@@ -153,6 +153,19 @@ fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
     Some((old_len, new_start, new_len))
 }
 
+/// The first line of a Rust test module in a whole file, found as [`Parser`] finds it in the
+/// lines a hunk shows (for changes read from blobs rather than from patch text).
+pub fn test_module_in(path: &str, text: &str) -> Option<u32> {
+    let mut p = Pending {
+        rust: path.to_ascii_lowercase().ends_with(".rs"),
+        ..Pending::default()
+    };
+    for (i, line) in text.lines().enumerate() {
+        p.see_line(i as u32 + 1, line);
+    }
+    p.test_module_from
+}
+
 /// The text git shows after a hunk header's closing `@@` (the enclosing function or module).
 fn hunk_context(line: &str) -> &str {
     line.strip_prefix("@@ ")

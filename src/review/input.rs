@@ -375,6 +375,7 @@ fn blob_file(
         added: Vec::new(),
         removed: 0,
         line_count: None,
+        test_module_from: None,
     };
     match status {
         FileStatus::Added => {
@@ -385,6 +386,7 @@ fn blob_file(
                 file.binary = true;
             } else {
                 let text = String::from_utf8_lossy(blob.content());
+                file.test_module_from = diff::test_module_in(&path, &text);
                 file.added = FileChange::whole_file(path, &text).added;
                 file.line_count = Some(count_lines(blob.content()));
             }
@@ -431,6 +433,7 @@ fn blob_file(
             if let Some(parsed) = parsed {
                 file.added = parsed.added;
                 file.removed = parsed.removed;
+                file.test_module_from = parsed.test_module_from;
             }
         }
     }
