@@ -22,6 +22,7 @@ mod hostile_trust;
 mod knowledge;
 mod registration;
 mod review;
+mod secrets_corpus;
 mod shim;
 mod store;
 mod telemetry;

@@ -20,7 +20,7 @@ mod security;
 use std::sync::LazyLock;
 
 pub use lang::{Lang, Langs, is_generated_path, is_test_path};
-pub use rule::{Check, FileView, Hit, Rule, Scope};
+pub use rule::{Check, FileView, Grade, Hit, Rule, Scope};
 pub use secrets::entropy;
 
 use self::engine::{Compiled, Firing};
@@ -211,7 +211,9 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
     let mut last_secret_line = None;
     compiled.scan(&view, mask, &mut |firing| {
         let hit = firing.hit;
-        if engine::allowed(hit.line, firing.rule.id) {
+        if engine::allowed(hit.line, firing.rule.id)
+            || (firing.rule.secret && engine::secret_marker(hit.line))
+        {
             return;
         }
         if firing.rule.secret {
