@@ -238,6 +238,16 @@ pub struct ReviewConfig {
     pub max_findings: usize,
     #[serde(rename = "reviewer")]
     pub reviewer: Vec<ExternalReviewerConfig>,
+    pub secrets: SecretsConfig,
+}
+
+/// `[review.secrets]`: the credential rules of the security reviewer.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SecretsConfig {
+    /// A gitleaks config file with extra rules, relative to the repository's work tree; absent
+    /// means `.gitleaks.toml` when there is one.
+    pub gitleaks_config: Option<String>,
 }
 
 impl Default for ReviewConfig {
@@ -251,6 +261,7 @@ impl Default for ReviewConfig {
             learn: true,
             max_findings: crate::review::formats::DEFAULT_MAX_FINDINGS,
             reviewer: Vec::new(),
+            secrets: SecretsConfig::default(),
         }
     }
 }

@@ -426,6 +426,30 @@ fn without_files(diff: &str, paths: &[String]) -> String {
     out
 }
 
+/// Loads the repository's gitleaks config (`.gitleaks.toml` or `[review.secrets]
+/// gitleaks_config`) as extra rules of the security reviewer, for this process. It needs no
+/// `wfc trust`: it runs nothing, its rules can only add findings, and its allowlists reach only
+/// its own rules. An error in it is a config error (exit 2) naming `file:line:column`.
+fn install_custom_rules(ctx: &Context) -> Result<(), CommandError> {
+    let Some(repo) = &ctx.repo else {
+        return Ok(());
+    };
+    let workdir = &repo.workdir;
+    let configured = ctx.config.review.secrets.gitleaks_config.as_deref();
+    let rules = match builtin::gitleaks_config_path(workdir, configured)? {
+        Some(path) => {
+            let rules = builtin::CustomRules::load(&path)?;
+            for note in &rules.notes {
+                ctx.ui.warn(note);
+            }
+            Some(std::sync::Arc::new(rules))
+        }
+        None => None,
+    };
+    builtin::install_custom_rules(rules);
+    Ok(())
+}
+
 /// Runs a whole review.
 pub fn run(
     ctx: &mut Context,
@@ -437,6 +461,7 @@ pub fn run(
         Ok(i) => i,
         Err(nothing) => return Ok(nothing),
     };
+    install_custom_rules(ctx)?;
     let (policy, ids) = policy_and_ids(ctx, req, &input)?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
@@ -1019,6 +1044,7 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
+    install_custom_rules(ctx)?;
     let (policy, ids) = policy_and_ids(ctx, req, &input)?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
@@ -1098,6 +1124,8 @@ pub fn finalize(
     job_id: &str,
     responses_text: &str,
 ) -> Result<ReviewResult, CommandError> {
+    // The harness's answers are redacted with the same rules as the plan was.
+    install_custom_rules(ctx)?;
     let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
         CommandError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")

@@ -14,6 +14,7 @@ mod gate;
 mod gate_bypass;
 mod gate_signature;
 mod generated;
+mod gitleaks_config;
 mod hooks;
 mod hostile_fs;
 mod hostile_reviewers;

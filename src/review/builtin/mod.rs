@@ -8,6 +8,7 @@
 
 mod correctness;
 mod engine;
+mod gitleaks;
 mod lang;
 mod lexer;
 mod maintainability;
@@ -17,8 +18,9 @@ mod rule;
 mod secrets;
 mod security;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, RwLock};
 
+pub use gitleaks::{CustomRules, config_path as gitleaks_config_path};
 pub use lang::{Lang, Langs, is_generated_path, is_test_path};
 pub use rule::{Check, FileView, Grade, Hit, Rule, Scope};
 pub use secrets::entropy;
@@ -164,6 +166,20 @@ static COMPILED: [LazyLock<Compiled>; 5] = [
     LazyLock::new(|| Compiled::new(rules(Builtin::Reliability))),
 ];
 
+/// The repository's extra credential rules (`.gitleaks.toml`) for this process: the security
+/// reviewer runs them, and [`redact_secrets`] masks what they match in every output.
+static CUSTOM: RwLock<Option<Arc<CustomRules>>> = RwLock::new(None);
+
+/// Installs (or, with `None`, removes) the extra credential rules of the repository under
+/// review. A command reviews one repository, so one set per process.
+pub fn install_custom_rules(rules: Option<Arc<CustomRules>>) {
+    *CUSTOM.write().unwrap_or_else(|e| e.into_inner()) = rules;
+}
+
+fn custom_rules() -> Option<Arc<CustomRules>> {
+    CUSTOM.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 fn compiled(b: Builtin) -> &'static Compiled {
     &COMPILED[b as usize]
 }
@@ -225,6 +241,13 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
         }
         out.push(finding(&firing));
     });
+    if b == Builtin::Security
+        && let Some(custom) = custom_rules()
+    {
+        out.extend(custom.scan(&view, &|line, id| {
+            engine::allowed(line, id) || engine::secret_marker(line)
+        }));
+    }
     out
 }
 
@@ -258,7 +281,24 @@ fn finding(firing: &Firing<'_>) -> Finding {
 /// Known formats keep their recognisable prefix (`AKIA****`, `ghp_****`, `xoxb-****`); private
 /// key bodies become `****`. Everything else is left byte for byte.
 pub fn redact_secrets(text: &str) -> String {
-    secrets::redact(text)
+    let out = secrets::redact(text);
+    match custom_rules() {
+        Some(custom) if !custom.is_empty() => {
+            let mut masked = String::with_capacity(out.len());
+            for seg in out.split_inclusive('\n') {
+                let body = seg.trim_end_matches(['\n', '\r']);
+                match custom.redact_line(body) {
+                    Some(m) => {
+                        masked.push_str(&m);
+                        masked.push_str(&seg[body.len()..]);
+                    }
+                    None => masked.push_str(seg),
+                }
+            }
+            masked
+        }
+        _ => out,
+    }
 }
 
 #[cfg(test)]
