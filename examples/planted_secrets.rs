@@ -103,9 +103,19 @@ fn main() {
                     found += usize::from(f.is_some());
                     blocked += usize::from(is_block);
                     if f.is_none() {
-                        misses.push(format!("not found: {} ({})", case.label, seed));
+                        misses.push(format!(
+                            "not found: {} ({})\t{}",
+                            case.label,
+                            seed,
+                            case.text.trim()
+                        ));
                     } else if case.expect == Expect::Block && !is_block {
-                        misses.push(format!("not blocking: {} ({})", case.label, seed));
+                        misses.push(format!(
+                            "not blocking: {} ({})\t{}",
+                            case.label,
+                            seed,
+                            case.text.trim()
+                        ));
                     }
                     "true"
                 }
@@ -114,7 +124,12 @@ fn main() {
                     decoys_blocked += usize::from(is_block);
                     if case.expect == Expect::None && f.is_some() {
                         decoys_found += 1;
-                        misses.push(format!("decoy reported: {} ({})", case.label, seed));
+                        misses.push(format!(
+                            "decoy reported: {} ({})\t{}",
+                            case.label,
+                            seed,
+                            case.text.trim()
+                        ));
                     }
                     "decoy"
                 }
@@ -139,7 +154,7 @@ fn main() {
     } else {
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for m in &misses {
-            let key = m.rsplit_once(" (").map_or(m.as_str(), |(k, _)| k);
+            let key = m.split_once(" (").map_or(m.as_str(), |(k, _)| k);
             *kinds.entry(key.to_string()).or_default() += 1;
         }
         for (k, n) in kinds {

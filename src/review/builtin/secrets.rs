@@ -558,8 +558,12 @@ fn has_keyboard_run(data: &[u8]) -> bool {
 }
 
 fn has_placeholder_word(data: &[u8]) -> bool {
-    // Format directives are case-sensitive: `%S` in a random string is not one.
-    if data.windows(2).any(|w| w == b"%s" || w == b"%d") {
+    // A format directive is `%s`/`%d` as written, followed by the end or a non-alphanumeric
+    // (`%S` or `%sN3` inside a random string is not one).
+    let directive = data.windows(2).enumerate().any(|(i, w)| {
+        (w == b"%s" || w == b"%d") && data.get(i + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+    });
+    if directive {
         return true;
     }
     let lower = data.to_ascii_lowercase();
