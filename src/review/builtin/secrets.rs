@@ -539,22 +539,33 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "arn:aws",
 ];
 
-/// Runs of one character or a straight sequence (`aaaaa`, `12345`, `abcde`): typing, not randomness.
+/// Runs of one character or a straight sequence either way (`aaaaa`, `12345`, `abcde`,
+/// `98765`) and keyboard rows (`qwerty`, `asdfgh`): typing, not randomness.
 fn has_keyboard_run(data: &[u8]) -> bool {
     let mut same = 1;
     let mut up = 1;
+    let mut down = 1;
     for w in data.windows(2) {
+        let alnum = w[1].is_ascii_alphanumeric();
         same = if w[1] == w[0] { same + 1 } else { 1 };
-        up = if w[1] == w[0].wrapping_add(1) && w[1].is_ascii_alphanumeric() {
+        up = if w[1] == w[0].wrapping_add(1) && alnum {
             up + 1
         } else {
             1
         };
-        if same >= 5 || up >= 5 {
+        down = if w[1] == w[0].wrapping_sub(1) && alnum {
+            down + 1
+        } else {
+            1
+        };
+        if same >= 5 || up >= 5 || down >= 5 {
             return true;
         }
     }
-    false
+    let lower = data.to_ascii_lowercase();
+    [&b"qwerty"[..], b"asdfgh", b"zxcvbn"]
+        .iter()
+        .any(|row| lower.windows(row.len()).any(|w| w == *row))
 }
 
 fn has_placeholder_word(data: &[u8]) -> bool {
@@ -1265,6 +1276,8 @@ mod tests {
     fn keyboard_runs_and_placeholders() {
         assert!(has_keyboard_run(b"ab12345xy"));
         assert!(has_keyboard_run(b"xAAAAAy"));
+        assert!(has_keyboard_run(b"pw98765x"));
+        assert!(has_keyboard_run(b"Qwerty!2024"));
         assert!(!has_keyboard_run(b"q8Zr2Lw0"));
         assert!(has_placeholder_word(b"my-EXAMPLE-key"));
         assert!(has_placeholder_word(b"${DB_PASSWORD}"));
