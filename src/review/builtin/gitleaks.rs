@@ -39,9 +39,11 @@ const MAX_BYTES: u64 = 1 << 20;
 /// Most rules, and most entries of one allowlist.
 pub const MAX_RULES: usize = 500;
 const MAX_ENTRIES: usize = 1000;
-/// Compiled size of one regex (the default of the `regex` crate is 10 MiB).
-const REGEX_SIZE: usize = 1 << 20;
-const DFA_SIZE: usize = 1 << 20;
+/// Compiled size of one regex (the default of the `regex` crate is 10 MiB), and most regexes in
+/// all (rules, paths, allowlist entries): together they bound the memory a file can take.
+const REGEX_SIZE: usize = 512 << 10;
+const DFA_SIZE: usize = 512 << 10;
+const MAX_REGEXES: usize = 1000;
 /// Longest pattern text.
 const MAX_PATTERN: usize = 4096;
 
@@ -214,10 +216,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Rewrites the parts of a Go RE2 pattern that Rust's `regex` reads differently: `\Q...\E`
-/// literal quoting, `\C` (any byte), and `{,n}` (a literal in RE2, an error in Rust).
+/// literal quoting, `\C` (any byte), `{,n}` (a literal in RE2, an error in Rust), and the Perl
+/// classes `\w`, `\d`, `\s`, `\b`, which are ASCII in Go and Unicode in Rust (and a Unicode
+/// `\w` under a repetition compiles to megabytes).
 pub fn translate_re2(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 8);
     let mut chars = pattern.char_indices().peekable();
+    let mut in_class = false;
     while let Some((i, c)) = chars.next() {
         match c {
             '\\' => match chars.next() {
@@ -234,13 +239,50 @@ pub fn translate_re2(pattern: &str) -> String {
                     }
                 }
                 Some((_, 'C')) => out.push_str("(?s-u:.)"),
+                Some((_, k @ ('w' | 'd' | 's'))) if in_class => out.push_str(match k {
+                    'w' => "0-9A-Za-z_",
+                    'd' => "0-9",
+                    _ => "\\t\\n\\x0C\\r ",
+                }),
+                Some((_, k @ ('w' | 'W' | 'd' | 'D' | 's' | 'S' | 'b' | 'B'))) if !in_class => {
+                    out.push_str("(?-u:\\");
+                    out.push(k);
+                    out.push(')');
+                }
                 Some((_, k)) => {
                     out.push('\\');
                     out.push(k);
                 }
                 None => out.push('\\'),
             },
-            '{' if pattern[i + 1..].starts_with(',') => out.push_str("\\{"),
+            '[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                // A `]` first in a class (after an optional `^`) is a literal.
+                if chars.peek().is_some_and(|(_, n)| *n == '^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek().is_some_and(|(_, n)| *n == ']') {
+                    out.push_str("\\]");
+                    chars.next();
+                }
+            }
+            '[' if pattern[i + 1..].starts_with(':') => {
+                // `[:alpha:]` inside a class.
+                let end = pattern[i..].find(":]").map_or(pattern.len(), |e| i + e + 2);
+                out.push_str(&pattern[i..end]);
+                while chars.peek().is_some_and(|(j, _)| *j < end) {
+                    chars.next();
+                }
+            }
+            // A literal in a Go class, a nested class in Rust.
+            '[' if in_class => out.push_str("\\["),
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            '{' if !in_class && pattern[i + 1..].starts_with(',') => out.push_str("\\{"),
             _ => out.push(c),
         }
     }
@@ -250,6 +292,7 @@ pub fn translate_re2(pattern: &str) -> String {
 struct Loader<'a> {
     path: &'a Path,
     text: &'a str,
+    regexes: std::cell::Cell<usize>,
 }
 
 impl Loader<'_> {
@@ -266,6 +309,10 @@ impl Loader<'_> {
     fn regex(&self, spec: &Spanned<String>, what: &str) -> Result<Regex, ConfigError> {
         let at = spec.span().start;
         let pattern = spec.get_ref();
+        self.regexes.set(self.regexes.get() + 1);
+        if self.regexes.get() > MAX_REGEXES {
+            return Err(self.error(at, format!("more than {MAX_REGEXES} regexes in all")));
+        }
         if pattern.len() > MAX_PATTERN {
             return Err(self.error(
                 at,
@@ -392,7 +439,11 @@ impl CustomRules {
 
     /// Compiles the text of a file named `path`.
     pub fn parse(path: &Path, text: &str) -> Result<CustomRules, ConfigError> {
-        let l = Loader { path, text };
+        let l = Loader {
+            path,
+            text,
+            regexes: std::cell::Cell::new(0),
+        };
         let spec: FileSpec = toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
             l.error(at, e.message().trim().to_string())
@@ -988,6 +1039,13 @@ regexes = ['''^demo''']
                 .to_string()
                 .contains("more than 500 rules")
         );
+        let words: String = (0..600).map(|i| format!("'w{i}',")).collect();
+        let lists: String = (0..2)
+            .map(|_| format!("[[allowlists]]\nregexes = [{words}]\n"))
+            .collect();
+        let text = format!("[[rules]]\nid = \"a\"\nregex = 'x'\n{lists}");
+        let e = parse(&text).unwrap_err().to_string();
+        assert!(e.contains("more than 1000 regexes"), "{e}");
     }
 
     #[test]
@@ -995,7 +1053,21 @@ regexes = ['''^demo''']
         assert_eq!(translate_re2(r"\Qa.b\E+"), r"a\.b+");
         assert_eq!(translate_re2(r"a{,3}"), r"a\{,3}");
         assert_eq!(translate_re2(r"\Cx"), r"(?s-u:.)x");
-        assert_eq!(translate_re2(r"(?i)\bkey\b"), r"(?i)\bkey\b");
+        assert_eq!(translate_re2(r"(?i)\bkey\b"), r"(?i)(?-u:\b)key(?-u:\b)");
+        assert_eq!(translate_re2(r"[\w.-]\d"), r"[0-9A-Za-z_.-](?-u:\d)");
+        assert_eq!(translate_re2(r"[[:alpha:]\s]"), r"[[:alpha:]\t\n\x0C\r ]");
+        assert_eq!(translate_re2(r"[]a]"), r"[\]a]");
+        assert_eq!(translate_re2(r"[a[b]"), r"[a\[b]");
+        // gitleaks' own generic rule: a Unicode `\w` under repetitions would not fit the limit.
+        let generic = r#"(?i)[\w.-]{0,50}?(?:access|auth|(?-i:[Aa]pi|API)|credential|creds|key|passw(?:or)?d|secret|token)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([\w.=-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})(?:[\x60'"\s;]|\\[nr]|$)"#;
+        let doc = format!(
+            "[[rules]]\nid = \"generic-api-key\"\nregex = '''{generic}'''\nentropy = 3.5\n"
+        );
+        let rules = parse(&doc).unwrap();
+        assert_eq!(
+            found(&rules, "a.py", "api_token = \"k3j9x2m8q7w1z5v0\"").len(),
+            1
+        );
         let rules = parse("[[rules]]\nid = \"q\"\nregex = '''\\Qk.v\\E=(\\d{4})'''\n").unwrap();
         assert_eq!(found(&rules, "a", "k.v=1234").len(), 1);
         assert!(found(&rules, "a", "kxv=1234").is_empty());
