@@ -3,8 +3,11 @@
 //!
 //! Every rule has a stable id, a category, a severity and a confidence, a message and a
 //! remediation, and the language families it applies to. A `wfc:allow <rule-id>` comment on a
-//! line silences that rule on that line. Credentials are masked in every description, and
+//! line silences that rule on that line; `gitleaks:allow` and `pragma: allowlist secret` silence
+//! every credential finding of the line. Credentials are masked in every description, and
 //! [`redact_secrets`] masks them in any other text (diffs sent to external reviewers, reports).
+//! A repository's `.gitleaks.toml` adds credential rules to the security reviewer
+//! ([`CustomRules`], installed per process with [`install_custom_rules`]).
 
 mod correctness;
 mod engine;
