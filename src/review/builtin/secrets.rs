@@ -315,7 +315,7 @@ pub const RULES: &[Rule] = &[
         pattern: r#"(?i)\bauthorization\\?["']?\s*[:=,]\s*\\?["']?\s*(?:basic|bearer|token|digest)\s+(?P<s>[A-Za-z0-9+/=._~-]{12,512})"#,
         scope: Scope::Any,
         check: Some(header_ok),
-        grade: Some(generic_grade),
+        grade: Some(header_grade),
         skip_tests: true,
         secret: true,
         ..Rule::BASE
@@ -539,6 +539,31 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "arn:aws",
 ];
 
+/// Credentials published as examples in specifications and vendor documentation, which code
+/// and docstrings quote verbatim (RFC 6749 and 6750, jwt.io, AWS). They never report.
+const KNOWN_EXAMPLES: &[&str] = &[
+    // RFC 6749 (OAuth 2.0): tokens, authorization code, client credentials and their Basic form.
+    "2YotnFZFEjr1zCsicMWpAA",
+    "tGzv3JOkF0XG5Qx2TlKWIA",
+    "SplxlOBeZQQYbYS6WxSbIA",
+    "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+    "gX1fBat3bV",
+    "7Fjfp0ZBr1KtDRbnfVdmIw",
+    // RFC 6750 (bearer tokens).
+    "mF_9.B5f-4.1JqM",
+    // jwt.io's example token signature.
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    // AWS documentation's secret keys.
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+];
+
+fn is_known_example(data: &[u8]) -> bool {
+    KNOWN_EXAMPLES
+        .iter()
+        .any(|e| data.windows(e.len()).any(|w| w == e.as_bytes()))
+}
+
 /// Runs of one character or a straight sequence either way (`aaaaa`, `12345`, `abcde`,
 /// `98765`) and keyboard rows (`qwerty`, `asdfgh`): typing, not randomness.
 fn has_keyboard_run(data: &[u8]) -> bool {
@@ -569,6 +594,9 @@ fn has_keyboard_run(data: &[u8]) -> bool {
 }
 
 fn has_placeholder_word(data: &[u8]) -> bool {
+    if is_known_example(data) {
+        return true;
+    }
     // A format directive is `%s`/`%d` as written, followed by the end or a non-alphanumeric
     // (`%S` or `%sN3` inside a random string is not one).
     let directive = data.windows(2).enumerate().any(|(i, w)| {
@@ -946,6 +974,15 @@ fn header_ok(h: &Hit<'_>) -> bool {
         return false;
     }
     secret_value_ok(value) || jwt_shaped(value)
+}
+
+/// A header fails a review alone only where code sends it: inside a string or a `curl -H`
+/// argument. A bare `Authorization: Basic ...` line is as often an HTTP example in a docstring.
+fn header_grade(h: &Hit<'_>) -> Option<(f64, f64)> {
+    let before = &h.line[..h.start];
+    let sent =
+        before.contains(['"', '\'', '`']) || before.contains("-H") || before.contains("--header");
+    if sent { generic_grade(h) } else { None }
 }
 
 /// A JWT (`eyJ...`) in a header is a bearer credential too.

@@ -458,6 +458,9 @@ const CASES: &[Case] = &[
             "curl -H 'Authorization: Bearer <token>' https://api.internal",
             "headers = {\"Authorization\": f\"Bearer {token}\"}",
             "@path:docs/api.md\n    Authorization: Bearer 9fKq2LmZx7Rt4Vb8Nw3Pj6",
+            // oauthlib's docstrings quote RFC 6749's examples.
+            "            Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+            "            Authorization: Bearer mF_9.B5f-4.1JqM",
         ],
     },
     Case {
@@ -554,6 +557,9 @@ const CASES: &[Case] = &[
             "@path:src/App.java\nString t = System.getProperty(\"X_TOKEN\", \"3TFJwruCsnRB!\");",
             "@path:src/conf.h\nprintf(\"password %s\", \"3TFJwruCsnRB!\");",
             "@path:config/app.yaml\npassword: *db_password",
+            // oauthlib's oauth2/rfc6749/parameters.py docstring: RFC 6749's example response.
+            "            \"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",",
+            "            \"refresh_token\":\"tGzv3JOkF0XG5Qx2TlKWIA\",",
             // Test fixtures set passwords on purpose.
             concat!(
                 "@path:tests/test_login.py\nPASSWORD = \"3TFJwruCsnRB",
