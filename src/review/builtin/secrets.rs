@@ -383,7 +383,9 @@ pub const RULES: &[Rule] = &[
         message: "Hard-coded credential in an XML element",
         remediation: "Keep credentials out of committed configuration: reference an environment \
                       variable or a secret manager, and commit an example file with placeholders.",
-        langs: Langs::ANY.without(Langs::DOCS),
+        // XML files (`.xml`, `.config`, `.plist`: config; `.csproj` and the like: other); in
+        // code the rule would cost every `password` line a search for a tag.
+        langs: Langs::CONFIG.or(Langs::OTHER),
         keywords: GENERIC_KEYWORDS,
         // `<password>value</password>` on one line, or the open tag alone with the value on the
         // next line (the check reads it there).
@@ -427,10 +429,10 @@ const GENERIC_UNQUOTED: &str = concat!(
     r#"[a-z0-9_.-]*)\s*(?P<op>:{1,3}=|[?+]=|=|:|\s)\s*(?P<s>[^\s"'`\\]{8,200})(?:\s*$|\s+#|\\[nrt]|\\?["'])"#
 );
 
+// Not `asia`: every time zone table has `Asia/...`, and temporary keys come with AWS names.
 const AWS_SECRET_KEYWORDS: &[&str] = &[
     "aws",
     "akia",
-    "asia",
     "secretaccesskey",
     "secret_access_key",
     "secret-access-key",
