@@ -241,6 +241,16 @@ pub struct ReviewConfig {
     pub keep_reports: usize,
     #[serde(rename = "reviewer")]
     pub reviewer: Vec<ExternalReviewerConfig>,
+    pub secrets: SecretsConfig,
+}
+
+/// `[review.secrets]`: the credential rules of the security reviewer.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SecretsConfig {
+    /// A gitleaks config file with extra rules, relative to the repository's work tree; absent
+    /// means `.gitleaks.toml` when there is one.
+    pub gitleaks_config: Option<String>,
 }
 
 impl Default for ReviewConfig {
@@ -255,6 +265,7 @@ impl Default for ReviewConfig {
             max_findings: crate::review::formats::DEFAULT_MAX_FINDINGS,
             keep_reports: 50,
             reviewer: Vec::new(),
+            secrets: SecretsConfig::default(),
         }
     }
 }

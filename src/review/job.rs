@@ -437,6 +437,30 @@ fn without_files(diff: &str, paths: &[String]) -> String {
     out
 }
 
+/// Loads the repository's gitleaks config (`.gitleaks.toml` or `[review.secrets]
+/// gitleaks_config`) as extra rules of the security reviewer, for this process. It needs no
+/// `wfc trust`: it runs nothing, its rules can only add findings, and its allowlists reach only
+/// its own rules. An error in it is a config error (exit 2) naming `file:line:column`.
+fn install_custom_rules(ctx: &Context) -> Result<(), CommandError> {
+    let Some(repo) = &ctx.repo else {
+        return Ok(());
+    };
+    let workdir = &repo.workdir;
+    let configured = ctx.config.review.secrets.gitleaks_config.as_deref();
+    let rules = match builtin::gitleaks_config_path(workdir, configured)? {
+        Some(path) => {
+            let rules = builtin::CustomRules::load(&path)?;
+            for note in &rules.notes {
+                ctx.ui.warn(note);
+            }
+            Some(std::sync::Arc::new(rules))
+        }
+        None => None,
+    };
+    builtin::install_custom_rules(rules);
+    Ok(())
+}
+
 /// Reads the change of a review into the built-in reviewers, one file at a time, deciding the
 /// reviewers once the kind of change is known.
 struct Reading<'a, 's, 'e> {
@@ -519,6 +543,8 @@ pub fn run(
         Selection::Auto | Selection::WorkingTree | Selection::Base(_) => copied_env_files(ctx)?,
         _ => Vec::new(),
     };
+    // Before the first file is scanned: the built-in reviewers scan while the change is read.
+    install_custom_rules(ctx)?;
     let repo = ctx.repo()?.clone();
     crate::interrupt::install();
     let ctx_ro: &Context = ctx;
@@ -1218,6 +1244,7 @@ pub fn prepare(
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
+    install_custom_rules(ctx)?;
     let (policy, ids) = policy_and_ids(ctx, req, input.shape.as_ref())?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
@@ -1297,6 +1324,8 @@ pub fn finalize(
     job_id: &str,
     responses_text: &str,
 ) -> Result<ReviewResult, CommandError> {
+    // The harness's answers are redacted with the same rules as the plan was.
+    install_custom_rules(ctx)?;
     let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
         CommandError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")

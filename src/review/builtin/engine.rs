@@ -467,6 +467,20 @@ pub fn allowed(line: &str, rule_id: &str) -> bool {
     false
 }
 
+/// Whether the line carries another scanner's allow marker, `gitleaks:allow` or detect-secrets'
+/// `pragma: allowlist secret` (in any comment syntax). Like in those tools, it silences every
+/// credential finding of the line, a confirmed vendor format included: a team that switches keeps
+/// its reviewed exceptions, and the marker is part of the change, visible in code review.
+pub fn secret_marker(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let has = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    (line.contains(':') && has(b"gitleaks:allow")) || has(b"pragma: allowlist secret")
+}
+
 /// The finding for one firing; its description carries a short excerpt with every secret masked.
 pub fn finding(
     firing: &Firing<'_>,
@@ -481,6 +495,10 @@ pub fn finding(
     };
     let excerpt = shorten(&excerpt, 80);
     let line = hit.view.numbers[hit.idx];
+    let (severity, confidence) = rule
+        .grade
+        .and_then(|grade| grade(hit))
+        .unwrap_or((rule.severity, rule.confidence));
     let description = if excerpt.is_empty() {
         rule.message.to_string()
     } else {
@@ -491,8 +509,8 @@ pub fn finding(
         line_start: Some(line),
         line_end: Some(line),
         category: rule.category.to_string(),
-        severity: rule.severity,
-        confidence: rule.confidence,
+        severity,
+        confidence,
         description,
         remediation: rule.remediation.to_string(),
         rule: Some(rule.id.to_string()),
@@ -528,6 +546,16 @@ mod tests {
         assert!(!allowed("x # wfc:allow cor.xy", "cor.x"));
         assert!(!allowed("x # wfc:allow", "cor.x"));
         assert!(!allowed("x # allow cor.x", "cor.x"));
+    }
+
+    #[test]
+    fn allow_markers_of_other_scanners() {
+        assert!(secret_marker("TOKEN = 'x' # gitleaks:allow"));
+        assert!(secret_marker("token: x // gitleaks:allow"));
+        assert!(secret_marker("x = 1 /* pragma: allowlist secret */"));
+        assert!(secret_marker("<!-- Gitleaks:Allow --> x"));
+        assert!(!secret_marker("x = 1 # gitleaks"));
+        assert!(!secret_marker("x = 1 # pragma: allowlist"));
     }
 
     #[test]

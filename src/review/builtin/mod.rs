@@ -3,11 +3,15 @@
 //!
 //! Every rule has a stable id, a category, a severity and a confidence, a message and a
 //! remediation, and the language families it applies to. A `wfc:allow <rule-id>` comment on a
-//! line silences that rule on that line. Credentials are masked in every description, and
+//! line silences that rule on that line; `gitleaks:allow` and `pragma: allowlist secret` silence
+//! every credential finding of the line. Credentials are masked in every description, and
 //! [`redact_secrets`] masks them in any other text (diffs sent to external reviewers, reports).
+//! A repository's `.gitleaks.toml` adds credential rules to the security reviewer
+//! ([`CustomRules`], installed per process with [`install_custom_rules`]).
 
 mod correctness;
 mod engine;
+mod gitleaks;
 mod lang;
 mod lexer;
 mod maintainability;
@@ -18,13 +22,14 @@ mod rule;
 mod secrets;
 mod security;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, RwLock};
 
+pub use gitleaks::{CustomRules, config_path as gitleaks_config_path};
 pub use lang::{
     Lang, Langs, is_example_or_console_path, is_generated_path, is_rust_mod_line, is_rust_test_cfg,
     is_rust_test_mod_context, is_script_path, is_test_path,
 };
-pub use rule::{Check, FileView, Hit, Rule, Scope};
+pub use rule::{Check, FileView, Grade, Hit, Rule, Scope};
 pub use secrets::entropy;
 
 use self::engine::{Compiled, Firing};
@@ -169,6 +174,20 @@ static COMPILED: [LazyLock<Compiled>; 5] = [
     LazyLock::new(|| Compiled::new(rules(Builtin::Reliability))),
 ];
 
+/// The repository's extra credential rules (`.gitleaks.toml`) for this process: the security
+/// reviewer runs them, and [`redact_secrets`] masks what they match in every output.
+static CUSTOM: RwLock<Option<Arc<CustomRules>>> = RwLock::new(None);
+
+/// Installs (or, with `None`, removes) the extra credential rules of the repository under
+/// review. A command reviews one repository, so one set per process.
+pub fn install_custom_rules(rules: Option<Arc<CustomRules>>) {
+    *CUSTOM.write().unwrap_or_else(|e| e.into_inner()) = rules;
+}
+
+fn custom_rules() -> Option<Arc<CustomRules>> {
+    CUSTOM.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
 fn compiled(b: Builtin) -> &'static Compiled {
     &COMPILED[b as usize]
 }
@@ -234,7 +253,9 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
     let mut last_secret_line = None;
     compiled.scan(&view, mask, &mut |firing| {
         let hit = firing.hit;
-        if engine::allowed(hit.line, firing.rule.id) {
+        if engine::allowed(hit.line, firing.rule.id)
+            || (firing.rule.secret && engine::secret_marker(hit.line))
+        {
             return;
         }
         if firing.rule.secret {
@@ -246,6 +267,13 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
         }
         out.push(finding(&firing));
     });
+    if b == Builtin::Security
+        && let Some(custom) = custom_rules()
+    {
+        out.extend(custom.scan(&view, &|line, id| {
+            engine::allowed(line, id) || engine::secret_marker(line)
+        }));
+    }
     out
 }
 
@@ -279,7 +307,24 @@ fn finding(firing: &Firing<'_>) -> Finding {
 /// Known formats keep their recognisable prefix (`AKIA****`, `ghp_****`, `xoxb-****`); private
 /// key bodies become `****`. Everything else is left byte for byte.
 pub fn redact_secrets(text: &str) -> String {
-    secrets::redact(text)
+    let out = secrets::redact(text);
+    match custom_rules() {
+        Some(custom) if !custom.is_empty() => {
+            let mut masked = String::with_capacity(out.len());
+            for seg in out.split_inclusive('\n') {
+                let body = seg.trim_end_matches(['\n', '\r']);
+                match custom.redact_line(body) {
+                    Some(m) => {
+                        masked.push_str(&m);
+                        masked.push_str(&seg[body.len()..]);
+                    }
+                    None => masked.push_str(seg),
+                }
+            }
+            masked
+        }
+        _ => out,
+    }
 }
 
 #[cfg(test)]

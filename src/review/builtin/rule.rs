@@ -24,6 +24,10 @@ pub enum Scope {
 /// An extra test run after the pattern matched; `false` drops the match.
 pub type Check = fn(&Hit<'_>) -> bool;
 
+/// The severity and confidence of one firing, when the evidence differs from the rule's own
+/// (a generic credential whose name and value leave no doubt, a public key in its config).
+pub type Grade = fn(&Hit<'_>) -> Option<(f64, f64)>;
+
 /// One rule of a built-in reviewer.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
@@ -49,6 +53,8 @@ pub struct Rule {
     pub unless: Option<&'static str>,
     pub scope: Scope,
     pub check: Option<Check>,
+    /// Overrides `severity` and `confidence` for one firing; `None` keeps the rule's.
+    pub grade: Option<Grade>,
     /// Not reported in test code: test files and fixtures (see `is_test_path`) and Rust
     /// `#[cfg(test)]` modules, where the pattern is expected.
     pub skip_tests: bool,
@@ -73,6 +79,7 @@ impl Rule {
         unless: None,
         scope: Scope::Code,
         check: None,
+        grade: None,
         skip_tests: false,
         only_tests: false,
         secret: false,

@@ -420,6 +420,99 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        rule: "sec.curl-credentials",
+        path: "scripts/upload.sh",
+        hit: &[
+            concat!("curl -u deploy:Zq8Lm2Xv", "7Tn4 https://repo.internal/up"),
+            concat!(
+                "curl -fsS --user \"ci:Zq8Lm2Xv",
+                "7Tn4\" -o a.tgz https://a.internal/a"
+            ),
+        ],
+        miss: &[
+            "curl -u \"$USER:$PASSWORD\" https://repo.internal/up",
+            "curl -u admin:admin https://localhost:8080/",
+            "curl -u user:password https://example.com",
+            concat!(
+                "@path:tests/smoke.sh\ncurl -u ci:Zq8Lm2Xv",
+                "7Tn4 https://a.internal"
+            ),
+        ],
+    },
+    Case {
+        rule: "sec.http-auth-header",
+        path: "scripts/call.sh",
+        hit: &[
+            concat!(
+                "curl -H \"Authorization: Bearer 9fKq2LmZ",
+                "x7Rt4Vb8Nw3Pj6\" https://api.internal"
+            ),
+            concat!(
+                "@path:src/client.py\nheaders = {\"Authorization\": \"Basic ZGVwbG95Olpx",
+                "OExtMlh2N1RuNA==\"}"
+            ),
+        ],
+        miss: &[
+            "curl -H \"Authorization: Bearer $TOKEN\" https://api.internal",
+            "curl -H \"Authorization: Bearer ${{ secrets.TOKEN }}\" https://api.internal",
+            "curl -H 'Authorization: Bearer <token>' https://api.internal",
+            "headers = {\"Authorization\": f\"Bearer {token}\"}",
+            "@path:docs/api.md\n    Authorization: Bearer 9fKq2LmZx7Rt4Vb8Nw3Pj6",
+            // oauthlib's docstrings quote RFC 6749's examples.
+            "            Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+            "            Authorization: Bearer mF_9.B5f-4.1JqM",
+        ],
+    },
+    Case {
+        rule: "sec.connection-string-password",
+        path: "appsettings.json",
+        hit: &[
+            concat!(
+                "  \"Default\": \"Server=db;Database=app;User Id=app;Password=Zq8Lm2Xv",
+                "7Tn4!;\""
+            ),
+            concat!(
+                "@path:src/Db.cs\nvar cs = \"Driver={SQL Server};Server=db;Uid=app;Pwd=Zq8Lm2Xv",
+                "7Tn4!;\";"
+            ),
+        ],
+        miss: &[
+            "  \"Default\": \"Server=db;Database=app;User Id=app;Password=${DB_PASSWORD};\"",
+            "  \"Default\": \"Server=db;Database=app;Integrated Security=true;\"",
+            "  \"Default\": \"Server=(localdb);Database=app;User Id=sa;Password=password;\"",
+        ],
+    },
+    Case {
+        rule: "sec.generic-secret-xml",
+        path: "conf/server.xml",
+        hit: &[
+            concat!("    <password>Zq8Lm2Xv", "7Tn4!x</password>"),
+            concat!(
+                "    <db.password>\n      Zq8Lm2Xv",
+                "7Tn4!x\n    </db.password>"
+            ),
+        ],
+        miss: &[
+            "    <password>${env.DB_PASSWORD}</password>",
+            "    <password>\n      ${env.DB_PASSWORD}\n    </password>",
+            "    <password>\n      <value>x</value>\n    </password>",
+            "    <password-policy>\n      Zq8Lm2Xv7Tn4!x\n    </password-policy>",
+            "    <token_url>https://example.com/oauth/token</token_url>",
+        ],
+    },
+    Case {
+        rule: "sec.firebase-web-key",
+        path: "web/src/firebase.js",
+        hit: &[concat!(
+            "const firebaseConfig = {\n  apiKey: \"AIza",
+            "SyD8kLm2Xv7Tn4Pq9Rs1Tu3Vw5Xy7Za9Bcd\",\n  authDomain: \"my-app.firebaseapp.com\",\n  projectId: \"my-app\",\n};"
+        )],
+        miss: &[concat!(
+            "const MAPS_KEY = \"AIza",
+            "SyD8kLm2Xv7Tn4Pq9Rs1Tu3Vw5Xy7Za9Bcd\";"
+        )],
+    },
+    Case {
         rule: "sec.generic-secret",
         path: "app/settings.py",
         hit: &[
@@ -431,6 +524,23 @@ const CASES: &[Case] = &[
             concat!(
                 "@path:config/app.json\n{\"client_secret\": \"3TFJwruCsnRB",
                 "!\"}"
+            ),
+            concat!(
+                "@path:cmd/main.go\nvar dbPassword string = \"3TFJwruCsnRB",
+                "!\""
+            ),
+            concat!("@path:web/db.php\n$password .= \"3TFJwruCsnRB", "!\";"),
+            concat!(
+                "@path:src/App.java\nSystem.setProperty(\"X_TOKEN\", \"3TFJwruCsnRB",
+                "!\");"
+            ),
+            concat!(
+                "@path:src/conf.h\n#define ADMIN_PASSWORD \"3TFJwruCsnRB",
+                "!\""
+            ),
+            concat!(
+                "@path:config/wrapped.json\n{\"c\": \"{\\\"api_key\\\": \\\"3TFJwruCsnRB",
+                "!\\\"}\"}"
             ),
         ],
         miss: &[
@@ -444,6 +554,12 @@ const CASES: &[Case] = &[
             "secret_name = \"prod/db/password\"",
             "token = \"Bearer\"",
             "max_tokens = \"4096\"",
+            "@path:src/App.java\nString t = System.getProperty(\"X_TOKEN\", \"3TFJwruCsnRB!\");",
+            "@path:src/conf.h\nprintf(\"password %s\", \"3TFJwruCsnRB!\");",
+            "@path:config/app.yaml\npassword: *db_password",
+            // oauthlib's oauth2/rfc6749/parameters.py docstring: RFC 6749's example response.
+            "            \"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",",
+            "            \"refresh_token\":\"tGzv3JOkF0XG5Qx2TlKWIA\",",
             // Test fixtures set passwords on purpose.
             concat!(
                 "@path:tests/test_login.py\nPASSWORD = \"3TFJwruCsnRB",
@@ -462,6 +578,14 @@ const CASES: &[Case] = &[
         hit: &[
             concat!("API_TOKEN=3TFJwruCsnRB", "!"),
             concat!("@path:config/app.yaml\n  password: 3TFJwruCsnRB", "!"),
+            concat!("@path:Makefile\nDEPLOY_TOKEN ?= 3TFJwruCsnRB", "!"),
+            concat!("@path:build/rules.mk\nDEPLOY_TOKEN ::= 3TFJwruCsnRB", "!"),
+            concat!("@path:build/rules.mk\nDEPLOY_TOKEN :::= 3TFJwruCsnRB", "!"),
+            concat!("@path:Dockerfile\nENV API_SECRET 3TFJwruCsnRB", "!"),
+            concat!(
+                "@path:config/task.json\n{\"env\": \"HOST=db\\nDB_PASSWORD=3TFJwruCsnRB",
+                "!\\nPORT=1\"}"
+            ),
         ],
         miss: &[
             "API_TOKEN=${API_TOKEN}",
@@ -469,6 +593,8 @@ const CASES: &[Case] = &[
             "PASSWORD=changeme",
             "@path:config/app.yaml\n  password: !vault |",
             "@path:config/app.yaml\n  token: ${{ secrets.TOKEN }}",
+            "@path:Makefile\nDEPLOY_TOKEN ?= $(shell cat .token)",
+            "@path:deploy.sh\necho password changed successfully",
         ],
     },
     // ---- injection and unsafe calls (security) ----
@@ -1315,8 +1441,13 @@ fn known_formats_fail_a_review_on_their_own() {
     for id in [
         "sec.generic-secret",
         "sec.generic-secret-config",
+        "sec.generic-secret-xml",
         "sec.url-credentials",
+        "sec.curl-credentials",
+        "sec.http-auth-header",
+        "sec.connection-string-password",
         "sec.private-key-in-tests",
+        "sec.firebase-web-key",
     ] {
         let rule = rules(Builtin::Security)
             .iter()
@@ -1327,6 +1458,64 @@ fn known_formats_fail_a_review_on_their_own() {
             "{id} must stay below the failing threshold"
         );
     }
+}
+
+/// The R of the one credential finding on `text` at `path`.
+fn credential_risk(path: &str, text: &str) -> Option<f64> {
+    review(Builtin::Security, &change(path, text))
+        .iter()
+        .find(|f| f.category == "secrets")
+        .map(|f| f.severity * f.confidence / 10.0)
+}
+
+#[test]
+fn generic_credentials_fail_alone_only_when_the_evidence_leaves_no_doubt() {
+    // A credential name, 12+ characters of three classes with the entropy and class changes of
+    // a random string, in application code: minority protection (R >= 8.5).
+    let strong = concat!("DB_PASSWORD = \"3TFJwruCsnRB", "!\"");
+    assert!(credential_risk("app/settings.py", strong).unwrap() >= 8.5);
+    assert!(
+        credential_risk(
+            "deploy/.env",
+            concat!("API_TOKEN=9fKq2LmZx7Rt", "4Vb8Nw3Pj6")
+        )
+        .unwrap()
+            >= 8.5
+    );
+    // Weaker evidence is reported below the failing threshold.
+    for (path, weak) in [
+        ("app/settings.py", "DB_PASSWORD = \"Summer2024!x\""),
+        (
+            "app/settings.py",
+            "api_token = \"3f9a0c27d41b8e65a9c0d2f1e4b7a6c3\"",
+        ),
+        ("app/settings.py", "DB_PASSWORD = \"q8Zr2Lw0v\""),
+        // Examples, templates and vendored files are meant to be copied, not to leak.
+        ("deploy/settings.example.py", strong),
+        ("vendor/lib/settings.py", strong),
+    ] {
+        let r = credential_risk(path, weak).unwrap_or_else(|| panic!("{path}: {weak}"));
+        assert!(r < 7.0, "{path}: {weak} has R {r}");
+    }
+}
+
+#[test]
+fn allow_markers_of_other_scanners_silence_credentials_on_their_line() {
+    let key = concat!("AWS_ACCESS_KEY_ID=AKIA", "EWIWWMVYBAYRSL3R");
+    let generic = concat!("DB_PASSWORD = \"3TFJwruCsnRB", "!\"");
+    for line in [
+        format!("{key} # gitleaks:allow"),
+        format!("{generic}  # gitleaks:allow"),
+        format!("{generic}  # pragma: allowlist secret"),
+    ] {
+        assert!(
+            review(Builtin::Security, &change(".env", &line)).is_empty(),
+            "{line}"
+        );
+    }
+    // Only credentials: another rule on the line still reports.
+    let eval = "eval(input())  # gitleaks:allow";
+    assert_eq!(rules_fired("app/x.py", eval), ["sec.eval-input"]);
 }
 
 #[test]
