@@ -149,7 +149,7 @@ pub const RULES: &[Rule] = &[
         keywords: &[
             "xoxa-", "xoxb-", "xoxe-", "xoxo-", "xoxp-", "xoxr-", "xoxs-", "xapp-",
         ],
-        pattern: r"\b(?P<s>(?P<p>xox[abeoprs]-|xoxe\.xox[bp]-)[0-9A-Za-z]{1,}(?:-[0-9A-Za-z]{1,})+|(?P<p2>xapp-)[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
+        pattern: r"\b(?P<s>(?P<p>xox[abeoprs]-|xoxe\.xox[bp]-)[0-9A-Za-z]{1,}(?:-[0-9A-Za-z]{1,})*|(?P<p2>xapp-)[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
         check: Some(slack_ok),
         ..KNOWN
     },
@@ -459,6 +459,12 @@ pub(super) fn token_body<'a>(h: &Hit<'a>) -> &'a [u8] {
 
 /// A known-format token passes when its random part is not a placeholder and has entropy.
 pub(super) fn known_ok(h: &Hit<'_>) -> bool {
+    // A token glued to a `.` is a file or host name part (`video_box.ico-7a38….png`).
+    if let Some(s) = h.caps.and_then(|c| c.name("s"))
+        && h.line.as_bytes()[..s.start()].last() == Some(&b'.')
+    {
+        return false;
+    }
     let body = token_body(h);
     let min = if body.len() <= 20 { 2.5 } else { 3.0 };
     !has_placeholder_word(body) && !has_keyboard_run(body) && entropy(body) >= min
@@ -519,22 +525,22 @@ fn slack_ok(h: &Hit<'_>) -> bool {
     let body = token_body(h);
     let parts: Vec<&[u8]> = body.split(|b| *b == b'-').collect();
     let digits = |p: &[u8]| !p.is_empty() && p.iter().all(u8::is_ascii_digit);
+    // Team, user and bot ids have seven digits or more (`xoxp-1234-1234-…` is a sample).
+    let id = |p: &[u8]| p.len() >= 7 && digits(p);
     let last = parts.last().map_or(0, |p| p.len());
     let shape = match prefix {
         // Bot: team-bot-random (or the legacy digits-random).
-        b"xoxb-" => digits(parts[0]) && parts.len() >= 2 && last >= 18,
+        b"xoxb-" => id(parts[0]) && parts.len() >= 2 && last >= 18,
         // User and legacy: three numeric parts, then the random part.
-        b"xoxp-" | b"xoxo-" | b"xoxs-" => {
-            parts.len() >= 4 && parts[..3].iter().all(|p| digits(p)) && last >= 28
-                || parts.len() >= 4 && parts[..3].iter().all(|p| digits(p)) && prefix != b"xoxp-"
-        }
+        b"xoxp-" => parts.len() >= 4 && parts[..3].iter().all(|p| id(p)) && last >= 28,
+        b"xoxo-" | b"xoxs-" => parts.len() >= 4 && parts[..3].iter().all(|p| digits(p)),
         // Configuration tokens and their refresh tokens: a version digit, then 140+ characters.
         b"xoxe.xoxp-" | b"xoxe.xoxb-" | b"xoxe-" => {
             parts.len() >= 2 && digits(parts[0]) && last >= 140
                 || prefix == b"xoxe-" && parts.len() >= 4 && last >= 28
         }
         // Workspace and refresh tokens: an optional version, then 8 to 48 characters.
-        _ => last >= 8,
+        _ => last >= 8 && body.len() >= 8,
     };
     shape && known_ok(h)
 }

@@ -64,9 +64,9 @@ macro_rules! near {
             remediation: ROTATE,
             keywords: &[$($kw),+],
             pattern: concat!(
-                r"(?i:", $names, r")(?P<key>[\w.\-]{0,40}?)",
+                r"(?P<name>(?i:", $names, r"))(?P<key>[\w.\-]{0,40}?)",
                 r#"["'\]]{0,2}\s*(?:[:\s]\s*[A-Za-z\[\]]{1,12}\s*)?"#,
-                r"(?:=|:=|::=|:::=|\?=|\.=|=>|:|,|>|\s)",
+                r#"(?:=|:=|::=|:::=|\?=|\.=|=>|:|["']\s*,|>)"#,
                 r#"[\s\x60'"=]{0,5}(?P<s>"#, $value, r")(?:[^0-9A-Za-z_\-+/=]|$)"
             ),
             $($field: $val,)*
@@ -78,6 +78,12 @@ macro_rules! near {
         }
     };
 }
+
+/// Words that may follow a vendor's name in a camelCase key.
+const KEY_WORDS: &[&str] = &[
+    "token", "key", "api", "secret", "oauth", "login", "auth", "access", "pat", "personal", "app",
+    "client", "password", "bot", "private", "sdk",
+];
 
 /// Key endings that name something about a credential rather than the credential.
 const ID_ENDINGS: &[&str] = &[
@@ -94,6 +100,46 @@ fn near_ok(h: &Hit<'_>) -> bool {
 }
 
 fn near_key_ok(h: &Hit<'_>) -> bool {
+    name_ok(h) && key_ok(h)
+}
+
+fn name_ok(h: &Hit<'_>) -> bool {
+    // The vendor's name as a word of the key: `sumo`, `SUMO`, `Sumo`, not the inside of another
+    // word (`sumOfExposures`, `okTable`, `meraKit`).
+    if let Some(name) = h.caps.and_then(|c| c.name("name")) {
+        let text = name.as_bytes();
+        let letters: Vec<u8> = text
+            .iter()
+            .copied()
+            .filter(u8::is_ascii_alphabetic)
+            .collect();
+        let lower = letters.iter().all(u8::is_ascii_lowercase);
+        let upper = letters.iter().all(u8::is_ascii_uppercase);
+        let capital = letters.first().is_some_and(u8::is_ascii_uppercase)
+            && letters[1..].iter().all(u8::is_ascii_lowercase);
+        // A camelCase step inside the name is allowed only where a key word starts
+        // (`boxToken`, `snykApiKey`), never inside the vendor's word (`okTa`).
+        let step = letters
+            .windows(2)
+            .position(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        let camel_ok = step.is_some_and(|i| {
+            let rest = String::from_utf8_lossy(&letters[i + 1..]).to_ascii_lowercase();
+            KEY_WORDS.iter().any(|w| rest.starts_with(w))
+        });
+        if !(lower || upper || capital || camel_ok) {
+            return false;
+        }
+        let before = h.line.as_bytes()[..name.start()].last().copied();
+        let glued = before.is_some_and(|b| b.is_ascii_alphanumeric());
+        // Glued to a word before it only as a camelCase part (`myOktaToken`, `MY_OKTA`).
+        if glued && !(capital || upper && before.is_some_and(|b| b.is_ascii_uppercase())) {
+            return false;
+        }
+    }
+    true
+}
+
+fn key_ok(h: &Hit<'_>) -> bool {
     let key = h.group("key").unwrap_or(b"").to_ascii_lowercase();
     let key = key.trim_ascii_end();
     let key = key.strip_suffix(b"\"").unwrap_or(key);
@@ -228,7 +274,7 @@ pub const RULES: &[Rule] = &[
         "Airtable API key",
         ["airtable"],
         "airtable",
-        r"key[A-Za-z0-9]{14}"
+        r"[A-Za-z0-9]{17}"
     ),
     near!(
         "airtable-oauth-token",
@@ -1507,6 +1553,9 @@ pub const RULES: &[Rule] = &[
         r"message[_\-]?bird",
         r"[A-Za-z0-9]{25}"
     ),
+    near!("messagebird-client-id", "MessageBird client id (find its key)", ["messagebird", "message_bird", "message-bird"],
+        r"message[_\-]?bird", r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        severity: ID, confidence: ID_CONFIDENCE, check: Some(id_ok)),
     // Microsoft Teams
     Rule {
         id: "sec.teams-webhook",
@@ -1576,7 +1625,7 @@ pub const RULES: &[Rule] = &[
         "New Relic user API key",
         ["nrak-"],
         r"NRAK-",
-        r"[A-Z0-9]{27}"
+        r"[A-Za-z0-9]{27}"
     ),
     token!(
         "newrelic-insert-key",
@@ -1996,6 +2045,9 @@ pub const RULES: &[Rule] = &[
         "sendbird",
         r"[a-f0-9]{40}"
     ),
+    near!("sendbird-app-id", "SendBird application id (find its token)", ["sendbird"], "sendbird",
+        r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+        severity: ID, confidence: ID_CONFIDENCE, check: Some(id_ok)),
     // Sendinblue / Brevo
     token!(
         "brevo-key",
@@ -2098,7 +2150,7 @@ pub const RULES: &[Rule] = &[
         "SonarQube token",
         ["squ_", "sqp_", "sqa_"],
         r"sq[upa]_",
-        r"[a-f0-9]{40}"
+        r"[A-Za-z0-9]{40}"
     ),
     near!(
         "sonar-legacy-token",
@@ -2224,7 +2276,7 @@ pub const RULES: &[Rule] = &[
         "Trello API key or token",
         ["trello"],
         "trello",
-        r"ATTA[A-Za-z0-9]{60,70}|[a-f0-9]{64}|[a-f0-9]{32}"
+        r"ATTA[A-Za-z0-9]{60,70}|[a-f0-9]{64}|[A-Za-z0-9]{32}"
     ),
     // Twilio: the key sid `SK...` is half of a credential, the auth token the other.
     token!("twilio-api-key", "Twilio API key", ["sk"], r"SK", r"[0-9a-fA-F]{32}", check: Some(hex_ok)),
@@ -2365,7 +2417,7 @@ pub const RULES: &[Rule] = &[
         "Yandex Cloud token",
         ["yandex"],
         "yandex",
-        r"t1\.[A-Za-z0-9_\-]+={0,2}\.[A-Za-z0-9_\-]{86}={0,2}|AQVN[A-Za-z0-9_\-]{35,38}|YC[A-Za-z0-9_\-]{38}"
+        r"t1\.[A-Za-z0-9_\-]+={0,2}\.[A-Za-z0-9_\-]{86}={0,2}|YC[A-Za-z0-9_\-]{38}"
     ),
     token!("yandex-api-key", "Yandex Cloud API key", ["aqvn"], r"AQVN", r"[A-Za-z0-9_\-]{35,38}", check: Some(mixed_ok)),
     // Z.ai
@@ -2511,5 +2563,5 @@ const PLACE_ENDINGS: &[&str] = &[
 fn id_ok(h: &Hit<'_>) -> bool {
     let key = h.group("key").unwrap_or(b"").to_ascii_lowercase();
     let key = key.trim_ascii_end();
-    !PLACE_ENDINGS.iter().any(|w| key.ends_with(w.as_bytes())) && known_ok(h)
+    !PLACE_ENDINGS.iter().any(|w| key.ends_with(w.as_bytes())) && name_ok(h) && known_ok(h)
 }
