@@ -622,6 +622,16 @@ const SECRET_WORDS: &[&str] = &[
     "pat",
 ];
 
+/// A `near!` match whose key also names a secret (`GITHUB_CLIENT_SECRET`, `github_token`), for
+/// shapes that are common outside credentials (40 hex is a commit id).
+fn secret_key_ok(h: &Hit<'_>) -> bool {
+    let key = h.group("key").unwrap_or(b"").to_ascii_lowercase();
+    SECRET_WORDS
+        .iter()
+        .any(|w| key.windows(w.len()).any(|x| x == w.as_bytes()))
+        && near_ok(h)
+}
+
 fn service_ok(h: &Hit<'_>) -> bool {
     let key = h.group("key").unwrap_or(b"").to_ascii_lowercase();
     let body = token_body(h);
@@ -1585,6 +1595,45 @@ pub const RULES: &[Rule] = &[
         r"_gitlab_session=",
         r"[0-9a-z]{32}"
     ),
+    // Stripe (beyond secrets.rs): webhook signing secrets; publishable keys are public.
+    token!(
+        "stripe-webhook-secret",
+        "Stripe webhook signing secret",
+        ["whsec_"],
+        r"whsec_",
+        r"[A-Za-z0-9+/]{32,64}"
+    ),
+    token!("stripe-publishable-key", "Stripe publishable key (public; find its secret key)", ["pk_live_"],
+        r"pk_live_", r"[0-9A-Za-z]{24,247}", severity: ID, confidence: ID_CONFIDENCE),
+    // Google OAuth access tokens (short-lived, still a bearer credential for an hour).
+    token!(
+        "google-oauth-access-token",
+        "Google OAuth access token",
+        ["ya29."],
+        r"ya29\.",
+        r"[0-9A-Za-z_\-]{30,}"
+    ),
+    // AWS temporary credentials: the session token's fixed header.
+    token64!(
+        "aws-session-token",
+        "AWS session token",
+        ["fwogzxivyxdz", "iqojb3jpz2lux2vj"],
+        r"(?:FwoGZXIvYXdz|IQoJb3JpZ2luX2Vj)",
+        r"[A-Za-z0-9/+=]{100,}"
+    ),
+    // Tencent Cloud
+    token!("tencent-secret-id", "Tencent Cloud SecretId", ["akid"], r"AKID", r"[A-Za-z0-9]{32}", check: Some(mixed_ok)),
+    // Instagram
+    token!(
+        "instagram-token",
+        "Instagram access token",
+        ["igqv"],
+        r"IGQV",
+        r"[A-Za-z0-9_\-]{100,}"
+    ),
+    // GitHub OAuth app secrets and legacy 40-hex tokens, in a key that names GitHub and a secret.
+    near!("github-legacy-secret", "GitHub OAuth client secret or legacy token", ["github"], "github",
+        r"[a-f0-9]{40}", check: Some(secret_key_ok)),
     // Gitea
     near!(
         "gitea-token",
@@ -2905,11 +2954,20 @@ fn has_digit_and_letter(body: &[u8]) -> bool {
     body.iter().any(u8::is_ascii_digit) && body.iter().any(u8::is_ascii_alphabetic)
 }
 
+/// Digits and letters, or both letter cases in a long value: what a generated token has and a
+/// snake_case identifier lacks.
+fn mixed(body: &[u8]) -> bool {
+    has_digit_and_letter(body)
+        || body.len() >= 16
+            && body.iter().any(u8::is_ascii_uppercase)
+            && body.iter().any(u8::is_ascii_lowercase)
+}
+
 /// For short or word-like prefixes (`cio`, `EXO`, `secret_`): the random part must mix digits
 /// and letters, so that an identifier (`secret_key_for_the_session_store`) does not match.
 fn mixed_ok(h: &Hit<'_>) -> bool {
     let body = token_body(h);
-    known_ok(h) && has_digit_and_letter(body) && (body.len() < 20 || entropy(body) >= 3.2)
+    known_ok(h) && mixed(body) && (body.len() < 20 || entropy(body) >= 3.2)
 }
 
 /// Upper-case alphabets (`API-...` of Octopus Deploy): digits and letters mixed.
