@@ -25,6 +25,9 @@ const WORDS: usize = 8;
 
 const MAX_RULES: usize = WORDS * 64;
 
+/// The most patterns a `RegexSet` prefilter is used for (see `Compiled::use_set`).
+const SET_MAX: usize = 128;
+
 /// Rules of one set, by bit: a fixed-size set, so that the security reviewer's several hundred
 /// credential formats share one keyword automaton and one pass over the text.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -93,6 +96,10 @@ pub struct Compiled {
     always: Bits,
     set_patterns: Vec<String>,
     set: OnceLock<RegexSet>,
+    /// Whether a line with several candidates asks the set first: worth it for a few dozen
+    /// patterns; for hundreds (the credential formats) one set is a lazy DFA too large to stay
+    /// in its cache, slower than running the few candidates' own regexes.
+    use_set: bool,
     /// Rule index to its index in `set` (pattern-less rules have none).
     set_index: Vec<Option<usize>>,
     regex: Vec<OnceLock<Regex>>,
@@ -193,6 +200,7 @@ impl Compiled {
             nfa: OnceLock::new(),
             kw_bits,
             always,
+            use_set: set_patterns.len() <= SET_MAX,
             set_patterns,
             set: OnceLock::new(),
             set_index,
@@ -352,7 +360,8 @@ impl Compiled {
             if cand.is_empty() {
                 continue;
             }
-            let set_matches = (cand.count_ones() > 2).then(|| self.set().matches(line.as_bytes()));
+            let set_matches = (self.use_set && cand.count_ones() > 2)
+                .then(|| self.set().matches(line.as_bytes()));
             for ri in cand.iter() {
                 let rule = &self.rules[ri];
                 if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx)
@@ -395,6 +404,28 @@ impl Compiled {
                         if !ok {
                             continue;
                         }
+                    }
+                    if caps.name("split").is_some() {
+                        // The rule asked to see an element written across lines judged as one.
+                        if let Some(joined) = split_element(view, idx)
+                            && let Some(jc) = re.captures(joined.as_bytes())
+                            && jc.name("s").is_some()
+                        {
+                            let w = jc.get(0).expect("group 0");
+                            let hit = Hit {
+                                view,
+                                idx,
+                                line: &joined,
+                                start: w.start(),
+                                end: w.end(),
+                                caps: Some(&jc),
+                            };
+                            if rule.check.is_none_or(|check| check(&hit)) {
+                                emit(Firing { rule, hit: &hit });
+                                break;
+                            }
+                        }
+                        continue;
                     }
                     let hit = Hit {
                         view,
@@ -470,6 +501,16 @@ impl Compiled {
         out.push_str(&String::from_utf8_lossy(&line.as_bytes()[pos..]));
         Some(out)
     }
+}
+
+/// An XML element written across lines (`<xToken>`, the value alone on the next line, then
+/// `</xToken>`), joined on one line; `None` when the lines after `idx` are not of that shape.
+fn split_element(view: &FileView<'_>, idx: usize) -> Option<String> {
+    let value = view.next_line(idx)?.trim();
+    let close = view.next_line(idx + 1)?.trim();
+    let plain = !value.is_empty() && !value.contains(|c: char| c.is_whitespace() || c == '<');
+    (plain && close.starts_with("</"))
+        .then(|| format!("{}{value}{close}", view.lines[idx].trim_end()))
 }
 
 /// One rule firing on one line.

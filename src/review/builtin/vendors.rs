@@ -53,18 +53,22 @@ macro_rules! token64 {
 }
 
 /// The pattern of a value assigned to a key that names a vendor: group `name` is the vendor's
-/// name, `key` the rest of the key, `s` the value.
+/// name, `key` the rest of the key, `s` the value. An XML element whose value is on a line of
+/// its own matches with group `split`, and the engine tries the rule again on the element's
+/// lines joined.
 macro_rules! assignment {
     ($names:literal, $value:literal) => {
         concat!(
             r"(?P<name>(?i:",
             $names,
-            r"))(?P<key>[\w.\-]{0,40}?)",
+            r"))(?P<key>[\w.\-]{0,40}?)(?:",
             r#"["'\]]{0,2}\s*(?:[:\s]\s*[A-Za-z\[\]]{1,12}\s*)?"#,
             r#"(?:=|:=|::=|:::=|\?=|\.=|=>|:|["']\s*,|>)"#,
             r#"[\s\x60'"=]{0,5}(?P<s>"#,
             $value,
-            r")(?:[^0-9A-Za-z_\-+/=]|$)"
+            r")(?:[^0-9A-Za-z_\-+/=]|$)",
+            // `<xToken>` ending the line: the engine joins the element's lines (`split`).
+            r"|(?P<split>>)\s*$)"
         )
     };
 }
@@ -779,7 +783,7 @@ pub const RULES: &[Rule] = &[
         r"LTAI",
         r"[A-Za-z0-9]{20}"
     ),
-    token!("alibaba-sts-key-id", "Alibaba Cloud STS access key id", ["sts."], r"STS\.", r"[A-Za-z0-9]{16,64}",
+    token!("alibaba-sts-key-id", "Alibaba Cloud STS access key id", ["sts.a", "sts.b", "sts.c", "sts.d", "sts.e", "sts.f", "sts.g", "sts.h", "sts.i", "sts.j", "sts.k", "sts.l", "sts.m", "sts.n", "sts.o", "sts.p", "sts.q", "sts.r", "sts.s", "sts.t", "sts.u", "sts.v", "sts.w", "sts.x", "sts.y", "sts.z", "sts.0", "sts.1", "sts.2", "sts.3", "sts.4", "sts.5", "sts.6", "sts.7", "sts.8", "sts.9"], r"STS\.", r"[A-Za-z0-9]{16,64}",
         check: Some(mixed_ok)),
     near!(
         "alibaba-secret",
@@ -910,7 +914,7 @@ pub const RULES: &[Rule] = &[
         check: Some(mixed_ok),
         ..KNOWN
     },
-    near!("azure-devops-pat", "Azure DevOps personal access token", ["azure", "ado_pat", "devops"],
+    near!("azure-devops-pat", "Azure DevOps personal access token", ["azure_devops", "azuredevops", "azure_pat", "azurepat", "ado_pat", "devops_pat", "devops_token", "azure_token", "azuretoken"],
         "azure|ado_pat|devops", r"[A-Za-z0-9]{52}|[A-Za-z0-9]{84}", check: Some(near_mixed_ok)),
     // Beamer
     near!(
@@ -993,7 +997,16 @@ pub const RULES: &[Rule] = &[
     near!(
         "checkout-key",
         "Checkout.com secret key",
-        ["checkout"],
+        [
+            "checkout_secret",
+            "checkout_key",
+            "checkout_sk",
+            "checkout_token",
+            "checkouttoken",
+            "checkoutsecret",
+            "checkoutkey",
+            "checkout_api"
+        ],
         "checkout",
         r"sk_(?:sbox_)?[a-z0-9]{26}|sk_[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
     ),
@@ -1180,7 +1193,14 @@ pub const RULES: &[Rule] = &[
     near!(
         "cursor-key",
         "Cursor API key",
-        ["cursor"],
+        [
+            "cursor_api",
+            "cursor_key",
+            "cursor_token",
+            "cursorapi",
+            "cursorkey",
+            "cursortoken"
+        ],
         "cursor",
         r"key_[0-9a-f]{64}"
     ),
@@ -1632,7 +1652,8 @@ pub const RULES: &[Rule] = &[
         r"[A-Za-z0-9_\-]{100,}"
     ),
     // GitHub OAuth app secrets and legacy 40-hex tokens, in a key that names GitHub and a secret.
-    near!("github-legacy-secret", "GitHub OAuth client secret or legacy token", ["github"], "github",
+    near!("github-legacy-secret", "GitHub OAuth client secret or legacy token",
+        ["github_token", "github_secret", "github_client_secret", "github_oauth", "github_api", "githubtoken", "githubsecret", "githubclientsecret", "github-token", "github-secret"], "github",
         r"[a-f0-9]{40}", check: Some(secret_key_ok)),
     // Gitea
     near!(
@@ -1735,7 +1756,7 @@ pub const RULES: &[Rule] = &[
         r"hvr\.",
         r"[A-Za-z0-9_\-]{90,120}"
     ),
-    near!("vault-legacy-token", "HashiCorp Vault token", ["vault"], "vault", r"s\.[A-Za-z0-9]{24}",
+    near!("vault-legacy-token", "HashiCorp Vault token", ["vault_token", "vaulttoken", "vault-token"], "vault", r"s\.[A-Za-z0-9]{24}",
         check: Some(near_prefixed_ok)),
     // Heroku
     token!(
@@ -1777,7 +1798,13 @@ pub const RULES: &[Rule] = &[
     near!(
         "influxdb-token",
         "InfluxDB API token",
-        ["influx"],
+        [
+            "influxdb",
+            "influx_token",
+            "influxtoken",
+            "influx_api",
+            "influx-token"
+        ],
         "influx",
         r"[A-Za-z0-9_\-]{86}=="
     ),
@@ -1944,7 +1971,18 @@ pub const RULES: &[Rule] = &[
     near!(
         "linear-secret",
         "Linear client secret",
-        ["linear"],
+        [
+            "linear_client",
+            "linear_secret",
+            "linear_token",
+            "linear_api",
+            "linearclient",
+            "linearsecret",
+            "lineartoken",
+            "linearapi",
+            "linear-client",
+            "linear-secret"
+        ],
         r"\blinear",
         r"[a-f0-9]{32}"
     ),
@@ -1962,11 +2000,11 @@ pub const RULES: &[Rule] = &[
     near!(
         "lob-key",
         "Lob API key",
-        ["lob"],
+        ["lob_", "lob-", "lobkey", "lobtoken", "lobapi", "lobsecret"],
         r"\blob",
         r"(?P<p>(?:live|test)_)[a-f0-9]{35}"
     ),
-    near!("lob-pub-key", "Lob publishable key (find its secret)", ["lob"], r"\blob", r"(?P<p>(?:live|test)_pub_)[a-f0-9]{31}",
+    near!("lob-pub-key", "Lob publishable key (find its secret)", ["lob_", "lob-", "lobkey", "lobtoken", "lobapi", "lobpub"], r"\blob", r"(?P<p>(?:live|test)_pub_)[a-f0-9]{31}",
         severity: ID, confidence: ID_CONFIDENCE, check: Some(id_ok)),
     // Looker
     near!(
@@ -2799,7 +2837,7 @@ pub const RULES: &[Rule] = &[
         r"[a-z0-9]{30}"
     ),
     // Twitter / X
-    near!("twitter-bearer-token", "Twitter bearer token", ["twitter", "bearer"], r"twitter|bearer",
+    near!("twitter-bearer-token", "Twitter bearer token", ["aaaaaaaaaaaaaaaaaaaaaa"], r"twitter|bearer",
         r"A{22}[A-Za-z0-9%]{80,100}", check: Some(near_runs_ok)),
     near!(
         "twitter-access-token",
