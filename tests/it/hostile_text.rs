@@ -15,7 +15,7 @@ fn aws() -> String {
 
 /// A GitHub personal access token of the documented shape (`ghp_` and 36 base62 characters).
 fn github() -> String {
-    format!("ghp_{}", "fmFSkJQv8Icde1wEqNEHfEWOMD1TOLAYQM7D")
+    format!("ghp_{}", "fmFSkJQv8Icde1wEqNEHfEWOMD1TOL1oYYgD")
 }
 
 /// The random parts: finding either anywhere means a secret leaked, prefix kept or not.

@@ -23,6 +23,7 @@ mod hostile_fs;
 mod hostile_reviewers;
 mod hostile_text;
 mod hostile_trust;
+mod key_files;
 mod knowledge;
 mod mcp;
 mod registration;

@@ -1262,7 +1262,7 @@ fn reviews_learn_into_the_knowledge_base_and_prompts_use_it() {
 /// Credentials of known formats as `(file, content, pieces that must never be shown)`, each
 /// assembled at run time so that this file holds none.
 fn known_credentials() -> Vec<(&'static str, String, Vec<String>)> {
-    let github = format!("ghp_{}", "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d");
+    let github = format!("ghp_{}", "u8jzPde0IgxLd6GncfBAepfJBd0Kh8024xXH");
     let body = [
         "k5VlDPk4C47bIkprJIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/",
         "yy6yxz4Uk0yGfuBXunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR",

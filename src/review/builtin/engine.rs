@@ -20,10 +20,63 @@ use super::lexer::{self, Carry, Region, Regions};
 use super::rule::{FileView, Hit, Rule, Scope};
 use crate::review::Finding;
 
-/// Rules of one set, by bit.
-type Bits = u128;
+/// Words of a rule bit set.
+const WORDS: usize = 8;
 
-const MAX_RULES: usize = Bits::BITS as usize;
+const MAX_RULES: usize = WORDS * 64;
+
+/// The most patterns a `RegexSet` prefilter is used for (see `Compiled::use_set`).
+const SET_MAX: usize = 128;
+
+/// Rules of one set, by bit: a fixed-size set, so that the security reviewer's several hundred
+/// credential formats share one keyword automaton and one pass over the text.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Bits([u64; WORDS]);
+
+impl Bits {
+    const EMPTY: Bits = Bits([0; WORDS]);
+
+    fn one(i: usize) -> Bits {
+        let mut b = Bits::EMPTY;
+        b.0[i / 64] = 1 << (i % 64);
+        b
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    fn count_ones(&self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
+    fn or(mut self, other: Bits) -> Bits {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        self
+    }
+
+    fn and(mut self, other: Bits) -> Bits {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+        self
+    }
+
+    /// The rule indexes in the set, lowest (most specific) first.
+    fn iter(self) -> impl Iterator<Item = usize> {
+        self.0.into_iter().enumerate().flat_map(|(w, mut word)| {
+            std::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let i = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    w * 64 + i
+                })
+            })
+        })
+    }
+}
 
 /// Lines longer than this are not lexed for scope checks; matches on them count as code.
 const MAX_LEX: usize = 64 * 1024;
@@ -43,10 +96,15 @@ pub struct Compiled {
     always: Bits,
     set_patterns: Vec<String>,
     set: OnceLock<RegexSet>,
+    /// Whether a line with several candidates asks the set first: worth it for a few dozen
+    /// patterns; for hundreds (the credential formats) one set is a lazy DFA too large to stay
+    /// in its cache, slower than running the few candidates' own regexes.
+    use_set: bool,
     /// Rule index to its index in `set` (pattern-less rules have none).
     set_index: Vec<Option<usize>>,
     regex: Vec<OnceLock<Regex>>,
     unless: Vec<OnceLock<Regex>>,
+    paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
     masks: Vec<bool>,
 }
@@ -98,19 +156,19 @@ impl Compiled {
         );
         let mut keywords: Vec<String> = Vec::new();
         let mut kw_bits: Vec<Bits> = Vec::new();
-        let mut always: Bits = 0;
+        let mut always = Bits::EMPTY;
         let mut set_patterns = Vec::new();
         let mut set_index = Vec::new();
         let mut masks = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            let bit: Bits = 1 << i;
-            if rule.keywords.is_empty() {
-                always |= bit;
+            let bit = Bits::one(i);
+            if rule.keywords.is_empty() && !rule.is_path_only() {
+                always = always.or(bit);
             }
             for kw in rule.keywords {
                 let kw = kw.to_ascii_lowercase();
                 match keywords.iter().position(|k| *k == kw) {
-                    Some(at) => kw_bits[at] |= bit,
+                    Some(at) => kw_bits[at] = kw_bits[at].or(bit),
                     None => {
                         keywords.push(kw);
                         kw_bits.push(bit);
@@ -118,13 +176,18 @@ impl Compiled {
                 }
             }
             if rule.pattern.is_empty() {
-                assert!(rule.check.is_some(), "rule {} has neither", rule.id);
+                assert!(
+                    rule.check.is_some() || rule.path.is_some(),
+                    "rule {} has neither",
+                    rule.id
+                );
                 set_index.push(None);
             } else {
                 set_index.push(Some(set_patterns.len()));
                 set_patterns.push(ascii_pattern(rule.pattern));
             }
-            masks.push(rule.secret && rule.pattern.contains("(?P<s>"));
+            // Rules bound to a path (`.npmrc`) need the file to judge a line; free text has none.
+            masks.push(rule.secret && rule.pattern.contains("(?P<s>") && rule.path.is_none());
         }
         // One case-insensitive automaton on purpose. A case-sensitive variant (keywords as
         // written plus lower/UPPER/Capitalised forms, in chunks of 120 for the SIMD prefilter)
@@ -137,11 +200,13 @@ impl Compiled {
             nfa: OnceLock::new(),
             kw_bits,
             always,
+            use_set: set_patterns.len() <= SET_MAX,
             set_patterns,
             set: OnceLock::new(),
             set_index,
             regex: rules.iter().map(|_| OnceLock::new()).collect(),
             unless: rules.iter().map(|_| OnceLock::new()).collect(),
+            paths: rules.iter().map(|_| OnceLock::new()).collect(),
             masks,
         }
     }
@@ -156,6 +221,23 @@ impl Compiled {
         self.rules[ri]
             .unless
             .map(|u| self.unless[ri].get_or_init(|| build_regex(u)))
+    }
+
+    /// Whether the rule looks at a file at this path (rules without a path look at every file).
+    fn path_ok(&self, ri: usize, path: &str) -> bool {
+        self.rules[ri].path.is_none_or(|p| {
+            self.paths[ri]
+                .get_or_init(|| build_regex(p))
+                .is_match(path.as_bytes())
+        })
+    }
+
+    /// The rules decided by the file's path alone (a key store, an SSH key file) that fire on it.
+    pub fn path_rules<'s>(&'s self, view: &FileView<'_>) -> impl Iterator<Item = &'s Rule> {
+        self.rules.iter().enumerate().filter_map(move |(ri, rule)| {
+            (rule.is_path_only() && rule.applies_to(view) && self.path_ok(ri, view.path))
+                .then_some(rule)
+        })
     }
 
     fn set(&self) -> &RegexSet {
@@ -175,16 +257,17 @@ impl Compiled {
         for ri in 0..self.rules.len() {
             self.regex(ri);
             self.unless(ri);
+            self.path_ok(ri, "");
         }
         self.set();
     }
 
     /// The rules that look at this file.
     pub fn file_mask(&self, view: &FileView<'_>) -> Bits {
-        let mut mask = 0;
+        let mut mask = Bits::EMPTY;
         for (i, rule) in self.rules.iter().enumerate() {
-            if rule.applies_to(view) {
-                mask |= 1 << i;
+            if rule.applies_to(view) && !rule.is_path_only() && self.path_ok(i, view.path) {
+                mask = mask.or(Bits::one(i));
             }
         }
         mask
@@ -219,16 +302,17 @@ impl Compiled {
         let mut cand = self.always;
         if let Some(ac) = self.automaton(line.len()) {
             for m in ac.find_overlapping_iter(line) {
-                cand |= self.kw_bits[m.pattern().as_usize()];
+                cand = cand.or(self.kw_bits[m.pattern().as_usize()]);
             }
         }
         cand
     }
 
-    /// The keyword candidates of every line of a file, from one pass of the automaton over the
-    /// lines joined by newlines (no keyword holds a newline, so none spans two lines).
-    fn file_candidates(&self, view: &FileView<'_>) -> Vec<Bits> {
-        let mut out = vec![0; view.lines.len()];
+    /// The keyword candidates of the lines of a file that have any, in line order, from one pass
+    /// of the automaton over the lines joined by newlines (no keyword holds a newline, so none
+    /// spans two lines). Sparse: most lines have none.
+    fn file_candidates(&self, view: &FileView<'_>) -> Vec<(usize, Bits)> {
+        let mut out: Vec<(usize, Bits)> = Vec::new();
         let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
         let Some(ac) = self.automaton(total) else {
             return out;
@@ -245,7 +329,11 @@ impl Compiled {
             while ends[idx] < m.start() {
                 idx += 1;
             }
-            out[idx] |= self.kw_bits[m.pattern().as_usize()];
+            let bits = self.kw_bits[m.pattern().as_usize()];
+            match out.last_mut() {
+                Some((at, b)) if *at == idx => *b = b.or(bits),
+                _ => out.push((idx, bits)),
+            }
         }
         out
     }
@@ -253,21 +341,28 @@ impl Compiled {
     /// Runs the rules in `mask` over every line of `view`, calling `emit` for each firing
     /// (at most one per rule and line).
     pub fn scan(&self, view: &FileView<'_>, mask: Bits, emit: &mut dyn FnMut(Firing<'_>)) {
-        if mask == 0 {
+        if mask.is_empty() {
             return;
         }
         let mut lex = LexCursor::default();
+        let always = self.always.and(mask);
         let per_line = self.file_candidates(view);
+        let mut next = per_line.iter().peekable();
         for (idx, line) in view.lines.iter().enumerate() {
-            let cand = (per_line[idx] | self.always) & mask;
-            if cand == 0 {
+            let hits = match next.peek() {
+                Some((at, bits)) if *at == idx => {
+                    next.next();
+                    *bits
+                }
+                _ => Bits::EMPTY,
+            };
+            let cand = hits.and(mask).or(always);
+            if cand.is_empty() {
                 continue;
             }
-            let set_matches = (cand.count_ones() > 2).then(|| self.set().matches(line.as_bytes()));
-            let mut bits = cand;
-            while bits != 0 {
-                let ri = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
+            let set_matches = (self.use_set && cand.count_ones() > 2)
+                .then(|| self.set().matches(line.as_bytes()));
+            for ri in cand.iter() {
                 let rule = &self.rules[ri];
                 if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx)
                 {
@@ -310,6 +405,28 @@ impl Compiled {
                             continue;
                         }
                     }
+                    if caps.name("split").is_some() {
+                        // The rule asked to see an element written across lines judged as one.
+                        if let Some(joined) = split_element(view, idx)
+                            && let Some(jc) = re.captures(joined.as_bytes())
+                            && jc.name("s").is_some()
+                        {
+                            let w = jc.get(0).expect("group 0");
+                            let hit = Hit {
+                                view,
+                                idx,
+                                line: &joined,
+                                start: w.start(),
+                                end: w.end(),
+                                caps: Some(&jc),
+                            };
+                            if rule.check.is_none_or(|check| check(&hit)) {
+                                emit(Firing { rule, hit: &hit });
+                                break;
+                            }
+                        }
+                        continue;
+                    }
                     let hit = Hit {
                         view,
                         idx,
@@ -331,15 +448,12 @@ impl Compiled {
     pub fn redact_line(&self, view: &FileView<'_>, idx: usize) -> Option<String> {
         let line = view.lines[idx];
         let cand = self.candidates(line);
-        if cand == 0 {
+        if cand.is_empty() {
             return None;
         }
         // (start, rule index, end, kept prefix): on overlaps the earlier rule (more specific) wins.
         let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-        let mut bits = cand;
-        while bits != 0 {
-            let ri = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
+        for ri in cand.iter() {
             let rule = &self.rules[ri];
             if !self.masks[ri] {
                 continue;
@@ -387,6 +501,16 @@ impl Compiled {
         out.push_str(&String::from_utf8_lossy(&line.as_bytes()[pos..]));
         Some(out)
     }
+}
+
+/// An XML element written across lines (`<xToken>`, the value alone on the next line, then
+/// `</xToken>`), joined on one line; `None` when the lines after `idx` are not of that shape.
+fn split_element(view: &FileView<'_>, idx: usize) -> Option<String> {
+    let value = view.next_line(idx)?.trim();
+    let close = view.next_line(idx + 1)?.trim();
+    let plain = !value.is_empty() && !value.contains(|c: char| c.is_whitespace() || c == '<');
+    (plain && close.starts_with("</"))
+        .then(|| format!("{}{value}{close}", view.lines[idx].trim_end()))
 }
 
 /// One rule firing on one line.

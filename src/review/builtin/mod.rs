@@ -21,6 +21,7 @@ mod reliability;
 mod rule;
 mod secrets;
 mod security;
+mod vendors;
 
 use std::sync::{Arc, LazyLock, RwLock};
 
@@ -33,6 +34,7 @@ pub use rule::{Check, FileView, Grade, Hit, Rule, Scope};
 pub use secrets::entropy;
 
 use self::engine::{Compiled, Firing};
+use crate::review::change::FileStatus;
 use crate::review::{Change, FileChange, Finding};
 
 /// A built-in reviewer.
@@ -140,12 +142,19 @@ impl std::fmt::Display for Builtin {
     }
 }
 
+/// The security reviewer's rules: every credential rule, strongest first (on one line only the
+/// first credential rule that fires counts, so a vendor format outranks a generic assignment),
+/// then the other security rules.
 static SECURITY_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    secrets::RULES
+    let mut credentials: Vec<Rule> = secrets::RULES
         .iter()
-        .chain(security::RULES)
+        .chain(vendors::RULES)
         .copied()
-        .collect()
+        .collect();
+    // Stable: rules of equal weight keep their written order (most specific first).
+    credentials.sort_by(|a, b| b.risk().total_cmp(&a.risk()));
+    credentials.extend(security::RULES.iter().copied());
+    credentials
 });
 
 /// The rules of a reviewer, in the order they are tried.
@@ -211,45 +220,46 @@ pub fn is_relevant(b: Builtin, change: &Change) -> bool {
     }
     let home = b.home_langs();
     change.files.iter().any(|f| {
-        !f.binary
-            && (home.contains(Lang::of_path(&f.path))
-                || (!f.added.is_empty() && !review_file(b, f).is_empty()))
+        (!f.binary && home.contains(Lang::of_path(&f.path))) || !review_file(b, f).is_empty()
     })
 }
 
 /// One reviewer on one file of a change: whether the file makes the reviewer relevant (as
-/// [`is_relevant`] decides for the whole change), and what it finds in the file's added lines.
+/// [`is_relevant`] decides for the whole change), and what it finds in the file: its path rules
+/// (binary files too) and its added lines.
 /// A reviewer's findings on a change are its findings on each file, in order.
 pub fn review_one(b: Builtin, file: &FileChange) -> (bool, Vec<Finding>) {
-    if file.binary {
-        return (b == Builtin::Maintainability, Vec::new());
-    }
-    let findings = if file.added.is_empty() {
-        Vec::new()
-    } else {
-        review_file(b, file)
-    };
+    let findings = review_file(b, file);
     let relevant = b == Builtin::Maintainability
-        || b.home_langs().contains(Lang::of_path(&file.path))
+        || (!file.binary && b.home_langs().contains(Lang::of_path(&file.path)))
         || !findings.is_empty();
     (relevant, findings)
 }
 
-/// Runs one reviewer over the added lines of the change.
+/// Runs one reviewer over the added lines of the change, and its path rules over every file
+/// the change adds or changes (binary ones too).
 pub fn review(b: Builtin, change: &Change) -> Vec<Finding> {
     change
         .files
         .iter()
-        .filter(|f| !f.binary && !f.added.is_empty())
         .flat_map(|f| review_file(b, f))
         .collect()
 }
 
 fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
+    if file.status == FileStatus::Deleted {
+        return Vec::new();
+    }
     let compiled = compiled(b);
     let view = view_of(file);
+    let mut out: Vec<Finding> = compiled
+        .path_rules(&view)
+        .map(|rule| path_finding(rule, &file.path))
+        .collect();
+    if file.binary || file.added.is_empty() {
+        return out;
+    }
     let mask = compiled.file_mask(&view);
-    let mut out = Vec::new();
     let mut last_secret_line = None;
     compiled.scan(&view, mask, &mut |firing| {
         let hit = firing.hit;
@@ -275,6 +285,22 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
         }));
     }
     out
+}
+
+/// The finding of a rule decided by the path: it names the file (line 1, which every file has
+/// in the reviewed tree) and nothing of its content.
+fn path_finding(rule: &Rule, path: &str) -> Finding {
+    Finding {
+        file: Some(path.to_string()),
+        line_start: Some(1),
+        line_end: Some(1),
+        category: rule.category.to_string(),
+        severity: rule.severity,
+        confidence: rule.confidence,
+        description: format!("{}: `{}`", rule.message, path.replace('`', "'")),
+        remediation: rule.remediation.to_string(),
+        rule: Some(rule.id.to_string()),
+    }
 }
 
 fn finding(firing: &Firing<'_>) -> Finding {

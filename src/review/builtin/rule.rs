@@ -51,6 +51,10 @@ pub struct Rule {
     pub pattern: &'static str,
     /// When this also matches the line, the rule does not fire.
     pub unless: Option<&'static str>,
+    /// A regex on the file's path: the rule looks only at files it matches. With neither
+    /// `pattern` nor `check`, the path alone decides: the rule fires once on any added or
+    /// changed file at such a path, binary files included (a `.p12` key store).
+    pub path: Option<&'static str>,
     pub scope: Scope,
     pub check: Option<Check>,
     /// Overrides `severity` and `confidence` for one firing; `None` keeps the rule's.
@@ -77,6 +81,7 @@ impl Rule {
         keywords: &[],
         pattern: "",
         unless: None,
+        path: None,
         scope: Scope::Code,
         check: None,
         grade: None,
@@ -88,6 +93,11 @@ impl Rule {
     /// `R = severity * confidence / 10`, the finding's weight in the consensus score.
     pub fn risk(&self) -> f64 {
         self.severity * self.confidence / 10.0
+    }
+
+    /// A rule decided by the file's path alone.
+    pub fn is_path_only(&self) -> bool {
+        self.path.is_some() && self.pattern.is_empty() && self.check.is_none()
     }
 
     /// Whether the rule looks at this file at all.

@@ -28,7 +28,7 @@ use super::rule::{FileView, Hit, Rule, Scope};
 
 const SECRETS: &str = "secrets";
 
-const KNOWN: Rule = Rule {
+pub(super) const KNOWN: Rule = Rule {
     category: SECRETS,
     severity: 9.5,
     confidence: 9.5,
@@ -39,7 +39,7 @@ const KNOWN: Rule = Rule {
     ..Rule::BASE
 };
 
-const ROTATE: &str = "Remove it from the change, revoke and rotate the credential (it is in the \
+pub(super) const ROTATE: &str = "Remove it from the change, revoke and rotate the credential (it is in the \
                       history of every clone that fetched it), and load it from the environment \
                       or a secret manager.";
 
@@ -80,8 +80,8 @@ pub const RULES: &[Rule] = &[
         id: "sec.aws-access-key",
         message: "AWS access key id committed",
         remediation: ROTATE,
-        keywords: &["akia", "asia", "abia", "acca"],
-        pattern: r"\b(?P<s>(?P<p>AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b",
+        keywords: &["akia", "asia", "abia", "acca", "a3t"],
+        pattern: r"\b(?P<s>(?P<p>AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})\b",
         ..KNOWN
     },
     Rule {
@@ -131,6 +131,22 @@ pub const RULES: &[Rule] = &[
         remediation: ROTATE,
         keywords: &["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
         pattern: r"\b(?P<s>(?P<p>gh[pousr]_)[A-Za-z0-9]{36,255})\b",
+        check: Some(github_ok),
+        ..KNOWN
+    },
+    // A token of GitHub's or npm's shape whose CRC32 does not match its random part is a
+    // made-up sample or a mistyped token, not a live credential: moderate (R = 4.5).
+    Rule {
+        id: "sec.token-bad-checksum",
+        severity: 6.0,
+        confidence: 7.5,
+        message: "GitHub or npm token shape with a checksum that does not match (a made-up \
+                  sample or a mistyped token)",
+        remediation: "If this is a real token, revoke it; if it is a sample, mark it as one \
+                      (`wfc:allow sec.token-bad-checksum`).",
+        keywords: &["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "npm_"],
+        pattern: r"\b(?P<s>(?P<p>gh[pousr]_|npm_)[A-Za-z0-9]{36})\b",
+        check: Some(bad_checksum),
         ..KNOWN
     },
     Rule {
@@ -145,8 +161,11 @@ pub const RULES: &[Rule] = &[
         id: "sec.gitlab-token",
         message: "GitLab token committed",
         remediation: ROTATE,
-        keywords: &["glpat-", "glptt-", "glrt-", "gldt-"],
-        pattern: r"\b(?P<s>(?P<p>gl(?:pat|ptt|rt|dt)-)[0-9A-Za-z_-]{20,})",
+        keywords: &[
+            "glpat-", "glptt-", "glrt-", "gldt-", "glcbt-", "glffct-", "glft-", "glimt-",
+            "glagent-", "gloas-", "glsoat-", "glwt-",
+        ],
+        pattern: r"\b(?P<s>(?P<p>gl(?:pat|ptt|rt|dt|cbt|ffct|ft|imt|agent|oas|soat|wt)-)[0-9A-Za-z_.-]{20,})",
         ..KNOWN
     },
     Rule {
@@ -156,7 +175,8 @@ pub const RULES: &[Rule] = &[
         keywords: &[
             "xoxa-", "xoxb-", "xoxe-", "xoxo-", "xoxp-", "xoxr-", "xoxs-", "xapp-",
         ],
-        pattern: r"\b(?P<s>(?P<p>xox[abeoprs]-)[0-9]{6,}-[0-9A-Za-z-]{10,}|(?P<p2>xapp-)[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
+        pattern: r"\b(?P<s>(?P<p>xox[abeoprs]-|xoxe\.xox[bp]-)[0-9A-Za-z]{1,}(?:-[0-9A-Za-z]{1,})*|(?P<p2>xapp-)[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
+        check: Some(slack_ok),
         ..KNOWN
     },
     Rule {
@@ -170,10 +190,14 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "sec.stripe-live-key",
-        message: "Stripe live secret key committed",
+        message: "Stripe-format secret key committed (`sk_`/`rk_`, live or test; Clerk and \
+                  WorkOS keys share the format)",
         remediation: ROTATE,
-        keywords: &["sk_live_", "rk_live_"],
-        pattern: r"\b(?P<s>(?P<p>[sr]k_live_)[0-9A-Za-z]{20,247})\b",
+        keywords: &[
+            "sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_",
+        ],
+        pattern: r"\b(?P<s>(?P<p>[sr]k_(?:live|test|prod)_)[0-9A-Za-z]{10,247})\b",
+        check: Some(stripe_ok),
         ..KNOWN
     },
     Rule {
@@ -182,6 +206,7 @@ pub const RULES: &[Rule] = &[
         remediation: ROTATE,
         keywords: &["npm_"],
         pattern: r"\b(?P<s>(?P<p>npm_)[A-Za-z0-9]{36})\b",
+        check: Some(github_ok),
         ..KNOWN
     },
     Rule {
@@ -190,6 +215,21 @@ pub const RULES: &[Rule] = &[
         remediation: ROTATE,
         keywords: &["pypi-ageichlwas5vcmc"],
         pattern: r"\b(?P<s>(?P<p>pypi-)AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
+        check: Some(pypi_ok),
+        ..KNOWN
+    },
+    // A PyPI token whose macaroon does not parse is a made-up sample: moderate (R = 4.5).
+    Rule {
+        id: "sec.pypi-token-malformed",
+        severity: 6.0,
+        confidence: 7.5,
+        message: "PyPI token shape whose macaroon does not parse (a made-up sample or a \
+                  truncated token)",
+        remediation: "If this is a real token, revoke it on pypi.org; if it is a sample, mark it \
+                      as one (`wfc:allow sec.pypi-token-malformed`).",
+        keywords: &["pypi-ageichlwas5vcmc"],
+        pattern: r"\b(?P<s>(?P<p>pypi-)AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
+        check: Some(pypi_bad),
         ..KNOWN
     },
     Rule {
@@ -236,8 +276,8 @@ pub const RULES: &[Rule] = &[
         id: "sec.huggingface-token",
         message: "Hugging Face access token committed",
         remediation: ROTATE,
-        keywords: &["hf_"],
-        pattern: r"\b(?P<s>(?P<p>hf_)[A-Za-z]{34})\b",
+        keywords: &["hf_", "api_org_"],
+        pattern: r"\b(?P<s>(?P<p>hf_|api_org_)[A-Za-z]{34})\b",
         ..KNOWN
     },
     Rule {
@@ -568,7 +608,7 @@ fn is_known_example(data: &[u8]) -> bool {
 
 /// Runs of one character or a straight sequence either way (`aaaaa`, `12345`, `abcde`,
 /// `98765`) and keyboard rows (`qwerty`, `asdfgh`): typing, not randomness.
-fn has_keyboard_run(data: &[u8]) -> bool {
+pub(super) fn has_keyboard_run(data: &[u8]) -> bool {
     let mut same = 1;
     let mut up = 1;
     let mut down = 1;
@@ -595,7 +635,7 @@ fn has_keyboard_run(data: &[u8]) -> bool {
         .any(|row| lower.windows(row.len()).any(|w| w == *row))
 }
 
-fn has_placeholder_word(data: &[u8]) -> bool {
+pub(super) fn has_placeholder_word(data: &[u8]) -> bool {
     if is_known_example(data) {
         return true;
     }
@@ -614,7 +654,7 @@ fn has_placeholder_word(data: &[u8]) -> bool {
 }
 
 /// The random part of a known-format token: the `s` group without its kept prefix.
-fn token_body<'a>(h: &Hit<'a>) -> &'a [u8] {
+pub(super) fn token_body<'a>(h: &Hit<'a>) -> &'a [u8] {
     let s = h.group("s").unwrap_or(h.text().as_bytes());
     let prefix = h.group("p").or(h.group("p2")).map_or(0, <[u8]>::len);
     &s[prefix.min(s.len())..]
@@ -629,7 +669,13 @@ fn cut_by_placeholder(after: &str) -> bool {
 }
 
 /// A known-format token passes when its random part is not a placeholder and has entropy.
-fn known_ok(h: &Hit<'_>) -> bool {
+pub(super) fn known_ok(h: &Hit<'_>) -> bool {
+    // A token glued to a `.` is a file or host name part (`video_box.ico-7a38….png`).
+    if let Some(s) = h.caps.and_then(|c| c.name("s"))
+        && h.line.as_bytes()[..s.start()].last() == Some(&b'.')
+    {
+        return false;
+    }
     let body = token_body(h);
     let min = if body.len() <= 20 { 2.5 } else { 3.0 };
     !has_placeholder_word(body)
@@ -705,6 +751,128 @@ fn firebase_ok(h: &Hit<'_>) -> bool {
     near >= 2
 }
 
+const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// GitHub's and npm's token formats end in six base62 characters: the CRC32 of the 30 random
+/// characters before them, zero-padded.
+fn crc_matches(body: &[u8]) -> bool {
+    if body.len() != 36 || !body.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let (random, check) = body.split_at(30);
+    let mut n = crc32fast::hash(random);
+    let mut want = [b'0'; 6];
+    for slot in want.iter_mut().rev() {
+        *slot = BASE62[(n % 62) as usize];
+        n /= 62;
+    }
+    n == 0 && want == check
+}
+
+/// A 36-character GitHub or npm token must carry a valid checksum; GitHub's longer tokens (an
+/// Actions `ghs_` token can be) only pass the entropy gate.
+fn github_ok(h: &Hit<'_>) -> bool {
+    let body = token_body(h);
+    known_ok(h) && (body.len() != 36 || crc_matches(body))
+}
+
+fn bad_checksum(h: &Hit<'_>) -> bool {
+    known_ok(h) && !crc_matches(token_body(h))
+}
+
+/// Slack tokens have a fixed shape per type: numeric team and user parts, then a random part.
+/// A token that trails off into a placeholder (`xoxp-...-####`) or stops short is not one.
+fn slack_ok(h: &Hit<'_>) -> bool {
+    let Some(s) = h.caps.and_then(|c| c.name("s")) else {
+        return false;
+    };
+    let next = h.line.as_bytes().get(s.end()).copied();
+    if matches!(next, Some(b'#' | b'*' | b'<' | b'{' | b'.' | b'_')) {
+        return false;
+    }
+    if h.group("p2").is_some() {
+        return known_ok(h);
+    }
+    let prefix = h.group("p").unwrap_or(b"");
+    let body = token_body(h);
+    let parts: Vec<&[u8]> = body.split(|b| *b == b'-').collect();
+    let digits = |p: &[u8]| !p.is_empty() && p.iter().all(u8::is_ascii_digit);
+    // Team, user and bot ids have seven digits or more (`xoxp-1234-1234-…` is a sample).
+    let id = |p: &[u8]| p.len() >= 7 && digits(p);
+    let last = parts.last().map_or(0, |p| p.len());
+    let shape = match prefix {
+        // Bot: team-bot-random (or the legacy digits-random).
+        b"xoxb-" => id(parts[0]) && parts.len() >= 2 && last >= 18,
+        // User and legacy: three numeric parts, then the random part.
+        b"xoxp-" => parts.len() >= 4 && parts[..3].iter().all(|p| id(p)) && last >= 28,
+        b"xoxo-" | b"xoxs-" => parts.len() >= 4 && parts[..3].iter().all(|p| digits(p)),
+        // Configuration tokens and their refresh tokens: a version digit, then 140+ characters.
+        b"xoxe.xoxp-" | b"xoxe.xoxb-" | b"xoxe-" => {
+            parts.len() >= 2 && digits(parts[0]) && last >= 140
+                || prefix == b"xoxe-" && parts.len() >= 4 && last >= 28
+        }
+        // Workspace and refresh tokens: an optional version, then 8 to 48 characters.
+        _ => last >= 8 && body.len() >= 8,
+    };
+    shape && known_ok(h)
+}
+
+/// Stripe's own documentation keys are public.
+fn stripe_ok(h: &Hit<'_>) -> bool {
+    const DOCS: &[&[u8]] = &[b"4eC39HqLyjWDarjtT1zdp7dc", b"BQokikJOvBiI2HlWgH4olfQ2"];
+    !DOCS.contains(&token_body(h)) && known_ok(h)
+}
+
+/// A PyPI token is `pypi-` and a base64url macaroon (version 2): a location field `pypi.org`
+/// (or `test.pypi.org`), an identifier field, and a 32-byte signature field at the end.
+fn macaroon_ok(token: &[u8]) -> bool {
+    use base64::Engine as _;
+    let Some(b64) = token.strip_prefix(b"pypi-") else {
+        return false;
+    };
+    let Ok(raw) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(b64) else {
+        return false;
+    };
+    if raw.first() != Some(&2) {
+        return false;
+    }
+    let mut at = 1;
+    let mut field = |want: u8| -> Option<Vec<u8>> {
+        if raw.get(at) != Some(&want) {
+            return None;
+        }
+        let mut len = 0usize;
+        let mut shift = 0;
+        at += 1;
+        loop {
+            let b = *raw.get(at)?;
+            at += 1;
+            len |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 21 {
+                break;
+            }
+        }
+        let value = raw.get(at..at + len)?.to_vec();
+        at += len;
+        Some(value)
+    };
+    let location = field(1);
+    let identifier = field(2);
+    let signed = raw.len() >= 34 && raw[raw.len() - 34] == 6 && raw[raw.len() - 33] == 32;
+    matches!(location.as_deref(), Some(b"pypi.org" | b"test.pypi.org"))
+        && identifier.is_some_and(|i| !i.is_empty())
+        && signed
+}
+
+fn pypi_ok(h: &Hit<'_>) -> bool {
+    h.group("s").is_some_and(macaroon_ok) && known_ok(h)
+}
+
+fn pypi_bad(h: &Hit<'_>) -> bool {
+    !h.group("s").is_some_and(macaroon_ok) && known_ok(h)
+}
+
 /// The Azurite emulator's account key is public and identical everywhere.
 fn azure_ok(h: &Hit<'_>) -> bool {
     const AZURITE: &[u8] =
@@ -713,7 +881,7 @@ fn azure_ok(h: &Hit<'_>) -> bool {
 }
 
 /// The longest run of base64 characters in a text (a literal `\n` breaks a run).
-fn longest_base64_run(text: &str) -> usize {
+pub(super) fn longest_base64_run(text: &str) -> usize {
     text.replace("\\n", " ")
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
         .map(str::len)
