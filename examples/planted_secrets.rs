@@ -9,6 +9,7 @@
 //!
 //! Prints, per expectation, how many cases met it: true cases found at the blocking tier
 //! (R >= 8.5) and at all, near misses with no credential finding, and decoys blocked.
+#![allow(clippy::disallowed_methods)] // an example reads CARGO_HOME and HOME itself
 #![allow(clippy::print_stdout)]
 
 #[path = "../tests/it/secrets_corpus.rs"]

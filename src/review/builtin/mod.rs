@@ -146,13 +146,18 @@ impl std::fmt::Display for Builtin {
 /// first credential rule that fires counts, so a vendor format outranks a generic assignment),
 /// then the other security rules.
 static SECURITY_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let mut credentials: Vec<Rule> = secrets::RULES
+    // The written order of secrets.rs (a special case such as a Firebase web key before the
+    // Google API key it looks like), then the vendor formats strongest first (stable: equal
+    // weights keep their written order), then the generic assignments, which any format beats.
+    let (generic, specific): (Vec<Rule>, Vec<Rule>) = secrets::RULES
         .iter()
-        .chain(vendors::RULES)
         .copied()
-        .collect();
-    // Stable: rules of equal weight keep their written order (most specific first).
-    credentials.sort_by(|a, b| b.risk().total_cmp(&a.risk()));
+        .partition(|r| secrets::is_generic(r.id));
+    let mut vendor: Vec<Rule> = vendors::RULES.to_vec();
+    vendor.sort_by(|a, b| b.risk().total_cmp(&a.risk()));
+    let mut credentials = specific;
+    credentials.extend(vendor);
+    credentials.extend(generic);
     credentials.extend(security::RULES.iter().copied());
     credentials
 });
@@ -260,7 +265,10 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
         return out;
     }
     let mask = compiled.file_mask(&view);
-    let mut last_secret_line = None;
+    let table = rules(b);
+    // The credential finding of the last line that had one: (line, the rule's place in the
+    // table, the finding's place in `out`).
+    let mut last_secret: Option<(usize, usize, usize)> = None;
     compiled.scan(&view, mask, &mut |firing| {
         let hit = firing.hit;
         if engine::allowed(hit.line, firing.rule.id)
@@ -269,11 +277,22 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
             return;
         }
         if firing.rule.secret {
-            // One credential finding per line: the first (most specific) rule wins.
-            if last_secret_line == Some(hit.idx) {
+            // One credential finding per line: the rule that comes first in the table (the most
+            // specific: a vendor format before a generic assignment) wins, whichever fired first.
+            let place = table
+                .iter()
+                .position(|r| r.id == firing.rule.id)
+                .unwrap_or(usize::MAX);
+            if let Some((line, best, at)) = last_secret
+                && line == hit.idx
+            {
+                if place < best {
+                    out[at] = finding(&firing);
+                    last_secret = Some((line, place, at));
+                }
                 return;
             }
-            last_secret_line = Some(hit.idx);
+            last_secret = Some((hit.idx, place, out.len()));
         }
         out.push(finding(&firing));
     });

@@ -481,6 +481,19 @@ const AWS_SECRET_KEYWORDS: &[&str] = &[
     "secret-key",
 ];
 
+/// The rules that find a credential by the name it is assigned to (or the syntax around it),
+/// not by its format: every format rule outranks them on a line.
+pub fn is_generic(id: &str) -> bool {
+    id.starts_with("sec.generic-")
+        || matches!(
+            id,
+            "sec.url-credentials"
+                | "sec.curl-credentials"
+                | "sec.http-auth-header"
+                | "sec.connection-string-password"
+        )
+}
+
 const PEM_PATTERN: &str = r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
 
 const GENERIC_KEYWORDS: &[&str] = &[
@@ -1037,6 +1050,21 @@ fn is_reference(value: &[u8]) -> bool {
 
 /// A value that looks like a real credential: not a placeholder, a variable, a path, a word or
 /// an identifier, with enough variety.
+/// Text that reads as a regular expression: a character class with a range followed by a
+/// repetition count or `+`/`*`, or an escape class such as `\d{`.
+fn is_regex_text(value: &[u8]) -> bool {
+    let class_range = value.windows(5).any(|w| {
+        w[0] == b'[' && w[1].is_ascii_alphanumeric() && w[2] == b'-' && w[3].is_ascii_alphanumeric()
+    });
+    let counted = value
+        .windows(2)
+        .any(|w| matches!(w, [b']', b'{' | b'+' | b'*']) || matches!(w, [b'}', b'(' | b'[']));
+    let escape_class = value
+        .windows(3)
+        .any(|w| w[0] == b'\\' && matches!(w[1], b'd' | b'w' | b's') && matches!(w[2], b'{' | b'+' | b'*'));
+    (class_range && counted) || escape_class
+}
+
 fn secret_value_ok(value: &[u8]) -> bool {
     if value.len() < 8 || has_placeholder_word(value) || has_keyboard_run(value) {
         return false;
@@ -1045,6 +1073,10 @@ fn secret_value_ok(value: &[u8]) -> bool {
         return false;
     }
     if value.windows(3).any(|w| w == b"://") {
+        return false;
+    }
+    // A regular expression describing a token (a scanner's own rule table): `[A-Za-z0-9]{43}`.
+    if is_regex_text(value) {
         return false;
     }
     let letters_only = value.iter().all(u8::is_ascii_alphabetic);
@@ -1489,6 +1521,15 @@ mod tests {
         assert!(has_placeholder_word(b"my-EXAMPLE-key"));
         assert!(has_placeholder_word(b"${DB_PASSWORD}"));
         assert!(!has_placeholder_word(b"q8Zr2Lw0vT"));
+    }
+
+    #[test]
+    fn regex_text_is_not_a_secret() {
+        assert!(is_regex_text(b"[A-Za-z0-9]{43}"));
+        assert!(is_regex_text(b"[a-f0-9]+"));
+        assert!(is_regex_text(b"\\d{6}"));
+        assert!(!is_regex_text(b"Zq8[xK2-mP9]vT"));
+        assert!(!secret_value_ok(b"[A-Za-z0-9]{43}"));
     }
 
     #[test]
