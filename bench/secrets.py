@@ -59,6 +59,14 @@ def b64url(raw):
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
+def pypi_token(rng):
+    """A PyPI upload token: `pypi-` and a version-2 macaroon (location pypi.org, a random
+    identifier, an empty caveat section, a 32-byte signature), base64url without padding."""
+    rand = lambda n: bytes(rng.getrandbits(8) for _ in range(n))
+    raw = b"\x02\x01\x08pypi.org\x02\x20" + rand(32) + b"\x00\x00\x06\x20" + rand(32)
+    return "pypi-" + b64url(raw)
+
+
 def jwt(rng):
     head = b64url(json.dumps({"alg": "HS256", "typ": "J" + "WT"}).encode())
     body = b64url(
@@ -108,7 +116,7 @@ def token_kinds():
         ("twilio-api-key", "TWILIO_API_KEY", lambda r: "S" + "K" + rnd(r, HEX, 32)),
         ("jwt", "SESSION_JWT", jwt),
         ("google-api-key", "GOOGLE_MAPS_KEY", lambda r: "AI" + "za" + rnd(r, URLSAFE, 35)),
-        ("pypi", "PYPI_TOKEN", lambda r: "pypi-" + "AgEIcHlwaS5vcmc" + rnd(r, URLSAFE, 70)),
+        ("pypi", "PYPI_TOKEN", pypi_token),
     ]
 
 

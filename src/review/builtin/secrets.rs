@@ -1059,9 +1059,9 @@ fn is_regex_text(value: &[u8]) -> bool {
     let counted = value
         .windows(2)
         .any(|w| matches!(w, [b']', b'{' | b'+' | b'*']) || matches!(w, [b'}', b'(' | b'[']));
-    let escape_class = value
-        .windows(3)
-        .any(|w| w[0] == b'\\' && matches!(w[1], b'd' | b'w' | b's') && matches!(w[2], b'{' | b'+' | b'*'));
+    let escape_class = value.windows(3).any(|w| {
+        w[0] == b'\\' && matches!(w[1], b'd' | b'w' | b's') && matches!(w[2], b'{' | b'+' | b'*')
+    });
     (class_range && counted) || escape_class
 }
 
@@ -1178,12 +1178,18 @@ fn header_ok(h: &Hit<'_>) -> bool {
     secret_value_ok(value) || jwt_shaped(value)
 }
 
-/// A header fails a review alone only where code sends it: inside a string or a `curl -H`
-/// argument. A bare `Authorization: Basic ...` line is as often an HTTP example in a docstring.
+/// A header fails a review alone only where it is sent: inside a string or a `curl -H`
+/// argument, or anywhere in a request file (`.http`, `.rest`: what REST clients send as it is
+/// written). A bare `Authorization: Basic ...` line elsewhere is as often an HTTP example in a
+/// docstring.
 fn header_grade(h: &Hit<'_>) -> Option<(f64, f64)> {
     let before = &h.line[..h.start];
-    let sent =
-        before.contains(['"', '\'', '`']) || before.contains("-H") || before.contains("--header");
+    let path = h.view.path.to_ascii_lowercase();
+    let request_file = path.ends_with(".http") || path.ends_with(".rest");
+    let sent = request_file
+        || before.contains(['"', '\'', '`'])
+        || before.contains("-H")
+        || before.contains("--header");
     if sent { generic_grade(h) } else { None }
 }
 

@@ -1602,6 +1602,20 @@ fn known_formats_fail_a_review_on_their_own() {
     }
 }
 
+#[test]
+fn an_authorization_header_fails_alone_where_it_is_sent() {
+    // Basic credentials of a random password, as base64 (made here, never a real account).
+    let header = concat!("Authorization: Basic ", "ZGVwbG95OjNURkp3cnVDc25SQiFxOVo=");
+    // A request file is sent as it is written.
+    assert!(credential_risk("api/orders.http", header).unwrap() >= 8.5);
+    assert!(credential_risk("docs/api.rest", header).unwrap() >= 8.5);
+    // In a string or a curl -H argument: sent by code.
+    let sent = format!("headers = {{\"{header}\"}}");
+    assert!(credential_risk("app/client.py", &sent).unwrap() >= 8.5);
+    // A bare line in prose or a docstring is reported, below the failing tier.
+    assert!(credential_risk("app/client.py", header).is_some_and(|r| r < 8.5));
+}
+
 /// The R of the one credential finding on `text` at `path`.
 fn credential_risk(path: &str, text: &str) -> Option<f64> {
     review(Builtin::Security, &change(path, text))
