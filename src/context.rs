@@ -127,11 +127,10 @@ impl Context {
         // Inside a task worktree the worktree names the project, the task and (through the
         // identity wfc wrote into its config) the developer, before any config file does.
         let in_task = task_worktree(repo.as_ref());
-        let email = user_email(repo.as_ref());
-        let recorded = email
-            .as_deref()
-            .and_then(crate::worktree::developer_of_identity)
-            .filter(|_| in_task.is_some());
+        // git's `user.email`, read (opening the repository's config) only when neither a flag nor
+        // a variable names the developer.
+        let email = std::cell::OnceCell::new();
+        let email = || email.get_or_init(|| user_email(repo.as_ref())).as_deref();
 
         let (project, project_source) = if let Some(p) = &opts.project_id {
             (ProjectId::parse(p)?, IdSource::Flag)
@@ -157,14 +156,16 @@ impl Context {
             (DeveloperId::parse(d)?, IdSource::Flag)
         } else if let Some(d) = &env.developer_id {
             (DeveloperId::parse(d)?, IdSource::Env)
-        } else if let Some(d) = recorded {
+        } else if let Some(d) = in_task
+            .as_ref()
+            .and_then(|_| email().and_then(crate::worktree::developer_of_identity))
+        {
             (d, IdSource::Worktree)
         } else if let Some(d) = &config.developer.id {
             (DeveloperId::parse(d)?, IdSource::Config)
         } else {
             // A `wfc+<developer>@noreply.local` identity names its developer wherever it is.
-            let id = email
-                .as_deref()
+            let id = email()
                 .and_then(|e| {
                     crate::worktree::developer_of_identity(e)
                         .map(|d| d.to_string())

@@ -629,9 +629,18 @@ fn list_resources(shared: &Shared) -> Vec<Value> {
     if let Some(root) = main_root(&shared.cwd) {
         let mut reports: Vec<(std::time::SystemTime, String, String)> = Vec::new();
         let output = root.join(".wfc").join("output");
-        for project in std::fs::read_dir(&output).into_iter().flatten().flatten() {
+        // Only through real folders: a committed link must not list another place's files.
+        let real = |rel: &Path| crate::fsutil::real_dir(&root, rel, false).is_ok();
+        let listed = if real(Path::new(".wfc/output")) {
+            std::fs::read_dir(&output).ok()
+        } else {
+            None
+        };
+        for project in listed.into_iter().flatten().flatten() {
             let p = project.file_name().to_string_lossy().into_owned();
-            if crate::ids::ProjectId::parse(&p).is_err() {
+            if crate::ids::ProjectId::parse(&p).is_err()
+                || !real(&Path::new(".wfc/output").join(&p).join("jobs"))
+            {
                 continue;
             }
             for f in std::fs::read_dir(project.path().join("jobs"))
@@ -687,11 +696,11 @@ fn read_resource(shared: &Shared, uri: &str) -> Result<String, String> {
                 return Err(not_found());
             }
             let root = main_root(&shared.cwd).ok_or_else(not_found)?;
-            let path = root
-                .join(".wfc/output")
-                .join(project)
-                .join("jobs")
-                .join(format!("{job}.md"));
+            // Every folder on the way a real one (a committed link could point anywhere), and
+            // the report itself a regular file, not a link.
+            let rel = Path::new(".wfc/output").join(project).join("jobs");
+            crate::fsutil::real_dir(&root, &rel, false).map_err(|_| not_found())?;
+            let path = root.join(rel).join(format!("{job}.md"));
             let bytes = crate::fsutil::read_regular(&path).map_err(|_| not_found())?;
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         }

@@ -221,3 +221,50 @@ fn the_agent_skill_names_only_commands_flags_and_tools_that_exist() {
         }
     }
 }
+
+/// Attack: a clone commits `.wfc/output` as a link to a folder outside the repository, laid out
+/// like wfc's reports. The report resources must neither list nor read through it. (Raw
+/// JSON-RPC over stdio; no SDK needed.)
+#[test]
+fn report_resources_never_read_through_a_committed_link() {
+    use std::io::Write;
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let outside = env.root.join("outside");
+    write(&outside, "p/jobs/r1.md", "PRIVATE NOTES\n");
+    std::fs::create_dir_all(repo.join(".wfc")).unwrap();
+    std::os::unix::fs::symlink(&outside, repo.join(".wfc/output")).unwrap();
+    let requests = [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"resources/list"}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"wfc://report/p/r1"}}"#,
+    ];
+    let mut child = env
+        .wfc_cmd(&repo)
+        .arg("mcp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{}\n", requests.join("\n")).as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let answers: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let by_id = |id: i64| answers.iter().find(|a| a["id"] == id).unwrap();
+    let listed = by_id(2)["result"]["resources"].to_string();
+    assert!(
+        listed.contains("wfc://knowledge/global/security"),
+        "{listed}"
+    );
+    assert!(!listed.contains("wfc://report/"), "{listed}");
+    let read = by_id(3);
+    assert_eq!(read["error"]["code"], -32002, "{read}");
+    assert!(!read.to_string().contains("PRIVATE"), "{read}");
+}
