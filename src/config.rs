@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::env::Env;
-use crate::review::Tier;
+use crate::tier::Tier;
 
 pub const BUILTIN_REVIEWERS: [&str; 5] = [
     "security",
@@ -253,6 +253,9 @@ pub struct SecretsConfig {
     pub gitleaks_config: Option<String>,
 }
 
+/// Findings kept of one reviewer's answer unless `[review] max_findings` says otherwise.
+pub const DEFAULT_MAX_FINDINGS: usize = 1000;
+
 impl Default for ReviewConfig {
     fn default() -> Self {
         ReviewConfig {
@@ -262,20 +265,10 @@ impl Default for ReviewConfig {
             timeout: DurationValue(Duration::from_secs(300)),
             knowledge_tokens: 1500,
             learn: true,
-            max_findings: crate::review::formats::DEFAULT_MAX_FINDINGS,
+            max_findings: DEFAULT_MAX_FINDINGS,
             keep_reports: 50,
             reviewer: Vec::new(),
             secrets: SecretsConfig::default(),
-        }
-    }
-}
-
-impl ReviewConfig {
-    /// How much of a reviewer's answer is kept.
-    pub fn limits(&self) -> crate::review::formats::Limits {
-        crate::review::formats::Limits {
-            max_findings: self.max_findings,
-            ..Default::default()
         }
     }
 }

@@ -4,11 +4,11 @@
 //! The binary is a thin shell over [`cli::run`]; every command and all domain logic live in this
 //! library so they can be tested without a process boundary.
 
+pub mod app;
 pub mod cli;
 pub mod config;
-pub mod context;
 pub mod env;
-pub mod error;
+pub mod escape;
 pub mod fsutil;
 pub mod gate;
 pub mod git;
@@ -18,10 +18,10 @@ pub mod knowledge;
 pub mod lock;
 pub mod mcp;
 pub mod process;
-pub mod redact;
 pub mod review;
 pub mod store;
 pub mod telemetry;
+pub mod tier;
 pub mod time;
 pub mod ui;
 pub mod worktree;

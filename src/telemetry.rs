@@ -33,7 +33,7 @@ pub fn record_tx(
     event: &Event<'_>,
 ) -> Result<(), StoreError> {
     let mut data = event.data.clone();
-    crate::redact::json(&mut data);
+    crate::review::redact::json(&mut data);
     tx.execute(
         "INSERT INTO telemetry_events (ts, project_id, developer_id, kind, data)
          VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -2,8 +2,8 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::telemetry::kind;
 use crate::ui::{Table, Tone};
 use crate::worktree::Repo;
@@ -39,7 +39,7 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let repo = Repo::new(ctx.repo()?.clone());
     if args.watch.is_some_and(|w| w.is_zero()) {
-        return Err(CommandError::usage("--watch needs an interval above zero"));
+        return Err(AppError::usage("--watch needs an interval above zero"));
     }
     if args.watch.is_some() {
         crate::interrupt::install();
@@ -101,7 +101,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             if report.errors.is_empty() {
                 return Ok(Outcome::SUCCESS);
             }
-            return Err(CommandError::failed(format!(
+            return Err(AppError::failed(format!(
                 "cleanup could not handle {} item(s); see the errors above",
                 report.errors.len()
             )));
@@ -116,12 +116,12 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         let until = Instant::now() + interval;
         while Instant::now() < until {
             if crate::interrupt::is_interrupted() {
-                return Err(CommandError::interrupted());
+                return Err(AppError::interrupted());
             }
             std::thread::sleep((until - Instant::now()).min(Duration::from_millis(100)));
         }
         if crate::interrupt::is_interrupted() {
-            return Err(CommandError::interrupted());
+            return Err(AppError::interrupted());
         }
     }
 }
@@ -138,7 +138,7 @@ fn name(ctx: &Context, item: &Item) -> String {
     }
 }
 
-fn print(ctx: &Context, report: &Report, watching: bool) -> Result<(), CommandError> {
+fn print(ctx: &Context, report: &Report, watching: bool) -> Result<(), AppError> {
     if ctx.ui.json_mode() {
         if watching {
             // One compact document per pass: NDJSON.

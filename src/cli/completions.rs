@@ -1,7 +1,7 @@
 use clap::Args as ClapArgs;
 use clap_complete::Shell;
 
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
 use crate::ui::Ui;
 
 /// Print a completion script for SHELL on stdout.

@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 
 /// Write a commented `.wfc/config.toml` for this project and add `.worktrees/` and `.wfc/output/`
 /// to `.git/info/exclude`. An existing config file is kept unless `--force`.

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args as ClapArgs;
 
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
 use crate::ui::Ui;
 
 /// Write man pages for wfc and every subcommand into DIR (`wfc.1`, `wfc-review.1`, ...).
@@ -42,7 +42,7 @@ fn collect(
     Ok(())
 }
 
-pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, CommandError> {
+pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
     crate::fsutil::create_dir_all(dir)?;
     let mut written = Vec::new();
     for (name, text) in render_all()? {

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use clap::Args as ClapArgs;
 
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
 use crate::ui::Ui;
 
 /// Serve the Model Context Protocol on stdin and stdout (newline-delimited JSON-RPC), for agent
@@ -18,14 +18,14 @@ pub struct Args {}
 pub fn run(_ui: &Ui, _args: &Args, directory: Option<&Path>) -> CommandResult {
     let exe = crate::cli::hook::install::current_binary()?;
     let here = std::env::current_dir()
-        .map_err(|e| CommandError::failed("cannot read the current directory").with_cause(e))?;
+        .map_err(|e| AppError::failed("cannot read the current directory").with_cause(e))?;
     let cwd = match directory {
         Some(d) if d.is_absolute() => d.to_path_buf(),
         Some(d) => here.join(d),
         None => here,
     };
     if !cwd.is_dir() {
-        return Err(CommandError::usage(format!(
+        return Err(AppError::usage(format!(
             "-C {}: no such directory",
             cwd.display()
         )));

@@ -3,6 +3,8 @@
 pub mod audit;
 pub mod cleanup;
 pub mod completions;
+pub mod context;
+pub mod exit;
 pub mod gate;
 pub mod hook;
 pub mod init;
@@ -19,9 +21,10 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::context::{Context, ContextOptions};
+use crate::app::SessionOptions as ContextOptions;
+use crate::app::error::{AppError, CommandResult};
+use crate::cli::context::Context;
 use crate::env::Env;
-use crate::error::{CommandError, CommandResult};
 use crate::ui::{ColorChoice, Ui, UiOptions};
 
 /// Namespaced git worktrees, parallel code review with a consensus score, a shared knowledge base
@@ -125,9 +128,9 @@ pub fn run() -> ExitCode {
             if err.use_stderr() && std::env::args_os().any(|a| a == "--json") {
                 let text = err.to_string();
                 let first = text.lines().next().unwrap_or_default();
-                let doc = CommandError::usage(first.trim_start_matches("error: ").to_string())
+                let doc = AppError::usage(first.trim_start_matches("error: ").to_string())
                     .with_hint("run with --help for the usage");
-                let _ = Ui::plain(true).json(&doc.to_json());
+                let _ = Ui::plain(true).json(&exit::error_json(&doc));
             }
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
@@ -143,14 +146,14 @@ pub fn run() -> ExitCode {
         &env,
     );
     match dispatch(cli, env, ui.clone()) {
-        Ok(outcome) => ExitCode::from(outcome.0),
+        Ok(outcome) => ExitCode::from(exit::code(Ok(outcome))),
         Err(err) => {
             ui.error(&err);
             // With --json, stdout is one document on failure too.
-            if ui.json_mode() && !ui.answered() && err.kind != crate::error::ErrorKind::BrokenPipe {
-                let _ = ui.json(&err.to_json());
+            if ui.json_mode() && !ui.answered() && err.kind != crate::app::ErrorKind::BrokenPipe {
+                let _ = ui.json(&exit::error_json(&err));
             }
-            ExitCode::from(err.exit_code())
+            ExitCode::from(exit::of_error(&err))
         }
     }
 }
@@ -217,11 +220,6 @@ fn touch_worktree_lease(ctx: &mut Context) {
 /// Parses a `SECS`-style or `24h`-style duration flag.
 pub fn duration_arg(value: &str) -> Result<std::time::Duration, String> {
     crate::time::duration_arg(value)
-}
-
-/// A "not yet available" error for commands owned by later work; they must not pretend to work.
-pub fn not_yet(command: &str) -> CommandResult {
-    Err(CommandError::not_yet_available(command))
 }
 
 #[cfg(test)]

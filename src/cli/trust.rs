@@ -1,9 +1,10 @@
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app::session::trust_key;
+use crate::cli::context::Context;
 use crate::config::{CommandLine, RepoCommands};
-use crate::context::{Context, trust_key};
-use crate::error::{CommandError, CommandResult, Outcome};
 use crate::review::builtin::redact_secrets;
 use crate::store::audit::NewAudit;
 use crate::store::trust::{self, TrustRecord};
@@ -150,7 +151,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     } else if !args.show {
         let Some(sha) = sha.clone() else {
             return Err(
-                CommandError::failed(format!("there is no {} to trust", path.display()))
+                AppError::failed(format!("there is no {} to trust", path.display()))
                     .with_hint("`wfc init` writes one"),
             );
         };

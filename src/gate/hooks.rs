@@ -48,8 +48,8 @@ impl HookError {
                  and run `wfc hook install` again"
                     .into(),
             ),
-            HookError::Git(g) => g.hint(),
-            HookError::Io { .. } => None,
+            // A git error is reported (with its hint) as itself.
+            HookError::Git(_) | HookError::Io { .. } => None,
         }
     }
 }

@@ -46,7 +46,6 @@ pub fn index_tree(
     if index.has_conflicts() {
         return Err(GitError::Other {
             message: "the index has unresolved merge conflicts".into(),
-            kind: crate::error::ErrorKind::Failed,
         });
     }
     index
@@ -56,9 +55,8 @@ pub fn index_tree(
 
 /// The tree of the commit `rev` names.
 pub fn rev_tree(repo: &Repository, rev: &str) -> Result<(Oid, Oid), GitError> {
-    let obj = repo.revparse_single(rev).map_err(|e| GitError::Other {
+    let obj = repo.revparse_single(rev).map_err(|e| GitError::Invalid {
         message: format!("cannot resolve {rev:?}: {}", e.message()),
-        kind: crate::error::ErrorKind::Usage,
     })?;
     let commit = obj
         .peel_to_commit()

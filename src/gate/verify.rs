@@ -10,7 +10,6 @@ use serde::Serialize;
 use super::GateError;
 use super::policy::Policy;
 use super::trailer::{self, Found, Verdict, Version};
-use crate::error::ErrorKind;
 use crate::git::{GitError, ctx};
 use crate::review::rerun::{Rerun, rerun};
 
@@ -105,10 +104,7 @@ pub struct Options {
 }
 
 fn usage(message: String) -> GitError {
-    GitError::Other {
-        message,
-        kind: ErrorKind::Usage,
-    }
+    GitError::Invalid { message }
 }
 
 fn resolve(repo: &Repository, spec: &str, what: &str) -> Result<Oid, GitError> {

@@ -8,8 +8,6 @@ pub mod worktree;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::error::ErrorKind;
-
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
     #[error("not a git repository (or any parent up to the root): {path}")]
@@ -28,29 +26,34 @@ pub enum GitError {
         #[source]
         source: std::io::Error,
     },
+    /// What the caller asked for cannot be done as asked (an unknown revision, a bad range).
     #[error("{message}")]
-    Other { message: String, kind: ErrorKind },
+    Invalid { message: String },
+    /// Another process held what was needed for too long.
+    #[error("{message}")]
+    Busy { message: String },
+    #[error("{message}")]
+    Other { message: String },
 }
 
 impl GitError {
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            GitError::NotARepository { .. } | GitError::Bare { .. } => ErrorKind::Usage,
-            GitError::Other { kind, .. } => *kind,
-            _ => ErrorKind::Failed,
-        }
+    /// Whether the request was at fault (no repository, a bare one, an unknown revision), not
+    /// the repository or the machine.
+    pub fn is_invalid(&self) -> bool {
+        matches!(
+            self,
+            GitError::NotARepository { .. } | GitError::Bare { .. } | GitError::Invalid { .. }
+        )
     }
 
-    pub fn hint(&self) -> Option<String> {
+    /// The same failure, as a message of the same class (for an error that must be reported
+    /// again after being borrowed).
+    pub fn restated(&self) -> GitError {
+        let message = self.to_string();
         match self {
-            GitError::NotARepository { .. } => Some(
-                "run wfc inside a git repository, pass `-C <dir>`, or create one with `git init`"
-                    .into(),
-            ),
-            GitError::Bare { .. } => {
-                Some("run wfc in a checkout (a non-bare clone) of the repository".into())
-            }
-            _ => None,
+            e if e.is_invalid() => GitError::Invalid { message },
+            GitError::Busy { .. } => GitError::Busy { message },
+            _ => GitError::Other { message },
         }
     }
 
@@ -189,12 +192,12 @@ pub fn ensure_excluded(info: &RepoInfo, entries: &[&str]) -> Result<Vec<String>,
     }
     let lock_path = info.common_dir.join("wfc-exclude.lock");
     let _lock = crate::lock::FileLock::acquire(&lock_path, Duration::from_secs(30), &mut |_| {})
-        .map_err(|e| GitError::Other {
-            message: format!("cannot update {}: {e}", path.display()),
-            kind: match e {
-                crate::lock::LockError::Timeout { .. } => ErrorKind::Busy,
-                _ => ErrorKind::Failed,
-            },
+        .map_err(|e| {
+            let message = format!("cannot update {}: {e}", path.display());
+            match e {
+                crate::lock::LockError::Timeout { .. } => GitError::Busy { message },
+                _ => GitError::Other { message },
+            }
         })?;
     let (current, missing) = missing_excludes(&path, entries)?;
     if missing.is_empty() {
@@ -214,7 +217,6 @@ pub fn ensure_excluded(info: &RepoInfo, entries: &[&str]) -> Result<Vec<String>,
     }
     crate::fsutil::write_atomic(&path, next.as_bytes()).map_err(|e| GitError::Other {
         message: e.to_string(),
-        kind: ErrorKind::Failed,
     })?;
     Ok(missing)
 }

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use git2::{BranchType, Oid, Repository, StatusOptions, WorktreePruneOptions};
 
 use super::{GitError, ctx};
-use crate::error::ErrorKind;
 
 /// Extensions that both git and this build's libgit2 understand. A repository whose format is
 /// raised to version 1 makes libgit2 refuse every extension outside its own list, so the format is
@@ -36,23 +35,18 @@ pub struct Changed {
 }
 
 fn other(message: String) -> GitError {
-    GitError::Other {
-        message,
-        kind: ErrorKind::Failed,
-    }
+    GitError::Other { message }
 }
 
 /// The commit a new task branch starts from: `base` resolved in `repo`, else its HEAD.
 pub fn resolve_base(repo: &Repository, base: Option<&str>) -> Result<Oid, GitError> {
     match base {
         Some(spec) => {
-            let obj = repo.revparse_single(spec).map_err(|e| GitError::Other {
-                message: format!("cannot resolve --base {spec:?}: {}", e.message()),
-                kind: ErrorKind::Usage,
+            let obj = repo.revparse_single(spec).map_err(|e| GitError::Invalid {
+                message: format!("cannot resolve the base {spec:?}: {}", e.message()),
             })?;
-            let commit = obj.peel_to_commit().map_err(|e| GitError::Other {
-                message: format!("--base {spec:?} does not name a commit: {}", e.message()),
-                kind: ErrorKind::Usage,
+            let commit = obj.peel_to_commit().map_err(|e| GitError::Invalid {
+                message: format!("the base {spec:?} does not name a commit: {}", e.message()),
             })?;
             Ok(commit.id())
         }
@@ -62,7 +56,6 @@ pub fn resolve_base(repo: &Repository, base: Option<&str>) -> Result<Oid, GitErr
                     "the repository has no commit to start a branch from (HEAD: {})",
                     e.message()
                 ),
-                kind: ErrorKind::Failed,
             })?;
             let commit = head
                 .peel_to_commit()

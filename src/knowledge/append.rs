@@ -57,9 +57,9 @@ impl NewEntry {
 /// Redacts before sanitizing (a private key spans lines that sanitizing joins) and after it (joined
 /// lines can form a `name = value` assignment that only then reads as a secret).
 fn clean(raw: &str) -> String {
-    let once = crate::redact::text(raw);
+    let once = crate::review::redact::text(raw);
     let sanitized = file::sanitize(&once);
-    crate::redact::text(&sanitized).into_owned()
+    crate::review::redact::text(&sanitized).into_owned()
 }
 
 /// What an append did.

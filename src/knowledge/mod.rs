@@ -136,26 +136,6 @@ pub enum KnowledgeError {
     Fs(#[from] crate::fsutil::FsError),
 }
 
-impl KnowledgeError {
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            KnowledgeError::UnknownSection { .. } => {
-                Some(format!("pass --section with one of: {}", Section::keys()))
-            }
-            KnowledgeError::UnknownReviewer { .. } => Some(
-                "reviewers are the five built-in ones and the ids of [[review.reviewer]] entries in the config"
-                    .into(),
-            ),
-            KnowledgeError::EmptyText => Some("pass the lesson to record with --text".into()),
-            KnowledgeError::NotText { .. } => {
-                Some("convert the file to UTF-8 or move it away, then try again".into())
-            }
-            KnowledgeError::Fs(e) => e.hint(),
-            _ => None,
-        }
-    }
-}
-
 /// `root/<reviewer>/KNOWLEDGE.md`.
 pub fn knowledge_file(root: &Path, reviewer: &str) -> PathBuf {
     root.join(reviewer).join(FILE_NAME)

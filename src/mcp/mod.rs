@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::{Value, json};
 
-use crate::error::CommandError;
+use crate::app::error::AppError;
 
 /// The revisions reached by the `initialize` handshake, newest first.
 const HANDSHAKE_VERSIONS: &[&str] = &["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
@@ -146,7 +146,7 @@ fn finish(mut result: Value, era: Era, cacheable: bool) -> Value {
 }
 
 /// Serves MCP on stdin/stdout until the client closes stdin.
-pub fn serve(exe: PathBuf, cwd: PathBuf) -> Result<(), CommandError> {
+pub fn serve(exe: PathBuf, cwd: PathBuf) -> Result<(), AppError> {
     let shared = Arc::new(Shared {
         exe,
         cwd,
@@ -172,9 +172,7 @@ pub fn serve(exe: PathBuf, cwd: PathBuf) -> Result<(), CommandError> {
         let n = (&mut input)
             .take(MAX_LINE)
             .read_until(b'\n', &mut line)
-            .map_err(|e| {
-                CommandError::failed("cannot read the MCP client's input").with_cause(e)
-            })?;
+            .map_err(|e| AppError::failed("cannot read the MCP client's input").with_cause(e))?;
         if n == 0 {
             break;
         }

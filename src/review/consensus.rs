@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 
 use super::change::Change;
 use super::finding::Finding;
-use super::tier::Tier;
+use crate::tier::Tier;
 
 /// Reviewers whose strong findings trigger minority protection.
 pub const PROTECTED_REVIEWERS: [&str; 2] = ["security", "reliability"];

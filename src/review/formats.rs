@@ -24,7 +24,7 @@ use crate::config::ReviewerFormat;
 /// Most bytes kept of one text field of a finding (description, remediation, file, ...).
 pub const MAX_TEXT: usize = 4096;
 /// `review.max_findings` when the config says nothing.
-pub const DEFAULT_MAX_FINDINGS: usize = 1000;
+pub use crate::config::DEFAULT_MAX_FINDINGS;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FormatError {
@@ -43,6 +43,16 @@ pub enum FormatError {
 pub struct Limits {
     pub max_findings: usize,
     pub max_text: usize,
+}
+
+impl Limits {
+    /// How much of a reviewer's answer `[review]` keeps.
+    pub fn of(cfg: &crate::config::ReviewConfig) -> Limits {
+        Limits {
+            max_findings: cfg.max_findings,
+            ..Default::default()
+        }
+    }
 }
 
 impl Default for Limits {

@@ -54,10 +54,7 @@ fn io_err(context: String) -> impl FnOnce(std::io::Error) -> GitError {
 }
 
 fn usage(message: String) -> GitError {
-    GitError::Other {
-        message,
-        kind: crate::error::ErrorKind::Usage,
-    }
+    GitError::Invalid { message }
 }
 
 fn short_hash(hasher: Sha256) -> String {
@@ -116,7 +113,6 @@ fn index_tree(repo: &Repository, index: &mut Index) -> Result<Oid, GitError> {
     if index.has_conflicts() {
         return Err(GitError::Other {
             message: "the index has unresolved merge conflicts".into(),
-            kind: crate::error::ErrorKind::Failed,
         });
     }
     index
@@ -630,7 +626,7 @@ fn read<S: Sink>(
                     .map_err(io_err(format!("cannot read {}", full.display())))?;
                 let Ok(inside) = canon.strip_prefix(&info.workdir) else {
                     return Err(S::Error::from(usage(format!(
-                        "--files {}: resolves to {}, outside the repository at {}; only files of the repository are reviewed",
+                        "{}: resolves to {}, outside the repository at {}; only files of the repository are reviewed",
                         f.display(),
                         canon.display(),
                         info.workdir.display()
@@ -642,7 +638,7 @@ fn read<S: Sink>(
                     .is_some_and(|c| c.as_os_str() == ".git")
                 {
                     return Err(S::Error::from(usage(format!(
-                        "--files {}: resolves to {}, inside git's own folder",
+                        "{}: resolves to {}, inside git's own folder",
                         f.display(),
                         canon.display()
                     ))));
@@ -739,16 +735,16 @@ fn read<S: Sink>(
             let (old, mode) = match selection {
                 Selection::Base(r) => {
                     let obj = repo.revparse_single(r).map_err(|e| {
-                        usage(format!("cannot resolve --base {r:?}: {}", e.message()))
+                        usage(format!("cannot resolve the base {r:?}: {}", e.message()))
                     })?;
                     let base_commit = obj
                         .peel_to_commit()
-                        .map_err(ctx(format!("--base {r}: not a commit")))?;
+                        .map_err(ctx(format!("the base {r} is not a commit")))?;
                     let commit = match repo.head().ok().and_then(|h| h.peel_to_commit().ok()) {
                         Some(head) => {
-                            let mb = repo
-                                .merge_base(base_commit.id(), head.id())
-                                .map_err(ctx(format!("--base {r}: no merge base with HEAD")))?;
+                            let mb = repo.merge_base(base_commit.id(), head.id()).map_err(ctx(
+                                format!("the base {r} has no merge base with HEAD"),
+                            ))?;
                             repo.find_commit(mb)
                                 .map_err(ctx("cannot read the merge base"))?
                         }

@@ -18,11 +18,11 @@ use super::input::{self, Input, Selection};
 use super::policy::Policy;
 use super::prompt;
 use super::result::{GateGrant, ReviewResult, ReviewStatus, ReviewerReport, SCHEMA_VERSION};
-use super::tier::Tier;
+use crate::app::Session as Context;
+use crate::app::error::AppError;
 use crate::config::{BUILTIN_REVIEWERS, Config, ExternalReviewerConfig, OnReviewerError};
-use crate::context::Context;
-use crate::error::CommandError;
 use crate::store::jobs;
+use crate::tier::Tier;
 
 /// Which reviewers and what to do with the outcome.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +67,7 @@ pub fn reviewer_ids(
     config: &Config,
     req: &Request,
     policy: Option<&Policy>,
-) -> Result<Vec<String>, CommandError> {
+) -> Result<Vec<String>, AppError> {
     // Which config list the ids come from, to say where an unknown one was written.
     let mut from_config = None;
     let chosen: Vec<String> = if !req.reviewers.is_empty() {
@@ -100,20 +100,20 @@ pub fn reviewer_ids(
                 valid.join(", ")
             );
             if let Err(e) = crate::ids::validate(crate::ids::IdKind::Reviewer, &id) {
-                return Err(CommandError::usage(e.to_string()).with_hint(hint));
+                return Err(AppError::usage(e.to_string()).with_hint(hint));
             }
             let message = from_config
                 .and_then(|section| config.unknown_reviewers.get(section))
                 .cloned()
                 .unwrap_or_else(|| format!("unknown reviewer {id:?}"));
-            return Err(CommandError::usage(message).with_hint(hint));
+            return Err(AppError::usage(message).with_hint(hint));
         }
         if !out.contains(&id) {
             out.push(id);
         }
     }
     if out.is_empty() {
-        return Err(CommandError::usage("no reviewer selected")
+        return Err(AppError::usage("no reviewer selected")
             .with_hint(format!("valid reviewers: {}", valid.join(", "))));
     }
     Ok(out)
@@ -276,7 +276,7 @@ fn learn(ctx: &mut Context, r: &ReviewResult, now: SystemTime) -> Result<usize, 
         let path = knowledge_file(&root, &reviewer);
         let resource = path.display().to_string();
         // Like `knowledge append`: the row first, under the file's lock, then the rename.
-        let record = |p: Pending<'_>| -> Result<(), CommandError> {
+        let record = |p: Pending<'_>| -> Result<(), AppError> {
             let added: Vec<String> = entries
                 .iter()
                 .zip(p.outcomes)
@@ -352,7 +352,7 @@ fn request_base(
     })
 }
 
-fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, CommandError> {
+fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, AppError> {
     let raw = match (&req.task_id, &ctx.worktree_task) {
         (Some(t), _) => t.clone(),
         (None, Some(t)) => t.to_string(),
@@ -362,7 +362,7 @@ fn resolve_task(ctx: &Context, req: &Request, input: &Input) -> Result<String, C
 }
 
 /// Selects the change. `Ok(Err(nothing))` when there is nothing to review.
-fn select(ctx: &mut Context, req: &Request) -> Result<Result<Input, Ran>, CommandError> {
+fn select(ctx: &mut Context, req: &Request) -> Result<Result<Input, Ran>, AppError> {
     let repo = ctx.repo()?;
     let selection = req.selection.clone().unwrap_or(Selection::Auto);
     let mut input = input::select(
@@ -387,7 +387,7 @@ fn select(ctx: &mut Context, req: &Request) -> Result<Result<Input, Ran>, Comman
 /// leave their line"): the untracked files that `worktree create` or `copy-env` copied into this
 /// task worktree, as its lease records them, leave the change and its diff. A file the developer
 /// staged is theirs to review.
-fn drop_copied_env_files(ctx: &mut Context, input: &mut Input) -> Result<(), CommandError> {
+fn drop_copied_env_files(ctx: &mut Context, input: &mut Input) -> Result<(), AppError> {
     let repo = ctx.repo()?;
     if repo.workdir == repo.main_root {
         return Ok(());
@@ -441,7 +441,7 @@ fn without_files(diff: &str, paths: &[String]) -> String {
 /// gitleaks_config`) as extra rules of the security reviewer, for this process. It needs no
 /// `wfc trust`: it runs nothing, its rules can only add findings, and its allowlists reach only
 /// its own rules. An error in it is a config error (exit 2) naming `file:line:column`.
-fn install_custom_rules(ctx: &Context) -> Result<(), CommandError> {
+fn install_custom_rules(ctx: &Context) -> Result<(), AppError> {
     let Some(repo) = &ctx.repo else {
         return Ok(());
     };
@@ -451,7 +451,7 @@ fn install_custom_rules(ctx: &Context) -> Result<(), CommandError> {
         Some(path) => {
             let rules = builtin::CustomRules::load(&path)?;
             for note in &rules.notes {
-                ctx.ui.warn(note);
+                ctx.notify.warn(note);
             }
             Some(std::sync::Arc::new(rules))
         }
@@ -475,13 +475,13 @@ struct Reading<'a, 's, 'e> {
 }
 
 impl input::Sink for Reading<'_, '_, '_> {
-    type Error = CommandError;
+    type Error = AppError;
 
     fn start(
         &mut self,
         mode: &'static str,
         shape: Option<&crate::git::commit::Shape>,
-    ) -> Result<bool, CommandError> {
+    ) -> Result<bool, AppError> {
         let (policy, ids) = policy_and_ids(self.ctx, self.req, shape)?;
         if !matches!(mode, "working-tree" | "base") {
             self.copied.clear();
@@ -498,9 +498,9 @@ impl input::Sink for Reading<'_, '_, '_> {
         Ok(whole)
     }
 
-    fn file(&mut self, file: super::FileChange) -> Result<bool, CommandError> {
+    fn file(&mut self, file: super::FileChange) -> Result<bool, AppError> {
         if crate::interrupt::is_interrupted() {
-            return Err(CommandError::interrupted());
+            return Err(AppError::interrupted());
         }
         if file.status == super::FileStatus::Added && self.copied.contains(&file.path) {
             return Ok(false);
@@ -514,7 +514,7 @@ impl input::Sink for Reading<'_, '_, '_> {
 /// The untracked files `worktree create` or `copy-env` copied into this task worktree, as its
 /// lease records them: never part of the reviewed working-tree change (DESIGN.md "Secrets never
 /// leave their line"). A file the developer staged is theirs to review.
-fn copied_env_files(ctx: &mut Context) -> Result<Vec<String>, CommandError> {
+fn copied_env_files(ctx: &mut Context) -> Result<Vec<String>, AppError> {
     let repo = ctx.repo()?;
     if repo.workdir == repo.main_root {
         return Ok(Vec::new());
@@ -536,7 +536,7 @@ pub fn run(
     ctx: &mut Context,
     req: &Request,
     on_progress: &mut dyn FnMut(&[Planned], Progress),
-) -> Result<Ran, CommandError> {
+) -> Result<Ran, AppError> {
     let started = ctx.now();
     let selection = req.selection.clone().unwrap_or(Selection::Auto);
     let copied = match selection {
@@ -628,7 +628,7 @@ pub fn run(
             .map(|rc| rc.reviewers.iter().cloned().collect())
             .unwrap_or_default(),
         untrusted_file: ctx.untrusted_commands().map(|rc| rc.path.clone()),
-        limits: ctx.config.review.limits(),
+        limits: super::formats::Limits::of(&ctx.config.review),
     };
     let outcomes = engine::run(
         &planned,
@@ -647,7 +647,7 @@ pub fn run(
             "interrupted",
             json!({ "job_id": job_id, "tree_id": input.tree_id }),
         )?;
-        return Err(CommandError::interrupted());
+        return Err(AppError::interrupted());
     }
     let finished = Finished {
         job_id,
@@ -675,7 +675,7 @@ fn insert_job(
     status: &str,
     request: Option<&str>,
     now: SystemTime,
-) -> Result<(), CommandError> {
+) -> Result<(), AppError> {
     let project = ctx.project_id.to_string();
     let developer = ctx.developer_id.to_string();
     let root = ctx.repo.as_ref().map(|r| r.main_root.clone());
@@ -755,7 +755,7 @@ fn summary_line(
 /// Masks secrets in every text field of a reviewer's finding (an external reviewer may quote the
 /// secret it found back in its description, rule, category or even the file name).
 fn redact_finding(f: &mut super::Finding) {
-    use crate::redact::in_place;
+    use crate::review::redact::in_place;
     in_place(&mut f.description);
     in_place(&mut f.remediation);
     in_place(&mut f.category);
@@ -768,7 +768,7 @@ fn redact_finding(f: &mut super::Finding) {
 }
 
 /// Scores the outcomes, writes the reports, and records job, audit and telemetry.
-pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, CommandError> {
+pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewResult, AppError> {
     let head_policy = f.policy.as_ref().and_then(|p| p.as_ref().ok());
     let fail_on = match (req.fail_on, head_policy) {
         (Some(t), _) => t,
@@ -807,7 +807,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     let bypass = req
         .bypass_reason
         .as_ref()
-        .map(|r| crate::redact::text(r.trim()).into_owned())
+        .map(|r| crate::review::redact::text(r.trim()).into_owned())
         .filter(|r| !r.is_empty());
     if matches!(status, ReviewStatus::Failed | ReviewStatus::Incomplete) && bypass.is_some() {
         status = ReviewStatus::Bypassed;
@@ -863,7 +863,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
             .change
             .files
             .iter()
-            .map(|x| crate::redact::text(&x.path).into_owned())
+            .map(|x| crate::review::redact::text(&x.path).into_owned())
             .collect(),
         report_path: Some(md_path.to_string_lossy().into_owned()),
         json_report_path: Some(json_path.to_string_lossy().into_owned()),
@@ -904,7 +904,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
     // Every field of the result was redacted on its way in; the rendered report is checked once
     // more, as a whole, because it is the file most likely to be shared.
     let md = super::report::markdown(&result);
-    let md = crate::redact::text(&md);
+    let md = crate::review::redact::text(&md);
     // Reports are derived from the job row (which is durable in the store): replaced atomically,
     // without fsyncs, which would be most of a small review's time.
     crate::fsutil::replace_derived(&md_path, md.as_bytes())?;
@@ -916,7 +916,8 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
 
     record(ctx, &result, &json_text, finished_at)?;
     if let Err(e) = prune_reports(ctx, &result, &jobs_dir) {
-        ctx.ui.warn(&format!("cannot delete old job reports: {e}"));
+        ctx.notify
+            .warn(&format!("cannot delete old job reports: {e}"));
     }
     Ok(result)
 }
@@ -925,7 +926,7 @@ pub fn finish(ctx: &mut Context, req: &Request, f: Finished) -> Result<ReviewRes
 const JOBS_DIR: &str = "jobs";
 
 /// A job id as a file name: only the characters wfc's own ids are made of.
-fn report_stem(job_id: &str) -> Result<&str, CommandError> {
+fn report_stem(job_id: &str) -> Result<&str, AppError> {
     let ok = !job_id.is_empty()
         && job_id.len() <= 64
         && job_id
@@ -934,7 +935,7 @@ fn report_stem(job_id: &str) -> Result<&str, CommandError> {
     if ok {
         Ok(job_id)
     } else {
-        Err(CommandError::failed(format!(
+        Err(AppError::failed(format!(
             "job id {job_id:?} cannot name a report file"
         )))
     }
@@ -945,7 +946,7 @@ fn prune_reports(
     ctx: &mut Context,
     r: &ReviewResult,
     jobs_dir: &std::path::Path,
-) -> Result<(), CommandError> {
+) -> Result<(), AppError> {
     let keep = ctx.config.review.keep_reports;
     if keep == 0 {
         return Ok(());
@@ -958,7 +959,7 @@ fn prune_reports(
             match std::fs::remove_file(jobs_dir.join(format!("{stem}.{ext}"))) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(CommandError::failed(e.to_string())),
+                Err(e) => return Err(AppError::failed(e.to_string())),
             }
         }
     }
@@ -1012,12 +1013,9 @@ fn gate_grant(
 /// Makes the report folder `out_dir` (`<main>/.wfc/output/<project>`) with every folder from
 /// the main checkout down a real one, and refuses when git tracks anything under `.wfc/output`:
 /// a clone must not be able to point report writes elsewhere with a committed link.
-fn real_output_dir(
-    repo: &crate::git::RepoInfo,
-    out_dir: &std::path::Path,
-) -> Result<(), CommandError> {
+fn real_output_dir(repo: &crate::git::RepoInfo, out_dir: &std::path::Path) -> Result<(), AppError> {
     let rel = out_dir.strip_prefix(&repo.main_root).map_err(|_| {
-        CommandError::failed(format!("{} is outside the repository", out_dir.display()))
+        AppError::failed(format!("{} is outside the repository", out_dir.display()))
     })?;
     let main = repo.open_main()?;
     if let Some(tracked) = crate::git::worktree::tracked_under(&main, ".wfc/output") {
@@ -1040,7 +1038,7 @@ fn record(
     r: &ReviewResult,
     json_text: &str,
     now: SystemTime,
-) -> Result<(), CommandError> {
+) -> Result<(), AppError> {
     let runs: Vec<jobs::ReviewerRun> = r
         .reviewers
         .iter()
@@ -1180,7 +1178,7 @@ fn policy_and_ids(
     ctx: &Context,
     req: &Request,
     shape: Option<&crate::git::commit::Shape>,
-) -> Result<(PolicyRead, Vec<String>), CommandError> {
+) -> Result<(PolicyRead, Vec<String>), AppError> {
     let policy = match shape {
         Some(shape) => Some(
             Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
@@ -1191,7 +1189,7 @@ fn policy_and_ids(
     if req.hook
         && let Some(Err(e)) = &policy
     {
-        return Err(CommandError::usage(e.clone()).with_hint(
+        return Err(AppError::usage(e.clone()).with_hint(
             "fix .wfc/config.toml in a commit of its own (made with WFC_SKIP=1, reviewed in CI), or revert it",
         ));
     }
@@ -1235,10 +1233,7 @@ pub struct PrepareOutput {
 }
 
 /// Phase one: the plan and a job waiting for responses.
-pub fn prepare(
-    ctx: &mut Context,
-    req: &Request,
-) -> Result<Result<PrepareOutput, Ran>, CommandError> {
+pub fn prepare(ctx: &mut Context, req: &Request) -> Result<Result<PrepareOutput, Ran>, AppError> {
     let started = ctx.now();
     let input = match select(ctx, req)? {
         Ok(i) => i,
@@ -1262,7 +1257,7 @@ pub fn prepare(
         .collect();
     // The plan is stored in the job row: its copy of the change must hold no secret.
     let mut stored_change = input.change.clone();
-    crate::redact::change(&mut stored_change);
+    crate::review::redact::change(&mut stored_change);
     let builtins = match &policy {
         Some(Ok(p)) => p.builtins(),
         _ => policy_builtins(ctx),
@@ -1323,15 +1318,15 @@ pub fn finalize(
     req: &Request,
     job_id: &str,
     responses_text: &str,
-) -> Result<ReviewResult, CommandError> {
+) -> Result<ReviewResult, AppError> {
     // The harness's answers are redacted with the same rules as the plan was.
     install_custom_rules(ctx)?;
     let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
-        CommandError::failed(format!("no review job {job_id:?}"))
+        AppError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")
     })?;
     if job.status != "prepared" {
-        return Err(CommandError::failed(format!(
+        return Err(AppError::failed(format!(
             "job {job_id} is {}, not waiting for responses",
             job.status
         ))
@@ -1341,9 +1336,9 @@ pub fn finalize(
         .request
         .as_deref()
         .and_then(|r| serde_json::from_str(r).ok())
-        .ok_or_else(|| CommandError::failed(format!("job {job_id} has no readable plan")))?;
+        .ok_or_else(|| AppError::failed(format!("job {job_id} has no readable plan")))?;
     let responses: Vec<Response> = serde_json::from_str(responses_text).map_err(|e| {
-        CommandError::usage(format!("the responses are not valid JSON: {e}")).with_hint(
+        AppError::usage(format!("the responses are not valid JSON: {e}")).with_hint(
             "give a JSON array of {\"reviewer_id\": \"...\", \"response\": \"<raw reviewer text>\"}",
         )
     })?;
@@ -1353,7 +1348,7 @@ pub fn finalize(
             .iter()
             .any(|t| t.reviewer_id == r.reviewer_id)
         {
-            return Err(CommandError::usage(format!(
+            return Err(AppError::usage(format!(
                 "response for {:?}, which is not a reviewer of job {job_id}",
                 r.reviewer_id
             ))
@@ -1388,7 +1383,7 @@ pub fn finalize(
                     text,
                     &t.reviewer_id,
                     &root,
-                    ctx.config.review.limits(),
+                    super::formats::Limits::of(&ctx.config.review),
                 )
                 .map_err(|e| e.to_string())
             };

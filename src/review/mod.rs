@@ -12,12 +12,12 @@ pub mod input;
 pub mod job;
 pub mod policy;
 pub mod prompt;
+pub mod redact;
 pub mod report;
 pub mod rerun;
 pub mod result;
 pub mod sarif;
-pub mod tier;
 
+pub use crate::tier::Tier;
 pub use change::{AddedLine, Change, FileChange, FileStatus};
 pub use finding::Finding;
-pub use tier::Tier;

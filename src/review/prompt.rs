@@ -44,7 +44,7 @@ pub fn build(
         p.push_str(&format!(
             "- {} ({:?}, +{} -{})\n",
             // A file name cannot start a line of its own in the prompt.
-            crate::ui::escape(&f.path),
+            crate::escape::escape(&f.path),
             f.status,
             f.added.len(),
             f.removed
@@ -72,7 +72,7 @@ pub fn build(
     p.push('\n');
     // Knowledge lines, instructions and paths come from files anyone may have edited; the diff
     // was redacted already, and redacting twice changes nothing.
-    match crate::redact::text(&p) {
+    match crate::review::redact::text(&p) {
         std::borrow::Cow::Borrowed(_) => p,
         std::borrow::Cow::Owned(masked) => masked,
     }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::consensus::Merged;
 use super::result::{ReviewResult, ReviewStatus};
-use super::tier::Tier;
+use crate::tier::Tier;
 
 /// Text from outside on one line of Markdown, neutralised: control characters escaped (newlines
 /// included, so no text starts a line of its own), and every character that could open
@@ -12,7 +12,7 @@ use super::tier::Tier;
 /// `<`, `*`, `\\`, and a list marker at the start). A reviewer's words can then neither add a
 /// heading, a table row or a finding of their own nor hide the ones around them.
 pub fn inline(s: &str) -> String {
-    let escaped = crate::ui::escape(s);
+    let escaped = crate::escape::escape(s);
     let mut out = String::with_capacity(escaped.len() + 8);
     for (i, c) in escaped.chars().enumerate() {
         match c {
@@ -37,7 +37,7 @@ fn cell(s: &str) -> String {
 /// A file name (or any literal) as a Markdown code span: escaped control characters, and a fence
 /// longer than any run of backticks inside, so the name cannot close the span early.
 pub fn code(s: &str) -> String {
-    let escaped = crate::ui::escape(s);
+    let escaped = crate::escape::escape(s);
     let mut longest = 0;
     let mut run = 0;
     for c in escaped.chars() {

@@ -5,7 +5,7 @@
 use super::builtin::{self, Builtin};
 use super::change::Change;
 use super::consensus::{self, Reported};
-use super::tier::Tier;
+use crate::tier::Tier;
 
 /// The verdict of the rules on one change.
 #[derive(Debug, Clone, serde::Serialize)]

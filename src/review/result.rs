@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::consensus::Merged;
 use super::engine::Status;
-use super::tier::Tier;
+use crate::tier::Tier;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -112,26 +112,14 @@ impl ReviewResult {
             .collect()
     }
 
-    /// The exit code of this result (DESIGN.md "Commands").
-    pub fn exit_code(&self) -> u8 {
-        match self.status {
-            ReviewStatus::Passed | ReviewStatus::Bypassed => 0,
-            ReviewStatus::Failed => 1,
-            ReviewStatus::Incomplete => {
-                // Only rate-limit failures: busy rather than broken.
-                let failures: Vec<_> = self
-                    .reviewers
-                    .iter()
-                    .filter(|r| r.status.is_failure())
-                    .collect();
-                if !failures.is_empty() && failures.iter().all(|r| r.status == Status::RateLimited)
-                {
-                    4
-                } else {
-                    3
-                }
-            }
-            ReviewStatus::Interrupted => 130,
-        }
+    /// Whether the review was incomplete only because rate-limit tokens ran out: busy rather
+    /// than broken.
+    pub fn only_rate_limited(&self) -> bool {
+        let failures: Vec<_> = self
+            .reviewers
+            .iter()
+            .filter(|r| r.status.is_failure())
+            .collect();
+        !failures.is_empty() && failures.iter().all(|r| r.status == Status::RateLimited)
     }
 }

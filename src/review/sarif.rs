@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::consensus::Merged;
 use super::result::ReviewResult;
-use super::tier::Tier;
+use crate::tier::Tier;
 
 fn rule_id(f: &Merged) -> String {
     f.rules

@@ -91,9 +91,9 @@ pub fn append_tx(
     // Every row passes here, so this is where its texts are redacted (DESIGN.md "Secrets never
     // leave their line"): a bypass reason or a knowledge text never reaches the file.
     let mut details = entry.details.clone();
-    crate::redact::json(&mut details);
+    crate::review::redact::json(&mut details);
     let details = details.to_string();
-    let resource = crate::redact::text(entry.resource);
+    let resource = crate::review::redact::text(entry.resource);
     let resource: &str = &resource;
     let hash = row_hash(
         seq,

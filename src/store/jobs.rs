@@ -54,7 +54,7 @@ pub fn insert_tx(
     job: &NewJob<'_>,
 ) -> Result<(), StoreError> {
     // Job rows keep what reviewers saw and said; no secret in them reaches the file.
-    let request = job.request.map(crate::redact::json_text);
+    let request = job.request.map(crate::review::redact::json_text);
     tx.execute(
         "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
                            started_at, request)
@@ -110,8 +110,8 @@ pub fn complete_tx(
     job_id: &str,
     c: &Completion<'_>,
 ) -> Result<(), StoreError> {
-    let result = c.result.map(crate::redact::json_text);
-    let bypass_reason = c.bypass_reason.map(crate::redact::text);
+    let result = c.result.map(crate::review::redact::json_text);
+    let bypass_reason = c.bypass_reason.map(crate::review::redact::text);
     tx.execute(
         "UPDATE jobs SET status = ?2, finished_at = ?3, cs = ?4, tier = ?5, passed = ?6,
                 report_path = ?7, result = ?8, bypass_reason = ?9, parent_trees = ?10,
@@ -144,7 +144,7 @@ pub fn complete_tx(
                 r.status,
                 r.duration_ms.map(|d| d as i64),
                 r.findings as i64,
-                crate::redact::opt(r.error.as_deref())
+                crate::review::redact::opt(r.error.as_deref())
             ],
         )
         .map_err(sql("cannot record a reviewer outcome"))?;

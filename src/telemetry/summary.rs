@@ -345,8 +345,8 @@ impl Acc {
             cleanup_removed: self.cleanup_removed,
             knowledge_added: self.knowledge_added,
             knowledge_duplicates: self.knowledge_duplicates,
-            cs_sparkline: crate::ui::sparkline(&cs_values),
-            time_sparkline: crate::ui::sparkline(&time_values),
+            cs_sparkline: sparkline(&cs_values),
+            time_sparkline: sparkline(&time_values),
             trend: self.trend,
             events: self.events,
             unreadable_events: self.unreadable,
@@ -415,9 +415,32 @@ pub fn load(
     Ok(summarize(&events, &worktrees, opts, now))
 }
 
+/// A one-line chart of `values` with the eight block characters, scaled from 0 to the maximum.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().cloned().fold(0.0_f64, f64::max);
+    values
+        .iter()
+        .map(|v| {
+            if max <= 0.0 || !v.is_finite() {
+                BARS[0]
+            } else {
+                let i = ((v / max) * 7.0).round().clamp(0.0, 7.0) as usize;
+                BARS[i]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sparkline_scales() {
+        assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
+        assert_eq!(sparkline(&[]), "");
+    }
     use serde_json::json;
 
     fn ev(id: i64, project: &str, kind: &str, data: Value) -> EventRow {

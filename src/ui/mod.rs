@@ -4,20 +4,19 @@
 //! Domain code never prints; it returns data that commands hand to a [`Ui`].
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod escape;
 pub mod progress;
 mod table;
 
-pub use escape::{escape, escape_lines};
-pub use table::{Table, sparkline};
+pub use crate::escape::{escape, escape_lines};
+pub use table::Table;
 
 use std::io::{IsTerminal, Write};
 
 use owo_colors::{OwoColorize, Style};
 use serde::Serialize;
 
+use crate::app::error::{AppError, ErrorKind};
 use crate::env::Env;
-use crate::error::{CommandError, ErrorKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -150,10 +149,10 @@ impl Ui {
         self.answered.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    pub fn out(&self, text: &str) -> Result<(), CommandError> {
+    pub fn out(&self, text: &str) -> Result<(), AppError> {
         self.answered
             .store(true, std::sync::atomic::Ordering::Relaxed);
-        let text = crate::redact::text(text);
+        let text = crate::review::redact::text(text);
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
         if !text.ends_with('\n') {
@@ -164,15 +163,16 @@ impl Ui {
     }
 
     /// Writes raw bytes to stdout as they are, but with secrets masked when they are text.
-    pub fn out_raw(&self, bytes: &[u8]) -> Result<(), CommandError> {
+    pub fn out_raw(&self, bytes: &[u8]) -> Result<(), AppError> {
         self.answered
             .store(true, std::sync::atomic::Ordering::Relaxed);
-        let masked = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(|t| match crate::redact::text(t) {
-                std::borrow::Cow::Owned(m) => Some(m),
-                std::borrow::Cow::Borrowed(_) => None,
-            });
+        let masked =
+            std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| match crate::review::redact::text(t) {
+                    std::borrow::Cow::Owned(m) => Some(m),
+                    std::borrow::Cow::Borrowed(_) => None,
+                });
         let bytes = masked.as_ref().map_or(bytes, |m| m.as_bytes());
         let mut out = std::io::stdout().lock();
         out.write_all(bytes)?;
@@ -181,9 +181,9 @@ impl Ui {
     }
 
     /// Writes `value` as the single JSON document of this command.
-    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CommandError> {
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), AppError> {
         let mut value = serde_json::to_value(value)?;
-        crate::redact::json(&mut value);
+        crate::review::redact::json(&mut value);
         let mut text = serde_json::to_string_pretty(&value)?;
         text.push('\n');
         self.out_raw(text.as_bytes())
@@ -192,14 +192,14 @@ impl Ui {
     /// Narration on stderr (what is happening); silenced by `-q`.
     pub fn status(&self, msg: &str) {
         if !self.quiet {
-            eprintln!("{}", escape_lines(&crate::redact::text(msg)));
+            eprintln!("{}", escape_lines(&crate::review::redact::text(msg)));
         }
     }
 
     /// A warning on stderr; `-q` keeps warnings (they may matter). Its text often quotes a file
     /// name or a reviewer's words, so it is escaped and redacted.
     pub fn warn(&self, msg: &str) {
-        let msg = crate::redact::text(msg);
+        let msg = crate::review::redact::text(msg);
         eprintln!(
             "{} {}",
             self.paint_err("warning:", Tone::Warn),
@@ -220,18 +220,18 @@ impl Ui {
     }
 
     /// Prints an error: `error: ...`, `  caused by: ...` per cause, `hint: ...` per hint.
-    pub fn error(&self, err: &CommandError) {
+    pub fn error(&self, err: &AppError) {
         if err.kind == ErrorKind::BrokenPipe {
             return;
         }
         // Messages name paths, refs and values from outside: escaped and redacted.
-        let clean = |t: &str| escape_lines(&crate::redact::text(t)).into_owned();
+        let clean = |t: &str| escape_lines(&crate::review::redact::text(t)).into_owned();
         let mut s = format!(
             "{} {}\n",
             self.paint_err("error:", Tone::Bad),
             clean(&err.message)
         );
-        for c in &err.causes {
+        for c in &err.causes() {
             s.push_str(&format!("  caused by: {}\n", clean(c)));
         }
         for h in &err.hints {

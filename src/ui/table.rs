@@ -1,4 +1,4 @@
-//! Plain column-aligned tables and sparklines for terminal output.
+//! Plain column-aligned tables for terminal output.
 
 /// A table of text cells, left-aligned, separated by two spaces.
 #[derive(Debug, Default)]
@@ -71,23 +71,6 @@ impl Table {
     }
 }
 
-/// A one-line chart of `values` with the eight block characters, scaled from 0 to the maximum.
-pub fn sparkline(values: &[f64]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let max = values.iter().cloned().fold(0.0_f64, f64::max);
-    values
-        .iter()
-        .map(|v| {
-            if max <= 0.0 || !v.is_finite() {
-                BARS[0]
-            } else {
-                let i = ((v / max) * 7.0).round().clamp(0.0, 7.0) as usize;
-                BARS[i]
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,11 +80,5 @@ mod tests {
         let mut t = Table::new(&["A", "LONG"]);
         t.row(vec!["xyz".into(), "1".into()]);
         assert_eq!(t.render(), "A    LONG\nxyz  1\n");
-    }
-
-    #[test]
-    fn sparkline_scales() {
-        assert_eq!(sparkline(&[0.0, 5.0, 10.0]), "▁▅█");
-        assert_eq!(sparkline(&[]), "");
     }
 }

@@ -264,7 +264,7 @@ pub fn create(
     };
     if opts.base.is_some()
         && let Err(e) = &base
-        && e.kind() == crate::error::ErrorKind::Usage
+        && e.is_invalid()
     {
         return Err(base.unwrap_err().into());
     }
@@ -368,11 +368,7 @@ pub fn create(
             match &base {
                 Ok(o) => Some(*o),
                 Err(e) => {
-                    return Err(crate::git::GitError::Other {
-                        message: e.to_string(),
-                        kind: e.kind(),
-                    }
-                    .into());
+                    return Err(e.restated().into());
                 }
             }
         };
@@ -449,7 +445,6 @@ pub fn create(
                     message: format!(
                         "the worktree's own identity did not take effect (user.name is {seen:?})"
                     ),
-                    kind: crate::error::ErrorKind::Failed,
                 }
                 .into());
             }

@@ -21,7 +21,6 @@ pub mod remove;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::error::ErrorKind;
 use crate::fsutil::FsError;
 use crate::git::{GitError, RepoInfo};
 use crate::ids::{ProjectId, TaskId};
@@ -78,77 +77,6 @@ pub enum WorktreeError {
         #[source]
         source: std::io::Error,
     },
-}
-
-impl WorktreeError {
-    pub fn kind(&self) -> ErrorKind {
-        match self {
-            WorktreeError::PoolFull { .. } => ErrorKind::Busy,
-            WorktreeError::Pattern { .. } => ErrorKind::Usage,
-            WorktreeError::Interrupted => ErrorKind::Interrupted,
-            WorktreeError::RollbackFailed { original, .. } => original.kind(),
-            WorktreeError::Git(e) => e.kind(),
-            WorktreeError::Store(e) if e.is_busy() => ErrorKind::Busy,
-            WorktreeError::Lock(LockError::Timeout { .. }) => ErrorKind::Busy,
-            WorktreeError::Lock(LockError::Interrupted) => ErrorKind::Interrupted,
-            _ => ErrorKind::Failed,
-        }
-    }
-
-    pub fn hints(&self) -> Vec<String> {
-        match self {
-            WorktreeError::Exists { task, .. } => vec![format!(
-                "use `wfc worktree path {task}` to get its path, or `--exist-ok` to accept it"
-            )],
-            WorktreeError::PathTaken { .. } => vec![
-                "move the folder away; `wfc cleanup` removes unregistered folders once idle, `wfc worktree remove --force` at once".into(),
-            ],
-            WorktreeError::NotFound { task, .. } => vec![format!(
-                "create it with `wfc worktree create {task}`; `wfc worktree list --all-projects` shows every project's worktrees"
-            )],
-            WorktreeError::Dirty { .. } => vec![
-                "commit or stash the changes, or pass --force to discard them".into(),
-            ],
-            WorktreeError::Locked { .. } => vec![
-                "unlock it with `git worktree unlock <path>`, or pass --force".into(),
-            ],
-            WorktreeError::BeingCreated { .. } => vec![
-                "wait for `wfc worktree create` to finish, then try again".into(),
-            ],
-            WorktreeError::InUse { .. } => vec![
-                "run the command from outside the worktree (e.g. with `-C <main checkout>`), or pass --force".into(),
-            ],
-            WorktreeError::PoolFull { waited, .. } => {
-                let mut h = vec![
-                    "remove a worktree (`wfc worktree remove <task>`), run `wfc cleanup`, or raise worktree.max_per_project / worktree.max_total".into(),
-                ];
-                if !waited {
-                    h.push(
-                        "`--wait SECS` waits for a free slot; `--evict` removes the least recently used clean worktree with no live owner".into(),
-                    );
-                }
-                h
-            }
-            WorktreeError::Pattern { .. } => {
-                vec!["fix worktree.copy in your config (glob patterns, `!` excludes)".into()]
-            }
-            WorktreeError::RollbackFailed { original, problems } => {
-                let mut h = original.hints();
-                h.push(format!(
-                    "the roll-back was incomplete ({}); `wfc cleanup` removes what is left",
-                    problems.join("; ")
-                ));
-                h
-            }
-            WorktreeError::Git(e) => e.hint().into_iter().collect(),
-            WorktreeError::Fs(e) => e.hint().into_iter().collect(),
-            WorktreeError::Store(e) => e.hint().into_iter().collect(),
-            WorktreeError::Lock(LockError::Timeout { .. }) => vec![
-                "another wfc process holds the worktree lock; try again, or raise worktree.lock_timeout".into(),
-            ],
-            _ => Vec::new(),
-        }
-    }
 }
 
 pub(crate) fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> WorktreeError {

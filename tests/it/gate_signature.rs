@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use wfc::error::CommandError;
+use wfc::app::error::AppError;
 use wfc::gate::signature::{self, SignatureError};
 
 use crate::harness::{Run, TestEnv};
@@ -434,7 +434,7 @@ fn encrypted_signing_key_is_a_clear_error() {
         "{msg}"
     );
     assert!(err.hint().unwrap().contains("wfc gate keygen"));
-    assert_eq!(CommandError::from(err).exit_code(), 2);
+    assert_eq!(wfc::cli::exit::of_error(&AppError::from(err)), 2);
 
     // The public half, or a key that is not ed25519, is refused just as clearly.
     let pubkey = PathBuf::from(format!("{}.pub", k.display()));

@@ -282,7 +282,8 @@ fn exist_ok_base_and_reattaching_an_unused_branch() {
     let bad = env.wfc(&repo, ["worktree", "create", "u", "--base", "no-such-ref"]);
     bad.code(2);
     assert!(
-        bad.stderr.contains("cannot resolve --base \"no-such-ref\""),
+        bad.stderr
+            .contains("cannot resolve the base \"no-such-ref\""),
         "{bad}"
     );
     assert_eq!(branches(&env, &repo), vec!["main", "wfc/repo/t"]);

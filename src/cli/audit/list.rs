@@ -2,8 +2,9 @@ use std::time::Duration;
 
 use clap::Args as ClapArgs;
 
-use crate::context::{Context, IdSource};
-use crate::error::{CommandResult, Outcome};
+use crate::app::IdSource;
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::store::audit::{self, AuditFilter};
 use crate::ui::{Table, Tone};
 

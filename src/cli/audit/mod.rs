@@ -3,8 +3,8 @@ mod verify;
 
 use clap::{Args as ClapArgs, Subcommand};
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 
 /// List the audit trail (oldest first), or verify its hash chain with `wfc audit verify`.
 ///

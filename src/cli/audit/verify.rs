@@ -1,7 +1,7 @@
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::store::audit;
 use crate::ui::Tone;
 
@@ -21,7 +21,7 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let path = ctx.db_path();
     let store = crate::store::Store::open_read_only(&path).map_err(|e| {
-        crate::error::CommandError::from(e).with_hint(format!(
+        crate::app::error::AppError::from(e).with_hint(format!(
             "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
             ctx.home.display()
         ))

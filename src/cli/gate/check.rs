@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::gate::{self, Grant};
 use crate::store::jobs;
 
@@ -106,7 +106,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             Ok(Outcome::SUCCESS)
         }
         None => {
-            let mut err = CommandError::failed(format!(
+            let mut err = AppError::failed(format!(
                 "{what} ({}) has no passing or bypassed review",
                 gate::short(tree)
             ))

@@ -2,8 +2,8 @@ use clap::Args as ClapArgs;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::gate::signature::{self, KeyFiles};
 
 /// Make an ed25519 key that signs review attestations, and print its allowed-signers line.

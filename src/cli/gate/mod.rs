@@ -4,8 +4,8 @@ mod verify;
 
 use clap::Subcommand;
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 
 /// The review gate.
 #[derive(Debug, Subcommand)]

@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::gate::verify::{self, Options, Status};
 use crate::ui::{Table, Tone};
 
@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         Some(p) => {
             let path = ctx.cwd.join(p);
             Some(std::fs::read_to_string(&path).map_err(|e| {
-                CommandError::usage(format!(
+                AppError::usage(format!(
                     "cannot read the allowed-signers file {}",
                     path.display()
                 ))
@@ -69,9 +69,11 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let report = verify::verify(&repo, &args.range, &opts).map_err(|e| {
         let hint = matches!(
             e,
-            crate::gate::GateError::Git(crate::git::GitError::Other { .. })
+            crate::gate::GateError::Git(
+                crate::git::GitError::Other { .. } | crate::git::GitError::Invalid { .. }
+            )
         );
-        let err = CommandError::from(e);
+        let err = AppError::from(e);
         if hint {
             err.with_hint("in CI, fetch the base branch and the full history first (e.g. `git fetch origin main`, checkout with fetch-depth 0)")
         } else {

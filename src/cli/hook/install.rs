@@ -4,8 +4,8 @@ use std::time::Duration;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::gate::hooks::{self, Action, ConfigScope};
 use crate::lock::FileLock;
 
@@ -26,10 +26,9 @@ pub struct Args {
 }
 
 /// The binary the scripts call: this very one, by absolute path.
-pub fn current_binary() -> Result<PathBuf, CommandError> {
-    let exe = std::env::current_exe().map_err(|e| {
-        CommandError::failed("cannot find the path of this wfc binary").with_cause(e)
-    })?;
+pub fn current_binary() -> Result<PathBuf, AppError> {
+    let exe = std::env::current_exe()
+        .map_err(|e| AppError::failed("cannot find the path of this wfc binary").with_cause(e))?;
     Ok(std::fs::canonicalize(&exe).unwrap_or(exe))
 }
 
@@ -37,7 +36,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let info = ctx.repo()?.clone();
     let dir = hooks::resolve(&info)?;
     if dir.scope == Some(ConfigScope::Global) && !args.force {
-        return Err(CommandError::failed(format!(
+        return Err(AppError::failed(format!(
             "core.hooksPath is set in your global or system git config ({}): hooks installed in {} \
              would run for every repository",
             dir.hooks_path.as_deref().unwrap_or_default(),
@@ -63,12 +62,12 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         } else {
             ctx.ui.out(&snippets.join("\n"))?;
         }
-        let mut err = CommandError::failed(format!(
+        let mut err = AppError::failed(format!(
             "the hooks of this repository are managed by {}; wfc installed nothing",
             names.join(" and ")
         ));
         for d in &managers {
-            err = err.with_cause(&d.evidence);
+            err = err.with_cause(d.evidence.clone());
         }
         return Err(err
             .with_hint(format!(

@@ -5,8 +5,8 @@ mod uninstall;
 
 use clap::Subcommand;
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 
 /// Git hooks that run the review and add the Review-Hash trailer.
 #[derive(Debug, Subcommand)]

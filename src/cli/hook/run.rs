@@ -3,9 +3,9 @@ use std::path::{Path, PathBuf};
 use clap::Args as ClapArgs;
 use serde_json::json;
 
+use crate::app::error::{AppError, CommandResult, ErrorKind, Outcome};
+use crate::cli::context::Context;
 use crate::cli::review::output::{ReviewProgress, summary};
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, ErrorKind, Outcome};
 use crate::gate::trailer::{self, Comments, ReviewHash};
 use crate::gate::{self, Grant};
 use crate::review::input::Selection;
@@ -34,22 +34,22 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         "pre-commit" => pre_commit(ctx),
         "commit-msg" => {
             let file = args.args.first().map(PathBuf::from).ok_or_else(|| {
-                CommandError::usage("the commit-msg hook needs the message file git passes")
+                AppError::usage("the commit-msg hook needs the message file git passes")
                     .with_hint("git runs it as `wfc hook run commit-msg .git/COMMIT_EDITMSG`")
             })?;
             commit_msg(ctx, &file)
         }
-        other => Err(CommandError::usage(format!("wfc has no {other:?} hook"))
+        other => Err(AppError::usage(format!("wfc has no {other:?} hook"))
             .with_hint("wfc runs the pre-commit and commit-msg hooks")),
     }
 }
 
-fn kind_of(code: u8) -> ErrorKind {
-    match code {
-        3 => ErrorKind::Incomplete,
-        4 => ErrorKind::Busy,
-        130 => ErrorKind::Interrupted,
-        _ => ErrorKind::Failed,
+fn kind_of(outcome: Outcome) -> ErrorKind {
+    match outcome {
+        Outcome::Incomplete => ErrorKind::Incomplete,
+        Outcome::Busy => ErrorKind::Busy,
+        Outcome::Interrupted => ErrorKind::Interrupted,
+        Outcome::Success | Outcome::Failed => ErrorKind::Failed,
     }
 }
 
@@ -86,8 +86,8 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
         Ran::Done(r) => r,
     };
     let text = summary(&ctx.ui, &result);
-    let code = result.exit_code();
-    if code == 0 {
+    let outcome = Outcome::of_review(&result);
+    if outcome == Outcome::SUCCESS {
         ctx.ui.status(text.trim_end());
         return Ok(Outcome::SUCCESS);
     }
@@ -109,8 +109,8 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
     let report = result.report_path.as_deref().unwrap_or("(no report)");
     let untrusted = result.untrusted_reviewers();
     if !untrusted.is_empty() {
-        return Err(CommandError::new(
-            kind_of(code),
+        return Err(AppError::new(
+            kind_of(outcome),
             format!(
                 "the review of the staged change is incomplete: reviewer {} is defined by .wfc/config.toml, which is not trusted, so its command did not run: commit blocked",
                 untrusted.join(", ")
@@ -118,8 +118,8 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
         )
         .with_hint("check what it runs with `wfc trust --show`, then `wfc trust` to let it run"));
     }
-    Err(CommandError::new(
-        kind_of(code),
+    Err(AppError::new(
+        kind_of(outcome),
         format!(
             "the review of the staged change did not pass ({}): commit blocked; report: {report}",
             result.status.as_str()
@@ -171,8 +171,7 @@ fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
         return Ok(Outcome::SUCCESS);
     }
     let bytes = std::fs::read(&path).map_err(|e| {
-        CommandError::failed(format!("cannot read the commit message {}", path.display()))
-            .with_cause(e)
+        AppError::failed(format!("cannot read the commit message {}", path.display())).with_cause(e)
     })?;
     let (text, utf8) = trailer::decode(&bytes);
     let hash = ReviewHash::v2(
@@ -244,7 +243,7 @@ fn attest(
     shape: &crate::git::commit::Shape,
     tree_hex: &str,
     policy: &crate::gate::policy::Policy,
-) -> Result<Option<trailer::Attestation>, CommandError> {
+) -> Result<Option<trailer::Attestation>, AppError> {
     match grant {
         Grant::Head { commit, .. } => {
             let head = repo
@@ -280,10 +279,10 @@ fn attest(
 
 /// Replaces the message file through a temp file and a rename, keeping its mode. No fsync: git
 /// reads the file right after the hook, and a crash aborts the commit anyway.
-fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
+fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     use std::io::Write;
     let fail = |e: std::io::Error| {
-        CommandError::failed(format!(
+        AppError::failed(format!(
             "cannot write the commit message {}",
             path.display()
         ))
@@ -330,11 +329,11 @@ fn blocked(
     info: &crate::git::RepoInfo,
     repo: &git2::Repository,
     tree: git2::Oid,
-) -> Result<CommandError, CommandError> {
+) -> Result<AppError, AppError> {
     let latest = jobs::latest_for_tree(ctx.store()?, &gate::repo_key(info), &tree.to_string())?;
     let short = gate::short(tree);
     let mut err = match &latest {
-        Some(job) => CommandError::failed(format!(
+        Some(job) => AppError::failed(format!(
             "the review of the tree being committed ({short}) did not pass ({}): commit blocked",
             job.status
         ))
@@ -344,7 +343,7 @@ fn blocked(
             job.report_path.as_deref().unwrap_or("(none)")
         ))
         .with_hint("fix the findings, stage the fix and commit again"),
-        None => CommandError::failed(format!(
+        None => AppError::failed(format!(
             "no passing or bypassed review of the tree being committed ({short}): commit blocked"
         ))
         .with_hint(

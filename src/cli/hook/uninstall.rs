@@ -3,8 +3,8 @@ use std::time::Duration;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::gate::hooks::{self, Action};
 use crate::lock::FileLock;
 

@@ -3,8 +3,8 @@ use std::time::Duration;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::knowledge::{self, AppendOutcome, NewEntry, Section};
 use crate::ui::Tone;
 
@@ -60,7 +60,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         now,
         args.lock_timeout,
         &mut on_wait,
-        |pending: knowledge::Pending<'_>| -> Result<(), CommandError> {
+        |pending: knowledge::Pending<'_>| -> Result<(), AppError> {
             ctx.audit(
                 "knowledge.append",
                 &resource,

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult};
+use crate::app::error::{AppError, CommandResult};
+use crate::cli::context::Context;
 use crate::knowledge;
 
 /// The shared per-reviewer knowledge base.
@@ -76,7 +76,7 @@ fn scope_label(asked: Option<Scope>) -> &'static str {
 }
 
 /// The folder holding one sub-folder per reviewer for `scope`.
-fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, CommandError> {
+fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, AppError> {
     Ok(match scope {
         Scope::Global => {
             // The first command of a fresh `$WFC_HOME` may be this one: create it private.
@@ -89,7 +89,7 @@ fn root(ctx: &Context, scope: Scope) -> Result<PathBuf, CommandError> {
 
 /// A reviewer name from the command line, checked against the built-in and configured reviewers
 /// (which also keeps `..` and `/` out of the path).
-fn reviewer(ctx: &Context, raw: &str) -> Result<String, CommandError> {
+fn reviewer(ctx: &Context, raw: &str) -> Result<String, AppError> {
     knowledge::check_reviewer(raw, &knowledge::valid_reviewers(&ctx.config))?;
     Ok(raw.to_string())
 }

@@ -3,8 +3,8 @@ use std::time::Duration;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::knowledge::{self, prune, search};
 
 /// Move entries older than DUR to KNOWLEDGE-ARCHIVE.md beside each file.
@@ -38,7 +38,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     };
     let now = ctx.now();
     let mut reports = Vec::new();
-    let mut failures: Vec<CommandError> = Vec::new();
+    let mut failures: Vec<AppError> = Vec::new();
     for r in &reviewers {
         let path = knowledge::knowledge_file(&root, r);
         match prune::prune(
@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             &mut super::on_wait(ctx),
         ) {
             Ok(report) => reports.push(report),
-            Err(e) => failures.push(CommandError::from(e)),
+            Err(e) => failures.push(AppError::from(e)),
         }
     }
     let moved: usize = reports.iter().map(|r| r.moved.len()).sum();

@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::knowledge::search;
 use crate::ui::{Table, Tone};
 
@@ -32,7 +32,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         .map(|r| super::reviewer(ctx, r))
         .transpose()?;
     if search::tokenize(&args.query).is_empty() {
-        return Err(CommandError::usage(format!(
+        return Err(AppError::usage(format!(
             "the query {:?} has no words to search for",
             args.query
         ))

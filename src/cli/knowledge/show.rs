@@ -5,8 +5,8 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 
 use super::Scope;
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::knowledge::{self, Document, Entry, Section};
 
 /// Print a reviewer's KNOWLEDGE.md.
@@ -35,16 +35,14 @@ struct Shown {
     doc: Option<Document>,
 }
 
-fn read(ctx: &Context, scope: Scope, reviewer: &str) -> Result<Shown, CommandError> {
+fn read(ctx: &Context, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
     let path = knowledge::knowledge_file(&super::root(ctx, scope)?, reviewer);
     knowledge::file::check(&path)?;
     let bytes = match std::fs::read(&path) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            return Err(
-                CommandError::failed(format!("cannot read {}", path.display())).with_cause(e),
-            );
+            return Err(AppError::failed(format!("cannot read {}", path.display())).with_cause(e));
         }
     };
     let doc = bytes

@@ -3,8 +3,8 @@ use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult};
+use crate::app::error::{AppError, CommandResult};
+use crate::cli::context::Context;
 use crate::review::job::{self, Ran};
 
 /// Score `[{"reviewer_id", "response"}]` (raw reviewer text, read as llm-text) for a prepared job
@@ -35,15 +35,14 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let text = if args.responses.as_os_str() == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| {
-            CommandError::failed("cannot read the responses from stdin").with_cause(e)
-        })?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| AppError::failed("cannot read the responses from stdin").with_cause(e))?;
         s
     } else {
         let p = ctx.cwd.join(&args.responses);
         std::fs::read_to_string(&p).map_err(|e| {
-            CommandError::usage(format!("cannot read the responses file {}", p.display()))
-                .with_cause(e)
+            AppError::usage(format!("cannot read the responses file {}", p.display())).with_cause(e)
         })?
     };
     let req = job::Request {

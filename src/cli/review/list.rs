@@ -1,7 +1,7 @@
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::store::jobs;
 use crate::ui::{Table, Tone};
 

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand};
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 use crate::review::Tier;
 use crate::review::input::Selection;
 use crate::review::job;

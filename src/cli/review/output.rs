@@ -1,6 +1,6 @@
 //! How a review result is shown: JSON, or a short summary for people.
 
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
 use crate::review::engine::{Planned, Progress, Status};
 use crate::review::job::Ran;
 use crate::review::result::{ReviewResult, ReviewStatus};
@@ -129,7 +129,7 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
                 ui.out(&summary(ui, r))?;
             }
             untrusted_hint(ui, r);
-            Ok(Outcome(r.exit_code()))
+            Ok(Outcome::of_review(r))
         }
     }
 }

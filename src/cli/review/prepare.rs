@@ -1,7 +1,7 @@
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::review::job;
 
 /// Print a job id and one task spec per selected reviewer (reviewer id, prompt, temperature,

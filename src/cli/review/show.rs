@@ -1,7 +1,7 @@
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::review::result::ReviewResult;
 use crate::store::jobs;
 
@@ -14,7 +14,7 @@ pub struct Args {
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let job = jobs::get(ctx.store()?, &args.job)?.ok_or_else(|| {
-        CommandError::failed(format!("no review job {:?}", args.job))
+        AppError::failed(format!("no review job {:?}", args.job))
             .with_hint("`wfc review list --all-projects` lists the jobs")
     })?;
     let result: Option<ReviewResult> = job

@@ -2,8 +2,8 @@ use std::time::Duration;
 
 use clap::{Args as ClapArgs, ValueEnum};
 
-use crate::context::Context;
-use crate::error::{CommandError, CommandResult, Outcome};
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::telemetry::{self, EventFilter, export};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -33,7 +33,7 @@ pub struct Args {
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     if ctx.ui.json_mode() && args.format == Some(Format::Csv) {
         return Err(
-            CommandError::usage("--json and --format csv ask for two different outputs")
+            AppError::usage("--json and --format csv ask for two different outputs")
                 .with_hint("drop --json for CSV, or --format csv for one JSON array"),
         );
     }

@@ -3,8 +3,8 @@ mod summary;
 
 use clap::{Args as ClapArgs, Subcommand};
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 
 /// Per-project figures: reviews, pass rate, p50/p95 review time, slowest and most failing
 /// reviewers, findings per category, active worktrees, and a trend chart.

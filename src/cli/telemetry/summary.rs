@@ -2,8 +2,8 @@ use std::time::Duration;
 
 use clap::Args as ClapArgs;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::telemetry::summary::{self, ProjectSummary, ReviewerStats, SummaryOptions, Timing};
 use crate::ui::Tone;
 

@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::store::leases::{self, NewLease};
 use crate::worktree::{WorktreeError, copy_env};
 

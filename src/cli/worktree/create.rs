@@ -2,8 +2,8 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 use std::time::Duration;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::telemetry::kind;
 use crate::worktree::create::{self, CreateOptions};
 use crate::worktree::pool::Limits;

@@ -7,8 +7,8 @@ mod status;
 
 use clap::Subcommand;
 
-use crate::context::Context;
-use crate::error::CommandResult;
+use crate::app::error::CommandResult;
+use crate::cli::context::Context;
 use crate::ui::Ui;
 use crate::worktree::{Notice, Repo, Target};
 
@@ -48,7 +48,7 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
 pub(crate) fn target(
     ctx: &Context,
     raw: &str,
-) -> Result<(Repo, Target), crate::error::CommandError> {
+) -> Result<(Repo, Target), crate::app::error::AppError> {
     let task = ctx.task_id(raw)?;
     let repo = Repo::new(ctx.repo()?.clone());
     let target = Target::new(

@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
-use crate::context::Context;
-use crate::error::{CommandResult, Outcome};
+use crate::app::error::{CommandResult, Outcome};
+use crate::cli::context::Context;
 use crate::git::worktree::Changed;
 use crate::ui::Tone;
 use crate::worktree::{Repo, WorktreeError, inspect};

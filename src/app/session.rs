@@ -1,18 +1,20 @@
-//! The project context: resolved ids, configuration and every path, built once per command.
+//! The session a use case runs in: resolved ids, configuration, every path, the clock and the
+//! store, built once per command. It holds no terminal: what a use case has to tell the user
+//! on the way goes to its [`Notify`], which each face implements.
 //!
 //! Every path here is absolute and namespaced by a validated project id; no caller builds a path
 //! from a raw string.
 
 use std::path::{Path, PathBuf};
 
+use crate::app::error::AppError;
 use crate::config::{self, Config};
 use crate::env::Env;
-use crate::error::CommandError;
 use crate::git::{GitError, RepoInfo};
 use crate::ids::{self, DeveloperId, ProjectId, TaskId};
 use crate::store::{self, Store, audit};
 use crate::time::Clock;
-use crate::ui::Ui;
+use std::sync::Arc;
 
 /// Where an id came from, for messages and for filters that apply only to explicit ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,15 +35,32 @@ impl IdSource {
 
 /// What the command line said, before resolution.
 #[derive(Debug, Clone, Default)]
-pub struct ContextOptions {
+pub struct SessionOptions {
     pub directory: Option<PathBuf>,
     pub project_id: Option<String>,
     pub developer_id: Option<String>,
 }
 
-pub struct Context {
+/// Where a use case tells the user what happens on the way (a warning, a step done). The CLI
+/// prints it on stderr; another face may log it or drop it.
+pub trait Notify: Send + Sync {
+    fn warn(&self, message: &str);
+    fn status(&self, message: &str);
+    fn debug(&self, message: &str);
+}
+
+/// A [`Notify`] that tells nobody.
+pub struct Silent;
+
+impl Notify for Silent {
+    fn warn(&self, _: &str) {}
+    fn status(&self, _: &str) {}
+    fn debug(&self, _: &str) {}
+}
+
+pub struct Session {
     pub env: Env,
-    pub ui: Ui,
+    pub notify: Arc<dyn Notify>,
     pub clock: Clock,
     /// The directory the command acts in (`-C` or the current directory).
     pub cwd: PathBuf,
@@ -94,21 +113,21 @@ fn task_worktree(repo: Option<&RepoInfo>) -> Option<(ProjectId, TaskId)> {
     Some((ProjectId::parse(&project).ok()?, TaskId::parse(&task).ok()?))
 }
 
-impl Context {
+impl Session {
     /// Resolves the context for a command. Outside a repository this still succeeds; commands that
-    /// need one call [`Context::repo`].
+    /// need one call [`Session::repo`].
     pub fn load(
-        opts: &ContextOptions,
+        opts: &SessionOptions,
         env: Env,
-        ui: Ui,
-    ) -> Result<(Context, Vec<String>), CommandError> {
+        notify: Arc<dyn Notify>,
+    ) -> Result<(Session, Vec<String>), AppError> {
         let cwd0 = std::env::current_dir()
-            .map_err(|e| CommandError::failed("cannot read the current directory").with_cause(e))?;
+            .map_err(|e| AppError::failed("cannot read the current directory").with_cause(e))?;
         let cwd = match &opts.directory {
             Some(d) => {
                 let d = absolute(&cwd0, d);
                 if !d.is_dir() {
-                    return Err(CommandError::usage(format!(
+                    return Err(AppError::usage(format!(
                         "-C {}: no such directory",
                         d.display()
                     )));
@@ -201,9 +220,9 @@ impl Context {
             }
         }
         Ok((
-            Context {
+            Session {
                 env,
-                ui,
+                notify,
                 clock,
                 cwd,
                 repo,
@@ -238,7 +257,7 @@ impl Context {
     }
 
     /// The store, opened (and migrated) on first use.
-    pub fn store(&mut self) -> Result<&mut Store, CommandError> {
+    pub fn store(&mut self) -> Result<&mut Store, AppError> {
         if self.store.is_none() {
             self.store = Some(Store::open(&self.db_path())?);
         }
@@ -256,7 +275,7 @@ impl Context {
         resource: &str,
         status: &str,
         details: serde_json::Value,
-    ) -> Result<(), CommandError> {
+    ) -> Result<(), AppError> {
         let now = self.now();
         let project = self.project_id.to_string();
         let developer = self.developer_id.to_string();
@@ -285,7 +304,7 @@ impl Context {
     }
 
     /// Records a telemetry event for this project and developer, unless telemetry is off.
-    pub fn telemetry(&mut self, kind: &str, data: serde_json::Value) -> Result<(), CommandError> {
+    pub fn telemetry(&mut self, kind: &str, data: serde_json::Value) -> Result<(), AppError> {
         if !self.telemetry_enabled() {
             return Ok(());
         }
@@ -306,7 +325,7 @@ impl Context {
     }
 
     /// Validates a task id from the command line.
-    pub fn task_id(&self, raw: &str) -> Result<TaskId, CommandError> {
+    pub fn task_id(&self, raw: &str) -> Result<TaskId, AppError> {
         Ok(TaskId::parse(raw)?)
     }
 

@@ -8,7 +8,7 @@
 //! DEL, every C1 control (U+0080 to U+009F, which some terminals read as ESC-sequences), and the
 //! bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069) and marks
 //! (U+200E, U+200F, U+061C). Tab is kept: it cannot steer anything and appears in real text.
-//! wfc's own colors are added after escaping, by [`super::Ui::paint`].
+//! wfc's own colors are added after escaping, by `crate::ui::Ui::paint`.
 
 use std::borrow::Cow;
 use std::fmt::Write;

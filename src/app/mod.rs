@@ -1,0 +1,11 @@
+//! The application layer: one function per use case, shared by the CLI and the MCP server.
+//!
+//! A use case does the work, writes its audit row and telemetry, and returns a typed result or an
+//! [`AppError`]. It takes a [`Session`] (ids, paths, config, clock, store), never the terminal.
+
+pub mod error;
+
+pub use error::{AppError, CommandResult, ErrorKind, Outcome};
+pub mod session;
+
+pub use session::{IdSource, Notify, Session, SessionOptions, Silent};
