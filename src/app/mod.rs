@@ -4,8 +4,8 @@
 //! [`AppError`]. It takes a [`Session`] (ids, paths, config, clock, store), never the terminal.
 
 pub mod error;
-
-pub use error::{AppError, CommandResult, ErrorKind, Outcome};
+pub mod review;
 pub mod session;
 
+pub use error::{AppError, CommandResult, ErrorKind, Outcome};
 pub use session::{IdSource, Notify, Session, SessionOptions, Silent};

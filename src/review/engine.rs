@@ -18,7 +18,6 @@ use super::external::{self, RunError};
 use super::finding::Finding;
 use super::formats;
 use crate::config::{ExternalReviewerConfig, RateLimitConfig};
-use crate::store::ratelimit::{self, RateLimitError};
 
 #[derive(Debug, Clone)]
 pub enum Kind {
@@ -132,16 +131,35 @@ pub enum Progress {
     },
 }
 
+/// Why no rate-limit token was taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenError {
+    Interrupted,
+    /// Timed out, or the bucket could not be read; the text says which.
+    Failed(String),
+}
+
+/// Where a worker takes a rate-limit token before an external reviewer runs (the store's shared
+/// buckets, given by the caller).
+pub trait Tokens: Send + Sync {
+    fn take(
+        &self,
+        bucket: &str,
+        limit: &RateLimitConfig,
+        timeout: Duration,
+    ) -> Result<(), TokenError>;
+}
+
 /// What the workers need besides the plan.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     /// Where external reviewers run and what their paths are relative to.
     pub workdir: PathBuf,
     pub main_root: PathBuf,
     pub default_timeout: Duration,
     pub rate_limits: BTreeMap<String, RateLimitConfig>,
-    /// The store, opened anew by each worker that needs a rate-limit token.
-    pub db_path: PathBuf,
+    /// Where rate-limit tokens come from.
+    pub tokens: std::sync::Arc<dyn Tokens>,
     /// Reviewers whose command comes from an untrusted repository config: they never run.
     pub untrusted: BTreeSet<String>,
     /// That config file, for the message.
@@ -198,12 +216,9 @@ fn run_external(
             id: p.id.clone(),
             what: format!("rate limit {name}"),
         }));
-        let taken = crate::store::Store::open(&settings.db_path)
-            .map_err(RateLimitError::from)
-            .and_then(|mut s| ratelimit::take(&mut s, name, limit, timeout));
-        match taken {
-            Ok(_) => {}
-            Err(RateLimitError::Interrupted { .. }) => {
+        match settings.tokens.take(name, limit, timeout) {
+            Ok(()) => {}
+            Err(TokenError::Interrupted) => {
                 return Outcome::failed(
                     &p.id,
                     Status::Interrupted,
@@ -211,8 +226,8 @@ fn run_external(
                     "interrupted".into(),
                 );
             }
-            Err(e) => {
-                return Outcome::failed(&p.id, Status::RateLimited, start.elapsed(), e.to_string());
+            Err(TokenError::Failed(e)) => {
+                return Outcome::failed(&p.id, Status::RateLimited, start.elapsed(), e);
             }
         }
     }

@@ -9,7 +9,6 @@ pub mod external;
 pub mod finding;
 pub mod formats;
 pub mod input;
-pub mod job;
 pub mod policy;
 pub mod prompt;
 pub mod redact;

@@ -25,6 +25,7 @@ mod hostile_text;
 mod hostile_trust;
 mod key_files;
 mod knowledge;
+mod layers;
 mod mcp;
 mod registration;
 mod review;

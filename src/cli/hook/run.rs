@@ -4,12 +4,12 @@ use clap::Args as ClapArgs;
 use serde_json::json;
 
 use crate::app::error::{AppError, CommandResult, ErrorKind, Outcome};
+use crate::app::review::{self as job, Ran};
 use crate::cli::context::Context;
 use crate::cli::review::output::{ReviewProgress, summary};
 use crate::gate::trailer::{self, Comments, ReviewHash};
 use crate::gate::{self, Grant};
 use crate::review::input::Selection;
-use crate::review::job::{self, Ran};
 use crate::store::jobs;
 
 /// Run a hook as git would (called from the installed hook scripts).

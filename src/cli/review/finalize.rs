@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use clap::Args as ClapArgs;
 
 use crate::app::error::{AppError, CommandResult};
+use crate::app::review::{self as job, Ran};
 use crate::cli::context::Context;
-use crate::review::job::{self, Ran};
 
 /// Score `[{"reviewer_id", "response"}]` (raw reviewer text, read as llm-text) for a prepared job
 /// and complete it. Exactly the responses given are scored; a missing or empty response is a

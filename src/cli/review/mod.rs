@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, Subcommand};
 
 use crate::app::error::CommandResult;
+use crate::app::review as job;
 use crate::cli::context::Context;
 use crate::review::Tier;
 use crate::review::input::Selection;
-use crate::review::job;
 
 /// Review a change with a panel of reviewers running in parallel, merge their findings into one
 /// consensus score, write REVIEW-<task>.md and .json, and exit 0 (passed), 1 (failed) or

@@ -1,8 +1,8 @@
 //! How a review result is shown: JSON, or a short summary for people.
 
 use crate::app::error::{CommandResult, Outcome};
+use crate::app::review::Ran;
 use crate::review::engine::{Planned, Progress, Status};
-use crate::review::job::Ran;
 use crate::review::result::{ReviewResult, ReviewStatus};
 use crate::ui::progress::Bars;
 use crate::ui::{Tone, Ui, escape};

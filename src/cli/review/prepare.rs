@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 
 use crate::app::error::{CommandResult, Outcome};
+use crate::app::review as job;
 use crate::cli::context::Context;
-use crate::review::job;
 
 /// Print a job id and one task spec per selected reviewer (reviewer id, prompt, temperature,
 /// relevant, token count), for harnesses that run the prompts themselves. Complete the job with
