@@ -3,9 +3,12 @@
 //! A use case does the work, writes its audit row and telemetry, and returns a typed result or an
 //! [`AppError`]. It takes a [`Session`] (ids, paths, config, clock, store), never the terminal.
 
+pub mod cleanup;
 pub mod error;
+pub mod knowledge;
 pub mod review;
 pub mod session;
+pub mod worktree;
 
 pub use error::{AppError, CommandResult, ErrorKind, Outcome};
 pub use session::{IdSource, Notify, Session, SessionOptions, Silent};

@@ -1,13 +1,11 @@
 use clap::Args as ClapArgs;
-use serde_json::json;
 use std::time::{Duration, Instant};
 
+use crate::app;
 use crate::app::error::{AppError, CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::telemetry::kind;
 use crate::ui::{Table, Tone};
-use crate::worktree::Repo;
-use crate::worktree::cleanup::{self, CleanupOptions, Item, Report};
+use crate::worktree::cleanup::{Item, Report};
 
 /// Remove orphaned worktrees: owner dead or unknown and idle longer than the threshold.
 ///
@@ -37,65 +35,21 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let repo = Repo::new(ctx.repo()?.clone());
     if args.watch.is_some_and(|w| w.is_zero()) {
         return Err(AppError::usage("--watch needs an interval above zero"));
     }
     if args.watch.is_some() {
         crate::interrupt::install();
     }
-    let older_than = args
-        .older_than
-        .unwrap_or(ctx.config.worktree.orphan_after.0);
-    let resource = if args.all_projects {
-        repo.worktrees_root()
-    } else {
-        ctx.worktrees_dir()?
+    let req = app::cleanup::CleanupRequest {
+        older_than: args.older_than,
+        dry_run: args.dry_run,
+        force: args.force,
+        delete_branch: args.delete_branch,
+        all_projects: args.all_projects,
     };
-    let resource = resource.to_string_lossy().into_owned();
     loop {
-        let opts = CleanupOptions {
-            older_than,
-            dry_run: args.dry_run,
-            force: args.force,
-            delete_branch: args.delete_branch,
-            project: (!args.all_projects).then(|| ctx.project_id.to_string()),
-            protect: Some(ctx.cwd.clone()),
-            lock_timeout: ctx.config.worktree.lock_timeout.0,
-            now: ctx.now(),
-        };
-        let ui = ctx.ui.clone();
-        let report = cleanup::run(
-            &repo,
-            ctx.store()?,
-            &opts,
-            &mut crate::cli::worktree::notifier(&ui),
-        )?;
-        let removed = report.removed.len();
-        let kept = report.kept.len();
-        if !args.dry_run {
-            ctx.audit(
-                "cleanup",
-                &resource,
-                if report.errors.is_empty() {
-                    "ok"
-                } else {
-                    "partial"
-                },
-                json!({
-                    "older_than": humantime::format_duration(older_than).to_string(),
-                    "all_projects": args.all_projects,
-                    "removed": removed,
-                    "kept": kept,
-                    "jobs_interrupted": report.jobs_interrupted.len(),
-                    "errors": report.errors.len(),
-                }),
-            )?;
-        }
-        // A dry run touches nothing, the database included.
-        if !args.dry_run {
-            ctx.telemetry(kind::CLEANUP, json!({ "removed": removed, "kept": kept }))?;
-        }
+        let report = app::cleanup::run(ctx, &req)?;
         print(ctx, &report, args.watch.is_some())?;
         let Some(interval) = args.watch else {
             if report.errors.is_empty() {

@@ -3,9 +3,9 @@ use std::time::Duration;
 use clap::Args as ClapArgs;
 use serde_json::json;
 
-use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app;
+use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::knowledge::{self, prune, search};
 
 /// Move entries older than DUR to KNOWLEDGE-ARCHIVE.md beside each file.
 ///
@@ -24,57 +24,33 @@ pub struct Args {
     pub dry_run: bool,
     /// global ($WFC_HOME) or project (the repository's .wfc/knowledge)
     #[arg(long, value_enum, default_value = "global")]
-    pub scope: crate::cli::knowledge::Scope,
+    pub scope: app::knowledge::Scope,
     /// How long to wait for another writer's lock before giving up (exit 4)
     #[arg(long, value_name = "DUR", default_value = "60s", value_parser = crate::cli::duration_arg)]
     pub lock_timeout: Duration,
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let root = super::root(ctx, args.scope)?;
-    let reviewers = match &args.reviewer {
-        Some(r) => vec![super::reviewer(ctx, r)?],
-        None => search::reviewers_with_files(&root)?,
-    };
-    let now = ctx.now();
-    let mut reports = Vec::new();
-    let mut failures: Vec<AppError> = Vec::new();
-    for r in &reviewers {
-        let path = knowledge::knowledge_file(&root, r);
-        match prune::prune(
-            &path,
-            now,
-            args.older_than,
-            args.dry_run,
-            args.lock_timeout,
-            &mut super::on_wait(ctx),
-        ) {
-            Ok(report) => reports.push(report),
-            Err(e) => failures.push(AppError::from(e)),
-        }
-    }
+    let app::knowledge::Pruned {
+        root,
+        cutoff,
+        reports,
+        mut failures,
+    } = app::knowledge::prune(
+        ctx,
+        &app::knowledge::PruneRequest {
+            older_than: args.older_than,
+            reviewer: args.reviewer.clone(),
+            dry_run: args.dry_run,
+            scope: args.scope,
+            lock_timeout: args.lock_timeout,
+        },
+    )?;
     let moved: usize = reports.iter().map(|r| r.moved.len()).sum();
-    if !args.dry_run && moved > 0 {
-        let files: Vec<_> = reports
-            .iter()
-            .filter(|r| !r.moved.is_empty())
-            .map(|r| json!({"path": r.path, "archive": r.archive, "moved": r.moved.len()}))
-            .collect();
-        ctx.audit(
-            "knowledge.prune",
-            &root.display().to_string(),
-            if failures.is_empty() { "ok" } else { "partial" },
-            json!({
-                "scope": args.scope.as_str(),
-                "cutoff": prune::cutoff_date(now, args.older_than),
-                "files": files,
-            }),
-        )?;
-    }
     if ctx.ui.json_mode() {
         ctx.ui.json(&json!({
             "scope": args.scope.as_str(),
-            "cutoff": prune::cutoff_date(now, args.older_than),
+            "cutoff": cutoff,
             "dry_run": args.dry_run,
             "moved": moved,
             "files": reports,
@@ -108,7 +84,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         if out.is_empty() {
             ctx.ui.status(&format!(
                 "nothing older than {} in {} file(s) under {}",
-                prune::cutoff_date(now, args.older_than),
+                cutoff,
                 reports.len(),
                 root.display()
             ));

@@ -1,9 +1,8 @@
 use clap::Args as ClapArgs;
-use serde_json::json;
 
-use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app;
+use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::knowledge::search;
 use crate::ui::{Table, Tone};
 
 /// Rank knowledge entries for QUERY (BM25, offline).
@@ -22,53 +21,28 @@ pub struct Args {
     pub limit: usize,
     /// Only global ($WFC_HOME) or only project (the repository's .wfc/knowledge); default: both
     #[arg(long, value_enum)]
-    pub scope: Option<crate::cli::knowledge::Scope>,
+    pub scope: Option<app::knowledge::Scope>,
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let reviewer = args
-        .reviewer
-        .as_deref()
-        .map(|r| super::reviewer(ctx, r))
-        .transpose()?;
-    if search::tokenize(&args.query).is_empty() {
-        return Err(AppError::usage(format!(
-            "the query {:?} has no words to search for",
-            args.query
-        ))
-        .with_hint("common words such as `the` or `and`, and single letters, are ignored"));
-    }
-    let scopes = super::read_scopes(ctx, args.scope);
-    let roots = scopes
-        .iter()
-        .map(|s| super::root(ctx, *s))
-        .collect::<Result<Vec<_>, _>>()?;
-    let hits = search::search(&roots, reviewer.as_deref(), &args.query, args.limit)?;
+    let found = app::knowledge::search(
+        ctx,
+        &args.query,
+        args.reviewer.as_deref(),
+        args.scope,
+        args.limit,
+    )?;
     if ctx.ui.json_mode() {
-        let mut list = Vec::with_capacity(hits.len());
-        for h in &hits {
-            let mut v = serde_json::to_value(h)?;
-            let scope = scopes
-                .iter()
-                .zip(&roots)
-                .find(|(_, root)| h.path.starts_with(root))
-                .map(|(s, _)| s.as_str());
-            v["scope"] = json!(scope);
-            list.push(v);
-        }
-        ctx.ui.json(&json!({
-            "query": args.query,
-            "scope": super::scope_label(args.scope),
-            "hits": list,
-        }))?;
+        ctx.ui.json(&found)?;
         return Ok(Outcome::SUCCESS);
     }
+    let hits: Vec<_> = found.hits.iter().map(|h| &h.hit).collect();
     if hits.is_empty() {
         ctx.ui.status("no entries match");
         return Ok(Outcome::SUCCESS);
     }
     let mut table = Table::new(&["SCORE", "REVIEWER", "SECTION", "DATE", "ENTRY"]);
-    for h in &hits {
+    for h in hits {
         let attribution = match &h.developer {
             Some(d) => format!(
                 "(Source: {}, Developer: {})",

@@ -1,10 +1,9 @@
 use clap::Args as ClapArgs;
-use serde_json::json;
 
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::store::leases::{self, NewLease};
-use crate::worktree::{WorktreeError, copy_env};
+
+use crate::app;
 
 /// Copy the env and version files (`worktree.copy`) into TASK's worktree again.
 ///
@@ -17,60 +16,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let (repo, target) = super::target(ctx, &args.task)?;
-    if !target.path.join(".git").exists() {
-        return Err(WorktreeError::NotFound {
-            task: target.task,
-            project: target.project,
-        }
-        .into());
-    }
-    let patterns = ctx.config.worktree.copy.0.clone();
-    let now = ctx.now();
-    let developer = ctx.developer_id.to_string();
-    let key = repo.key();
-    let store = ctx.store()?;
-    let lease = leases::get(store, &key, &target.project, &target.task)?;
-    let previous = lease
-        .as_ref()
-        .map(|l| l.copied_files.clone())
-        .unwrap_or_default();
-    let report = copy_env::copy(
-        &repo.info.main_root,
-        &target.path,
-        &patterns,
-        &previous,
-        now,
-    )?;
-    let id = match lease {
-        Some(l) => l.id,
-        None => {
-            let path = target.path_str();
-            leases::insert(
-                store,
-                now,
-                &NewLease {
-                    repo: &key,
-                    project_id: &target.project,
-                    task_id: &target.task,
-                    path: &path,
-                    branch: &target.branch,
-                    developer_id: &developer,
-                    owner_pid: None,
-                },
-            )?
-        }
-    };
-    leases::set_copied_files(store, id, &report.records)?;
-    ctx.audit(
-        "worktree.copy-env",
-        &target.path_str(),
-        "ok",
-        json!({ "task_id": target.task, "copied": report.copied, "backups": report.backups }),
-    )?;
-    for (file, why) in &report.refused {
-        ctx.ui.warn(&format!("skipped {file}: {why}"));
-    }
+    let report = app::worktree::copy_env(ctx, &args.task)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
         return Ok(Outcome::SUCCESS);

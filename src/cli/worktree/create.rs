@@ -1,12 +1,9 @@
 use clap::Args as ClapArgs;
-use serde_json::json;
 use std::time::Duration;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::telemetry::kind;
-use crate::worktree::create::{self, CreateOptions};
-use crate::worktree::pool::Limits;
 
 /// Create the worktree of TASK at `.worktrees/<project>/wfc-<task>` on branch
 /// `wfc/<project>/<task>` and print its path.
@@ -40,85 +37,18 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let (repo, target) = super::target(ctx, &args.task)?;
-    let cfg = ctx.config.worktree.clone();
-    if let Some(pid) = args.owner_pid
-        && !crate::process::is_alive(pid)
-    {
-        ctx.ui.warn(&format!(
-            "owner pid {pid} is not running; the worktree counts as having no live owner"
-        ));
-    }
-    let developer = ctx.developer_id.to_string();
-    let identity = ctx
-        .developer_source
-        .is_explicit()
-        .then(|| crate::worktree::identity(&developer));
-    let opts = CreateOptions {
-        base: args.base.as_deref(),
-        exist_ok: args.exist_ok,
-        wait: args.wait,
-        evict: args.evict,
-        owner_pid: args.owner_pid,
-        developer: &developer,
-        identity,
-        copy_patterns: (!args.no_copy_env).then_some(cfg.copy.0.as_slice()),
-        limits: Limits {
-            max_per_project: cfg.max_per_project,
-            max_total: cfg.max_total,
+    let created = app::worktree::create(
+        ctx,
+        &app::worktree::CreateRequest {
+            task: args.task.clone(),
+            base: args.base.clone(),
+            exist_ok: args.exist_ok,
+            wait: args.wait,
+            evict: args.evict,
+            owner_pid: args.owner_pid,
+            no_copy_env: args.no_copy_env,
         },
-        lock_timeout: cfg.lock_timeout.0,
-        now: ctx.now(),
-        protect: Some(ctx.cwd.clone()),
-        global_attributes: ctx.env.git_attributes_files(),
-    };
-    let ui = ctx.ui.clone();
-    let created = create::create(
-        &repo,
-        ctx.store()?,
-        &target,
-        &opts,
-        &mut super::notifier(&ui),
     )?;
-
-    for e in &created.evicted {
-        ctx.telemetry(
-            kind::WORKTREE_REMOVED,
-            json!({ "task_id": e.task_id, "path": e.path, "branch": e.branch }),
-        )?;
-    }
-    if created.created {
-        ctx.audit(
-            "worktree.create",
-            &created.path,
-            "ok",
-            json!({
-                "task_id": created.task_id,
-                "branch": created.branch,
-                "reattached": created.reattached,
-                "base": created.base,
-                "owner_pid": created.owner_pid,
-                "identity": created.identity,
-                "copied": created.copy.as_ref().map(|c| c.copied.clone()).unwrap_or_default(),
-                "evicted": created.evicted.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
-            }),
-        )?;
-        ctx.telemetry(
-            kind::WORKTREE_CREATED,
-            json!({ "task_id": created.task_id, "path": created.path, "branch": created.branch }),
-        )?;
-    } else if created.lease_changed {
-        ctx.audit(
-            "worktree.create",
-            &created.path,
-            "existing",
-            json!({ "task_id": created.task_id, "owner_pid": created.owner_pid }),
-        )?;
-    }
-
-    for (file, why) in created.copy.iter().flat_map(|c| &c.refused) {
-        ctx.ui.warn(&format!("skipped {file}: {why}"));
-    }
     if ctx.ui.json_mode() {
         ctx.ui.json(&created)?;
         return Ok(Outcome::SUCCESS);

@@ -9,8 +9,6 @@ use clap::Subcommand;
 
 use crate::app::error::CommandResult;
 use crate::cli::context::Context;
-use crate::ui::Ui;
-use crate::worktree::{Notice, Repo, Target};
 
 /// Namespaced task worktrees.
 #[derive(Debug, Subcommand)]
@@ -41,33 +39,6 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
         Command::Status(a) => status::run(ctx, a),
         Command::Remove(a) => remove::run(ctx, a),
         Command::CopyEnv(a) => copy_env::run(ctx, a),
-    }
-}
-
-/// The repository and the target of `raw` (a task id from the command line, validated here).
-pub(crate) fn target(
-    ctx: &Context,
-    raw: &str,
-) -> Result<(Repo, Target), crate::app::error::AppError> {
-    let task = ctx.task_id(raw)?;
-    let repo = Repo::new(ctx.repo()?.clone());
-    let target = Target::new(
-        &ctx.project_id,
-        &task,
-        ctx.worktree_path(&task)?,
-        ctx.branch_name(&task),
-    );
-    Ok((repo, target))
-}
-
-/// Tells the user what a worktree operation waits for, on stderr.
-pub(crate) fn notifier(ui: &Ui) -> impl FnMut(Notice<'_>) + '_ {
-    move |n| match n {
-        Notice::WaitingForLock(p) => ui.status(&format!("waiting for lock at {}", p.display())),
-        Notice::WaitingForSlot { detail, wait } => ui.status(&format!(
-            "{detail}; waiting up to {} for a free slot",
-            humantime::format_duration(wait)
-        )),
     }
 }
 

@@ -1,9 +1,9 @@
 use clap::Args as ClapArgs;
 use serde_json::json;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::worktree::WorktreeError;
 
 /// Print the path of TASK's worktree, for `cd "$(wfc worktree path T)"`.
 #[derive(Debug, ClapArgs)]
@@ -13,14 +13,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let (_, target) = super::target(ctx, &args.task)?;
-    if !target.path.join(".git").exists() {
-        return Err(WorktreeError::NotFound {
-            task: target.task,
-            project: target.project,
-        }
-        .into());
-    }
+    let (_, target) = app::worktree::existing(ctx, &args.task)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&json!({
             "project_id": target.project,
