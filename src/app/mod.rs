@@ -5,6 +5,8 @@
 
 pub mod cleanup;
 pub mod error;
+pub mod gate;
+pub mod hook;
 pub mod knowledge;
 pub mod review;
 pub mod session;

@@ -1,16 +1,12 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
-use serde_json::json;
 
-use crate::app::error::{AppError, CommandResult, ErrorKind, Outcome};
-use crate::app::review::{self as job, Ran};
+use crate::app;
+use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app::hook::PreCommit;
 use crate::cli::context::Context;
 use crate::cli::review::output::{ReviewProgress, summary};
-use crate::gate::trailer::{self, Comments, ReviewHash};
-use crate::gate::{self, Grant};
-use crate::review::input::Selection;
-use crate::store::jobs;
 
 /// Run a hook as git would (called from the installed hook scripts).
 ///
@@ -37,332 +33,41 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 AppError::usage("the commit-msg hook needs the message file git passes")
                     .with_hint("git runs it as `wfc hook run commit-msg .git/COMMIT_EDITMSG`")
             })?;
-            commit_msg(ctx, &file)
+            app::hook::commit_msg(ctx, &file)?;
+            Ok(Outcome::SUCCESS)
         }
         other => Err(AppError::usage(format!("wfc has no {other:?} hook"))
             .with_hint("wfc runs the pre-commit and commit-msg hooks")),
     }
 }
 
-fn kind_of(outcome: Outcome) -> ErrorKind {
-    match outcome {
-        Outcome::Incomplete => ErrorKind::Incomplete,
-        Outcome::Busy => ErrorKind::Busy,
-        Outcome::Interrupted => ErrorKind::Interrupted,
-        Outcome::Success | Outcome::Failed => ErrorKind::Failed,
-    }
-}
-
 fn pre_commit(ctx: &mut Context) -> CommandResult {
-    let info = ctx.repo()?.clone();
-    if ctx.env.skip {
-        ctx.audit(
-            "hook.skip",
-            "pre-commit",
-            "skipped",
-            json!({ "hook": "pre-commit", "reason": "WFC_SKIP", "workdir": info.workdir }),
-        )?;
-        ctx.ui.warn(
-            "WFC_SKIP is set: the review is skipped (recorded in the audit trail); the commit gets \
-             a Review-Hash only if its tree was already reviewed, and `wfc gate verify` reports it \
-             otherwise",
-        );
-        return Ok(Outcome::SUCCESS);
-    }
-    let req = job::Request {
-        selection: Some(Selection::Staged),
-        hook: true,
-        ..job::Request::default()
-    };
     let ui = ctx.ui.clone();
     let mut progress = ReviewProgress::new();
-    let ran = job::run(ctx, &req, &mut |plan, p| progress.update(&ui, plan, p));
+    let decided = app::hook::pre_commit(ctx, &mut |plan, p| progress.update(&ui, plan, p));
     progress.clear();
-    let result = match ran? {
-        Ran::Nothing { .. } => {
-            ctx.ui.debug("nothing staged: nothing to review");
-            return Ok(Outcome::SUCCESS);
+    match decided? {
+        PreCommit::Skipped | PreCommit::NothingStaged => Ok(Outcome::SUCCESS),
+        PreCommit::Passed(result) => {
+            ctx.ui.status(summary(&ctx.ui, &result).trim_end());
+            Ok(Outcome::SUCCESS)
         }
-        Ran::Done(r) => r,
-    };
-    let text = summary(&ctx.ui, &result);
-    let outcome = Outcome::of_review(&result);
-    if outcome == Outcome::SUCCESS {
-        ctx.ui.status(text.trim_end());
-        return Ok(Outcome::SUCCESS);
-    }
-    // A bypass recorded for exactly this tree (`wfc review --bypass-reason`) lets it through.
-    if let Some(job) =
-        jobs::passing_for_tree(ctx.store()?, &gate::repo_key(&info), &result.tree_id)?
-        && job.status == "bypassed"
-    {
-        ctx.ui.status(text.trim_end());
-        ctx.ui.warn(&format!(
-            "the review {}, but review {} bypassed this tree ({}): commit allowed",
-            result.status.as_str(),
-            job.id,
-            job.bypass_reason.as_deref().unwrap_or("no reason given")
-        ));
-        return Ok(Outcome::SUCCESS);
-    }
-    ctx.ui.status(text.trim_end());
-    let report = result.report_path.as_deref().unwrap_or("(no report)");
-    let untrusted = result.untrusted_reviewers();
-    if !untrusted.is_empty() {
-        return Err(AppError::new(
-            kind_of(outcome),
-            format!(
-                "the review of the staged change is incomplete: reviewer {} is defined by .wfc/config.toml, which is not trusted, so its command did not run: commit blocked",
-                untrusted.join(", ")
-            ),
-        )
-        .with_hint("check what it runs with `wfc trust --show`, then `wfc trust` to let it run"));
-    }
-    Err(AppError::new(
-        kind_of(outcome),
-        format!(
-            "the review of the staged change did not pass ({}): commit blocked; report: {report}",
-            result.status.as_str()
-        ),
-    )
-    .with_hint("fix the findings, stage the fix and commit again")
-    .with_hint(bypass_hint(ctx, &info))
-    .with_hint(
-        "WFC_SKIP=1 skips the review once (audited); the commit then has no Review-Hash and `wfc gate verify` reports it",
-    ))
-}
-
-/// How comment lines look in the message being edited (`core.commentChar`, `core.commentString`).
-fn comment_style(repo: &git2::Repository) -> Comments {
-    let value = repo.config().ok().and_then(|c| {
-        c.get_string("core.commentString")
-            .or_else(|_| c.get_string("core.commentChar"))
-            .ok()
-    });
-    match value.as_deref() {
-        Some("auto") => Comments::Auto,
-        Some(s) if !s.is_empty() => Comments::Prefix(s.to_string()),
-        _ => Comments::Prefix("#".into()),
-    }
-}
-
-fn commit_msg(ctx: &mut Context, file: &Path) -> CommandResult {
-    let path = ctx.cwd.join(file);
-    let info = ctx.repo()?.clone();
-    let repo = info.open_current()?;
-    // Recomputed here, not remembered from pre-commit: a hook may have changed the index since.
-    let tree = gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?;
-    let tree_hex = tree.to_string();
-    let (shape, policy) = gate::pending(&repo, &info)?;
-    let grant = gate::grant_for_change(ctx.store()?, &info, &repo, &shape, tree, &policy)?;
-    let Some(grant) = grant else {
-        if ctx.env.skip {
+        PreCommit::Bypassed {
+            result,
+            job_id,
+            reason,
+        } => {
+            ctx.ui.status(summary(&ctx.ui, &result).trim_end());
             ctx.ui.warn(&format!(
-                "WFC_SKIP is set and the change to tree {} has no granting review: no Review-Hash added",
-                gate::short(tree)
+                "the review {}, but review {job_id} bypassed this tree ({}): commit allowed",
+                result.status.as_str(),
+                reason.as_deref().unwrap_or("no reason given")
             ));
-            return Ok(Outcome::SUCCESS);
+            Ok(Outcome::SUCCESS)
         }
-        return Err(blocked(ctx, &info, &repo, tree)?);
-    };
-    if matches!(grant, Grant::NoChange) {
-        ctx.ui
-            .debug("the commit changes nothing: no Review-Hash needed");
-        return Ok(Outcome::SUCCESS);
-    }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        AppError::failed(format!("cannot read the commit message {}", path.display())).with_cause(e)
-    })?;
-    let (text, utf8) = trailer::decode(&bytes);
-    let hash = ReviewHash::v2(
-        &shape.parent_trees,
-        &tree_hex,
-        grant.verdict(),
-        &policy.digest(),
-    );
-    let attestation = attest(ctx, &repo, &grant, &shape, &tree_hex, &policy)?;
-    let changed =
-        match trailer::apply_with(&text, &hash, attestation.as_ref(), &comment_style(&repo)) {
-            Some(next) => {
-                replace_message(&path, &trailer::encode(&next, utf8))?;
-                true
-            }
-            None => false,
-        };
-    let job_id = match &grant {
-        Grant::Review(job) => Some(job.id.clone()),
-        Grant::Head { .. } | Grant::NoChange => None,
-    };
-    ctx.audit(
-        "hook.commit-msg",
-        &tree_hex,
-        grant.verdict().as_str(),
-        json!({
-            "tree_id": tree_hex,
-            "parent_trees": shape.parent_trees,
-            "policy": policy.short_digest(),
-            "verdict": grant.verdict(),
-            "job_id": job_id,
-            "granted_by": grant.describe(),
-            "message_changed": changed,
-            "signed": attestation.is_some(),
-        }),
-    )?;
-    ctx.ui.debug(&format!(
-        "Review-Hash for tree {tree_hex}: {} (granted by {})",
-        hash.value(),
-        grant.describe()
-    ));
-    Ok(Outcome::SUCCESS)
-}
-
-/// The signing key: `[gate] signing_key` of the user config, else the key `wfc gate keygen`
-/// made, when there is one.
-fn signing_key(ctx: &Context) -> Option<PathBuf> {
-    match &ctx.config.gate.signing_key {
-        Some(k) => {
-            let p = match k.strip_prefix("~/") {
-                Some(rest) => ctx.env.home.clone().unwrap_or_default().join(rest),
-                None => PathBuf::from(k),
-            };
-            Some(p)
-        }
-        None => {
-            let default = ctx.home.join("keys").join("wfc-review");
-            default.is_file().then_some(default)
+        PreCommit::Blocked { result, error } => {
+            ctx.ui.status(summary(&ctx.ui, &result).trim_end());
+            Err(error)
         }
     }
-}
-
-/// The signed attestation of the change: the payload the trailer binds plus the granting job
-/// and its audit head, signed with the signing key. A message-only amend keeps HEAD's.
-fn attest(
-    ctx: &mut Context,
-    repo: &git2::Repository,
-    grant: &Grant,
-    shape: &crate::git::commit::Shape,
-    tree_hex: &str,
-    policy: &crate::gate::policy::Policy,
-) -> Result<Option<trailer::Attestation>, AppError> {
-    match grant {
-        Grant::Head { commit, .. } => {
-            let head = repo
-                .find_commit(*commit)
-                .map_err(crate::git::ctx("cannot read HEAD"))?;
-            Ok(trailer::attestation(
-                &trailer::decode(head.message_bytes()).0,
-            ))
-        }
-        Grant::NoChange => Ok(None),
-        Grant::Review(job) => {
-            let Some(key) = signing_key(ctx) else {
-                return Ok(None);
-            };
-            let audit = crate::store::audit::head_for_job(ctx.store()?, &job.id)?;
-            let payload = trailer::payload(
-                &shape.parent_trees,
-                tree_hex,
-                grant.verdict(),
-                &policy.digest(),
-                &job.id,
-                audit.as_ref().map(|(s, h)| (*s, h.as_str())),
-            );
-            let signature = crate::gate::signature::sign_payload(&key, payload.as_bytes())?;
-            Ok(Some(trailer::Attestation {
-                job_id: job.id.clone(),
-                audit,
-                signature,
-            }))
-        }
-    }
-}
-
-/// Replaces the message file through a temp file and a rename, keeping its mode. No fsync: git
-/// reads the file right after the hook, and a crash aborts the commit anyway.
-fn replace_message(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| {
-        AppError::failed(format!(
-            "cannot write the commit message {}",
-            path.display()
-        ))
-        .with_cause(e)
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".wfc-msg.")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(fail)?;
-    }
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
-/// How to record a bypass for the change being committed. Under `git commit -a` or
-/// `git commit <paths>` git commits a temporary index, so the change must be staged in the real
-/// index first, or `wfc review --staged` would review something else (or nothing).
-fn bypass_hint(ctx: &Context, info: &crate::git::RepoInfo) -> String {
-    let temporary = ctx.env.git_index_file.as_deref().is_some_and(|p| {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            info.workdir.join(p)
-        };
-        let real = info.git_dir.join("index");
-        std::fs::canonicalize(&p).unwrap_or(p) != std::fs::canonicalize(&real).unwrap_or(real)
-    });
-    if temporary {
-        "to let this exact change through, stage it first (this commit uses a temporary index:          `git commit -a` or `git commit <paths>`): `git add <the same paths>` (or `git add -u`),          then `wfc review --staged --bypass-reason TEXT`, then `git commit` without paths or -a"
-            .to_string()
-    } else {
-        "to let this exact change through, record why: `wfc review --staged --bypass-reason TEXT`, then commit again"
-            .to_string()
-    }
-}
-
-/// The error for a commit whose tree no review lets through, saying what is known about it.
-fn blocked(
-    ctx: &mut Context,
-    info: &crate::git::RepoInfo,
-    repo: &git2::Repository,
-    tree: git2::Oid,
-) -> Result<AppError, AppError> {
-    let latest = jobs::latest_for_tree(ctx.store()?, &gate::repo_key(info), &tree.to_string())?;
-    let short = gate::short(tree);
-    let mut err = match &latest {
-        Some(job) => AppError::failed(format!(
-            "the review of the tree being committed ({short}) did not pass ({}): commit blocked",
-            job.status
-        ))
-        .with_cause(format!(
-            "review {}; report: {}",
-            job.id,
-            job.report_path.as_deref().unwrap_or("(none)")
-        ))
-        .with_hint("fix the findings, stage the fix and commit again"),
-        None => AppError::failed(format!(
-            "no passing or bypassed review of the tree being committed ({short}): commit blocked"
-        ))
-        .with_hint(
-            "if a hook staged more changes after the pre-commit review, review what is committed \
-             (`git add` it, `wfc review --staged`) and commit again",
-        ),
-    };
-    let head_tree = repo
-        .head()
-        .and_then(|h| h.peel_to_commit())
-        .map(|c| c.tree_id())
-        .ok();
-    if latest.is_none() && head_tree == Some(tree) {
-        err = err.with_hint(
-            "this commit changes no file and HEAD's tree was never reviewed: \
-             `wfc review --range HEAD~1..HEAD` reviews it",
-        );
-    }
-    Ok(err.with_hint(bypass_hint(ctx, info)).with_hint(
-        "WFC_SKIP=1 commits without a Review-Hash (`wfc gate verify` will report the commit)",
-    ))
 }
