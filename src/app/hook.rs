@@ -83,7 +83,7 @@ pub fn pre_commit(
     // A bypass recorded for exactly this tree (`wfc review --bypass-reason`) lets it through.
     if let Some(job) =
         jobs::passing_for_tree(ctx.store()?, &gate::repo_key(&info), &result.tree_id)?
-        && job.status == "bypassed"
+        && job.status == jobs::JobStatus::Bypassed
     {
         return Ok(PreCommit::Bypassed {
             result,

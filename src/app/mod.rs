@@ -6,10 +6,13 @@
 pub mod cleanup;
 pub mod error;
 pub mod gate;
+pub mod history;
 pub mod hook;
 pub mod knowledge;
 pub mod review;
 pub mod session;
+pub mod setup;
+pub mod trust;
 pub mod worktree;
 
 pub use error::{AppError, CommandResult, ErrorKind, Outcome};

@@ -60,6 +60,9 @@ impl Notify for Silent {
 
 pub struct Session {
     pub env: Env,
+    /// The input stream the face hands over (the CLI: its stdin), read at most once, for a diff
+    /// given as `-`; `None` when the face has none.
+    pub stdin: Option<crate::review::input::Stdin>,
     pub notify: Arc<dyn Notify>,
     pub clock: Clock,
     /// The directory the command acts in (`-C` or the current directory).
@@ -222,6 +225,7 @@ impl Session {
         Ok((
             Session {
                 env,
+                stdin: None,
                 notify,
                 clock,
                 cwd,
@@ -296,6 +300,33 @@ impl Session {
             )
         })?;
         Ok(())
+    }
+
+    /// Marks the task worktree the session runs in as used now. Only inside a linked worktree
+    /// under `<main>/.worktrees/`, so sessions elsewhere do not even open the store. The error
+    /// says what could not be recorded; it never fails the command.
+    pub fn touch_worktree_lease(&mut self) -> Result<(), String> {
+        let Some(repo) = &self.repo else {
+            return Ok(());
+        };
+        if !repo.is_linked
+            || !repo
+                .workdir
+                .starts_with(repo.main_root.join(crate::worktree::WORKTREES_DIR))
+        {
+            return Ok(());
+        }
+        let path = repo.workdir.to_string_lossy().into_owned();
+        let now = self.now();
+        let result = match self.store() {
+            Ok(store) => {
+                crate::store::leases::touch_path(store, now, &path).map_err(|e| e.to_string())
+            }
+            Err(e) => Err(e.message),
+        };
+        result
+            .map(drop)
+            .map_err(|e| format!("cannot record the use of {path}: {e}"))
     }
 
     /// Whether telemetry may be recorded (`DO_NOT_TRACK` unset and `[telemetry] enabled`).

@@ -31,7 +31,8 @@ impl Context {
         env: Env,
         ui: Ui,
     ) -> Result<(Context, Vec<String>), AppError> {
-        let (session, warnings) = Session::load(opts, env, Arc::new(ui.clone()))?;
+        let (mut session, warnings) = Session::load(opts, env, Arc::new(ui.clone()))?;
+        session.stdin = Some(Box::new(std::io::stdin()));
         Ok((Context { session, ui }, warnings))
     }
 }

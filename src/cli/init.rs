@@ -1,6 +1,6 @@
 use clap::Args as ClapArgs;
-use serde::Serialize;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
 
@@ -13,40 +13,13 @@ pub struct Args {
     pub force: bool,
 }
 
-#[derive(Serialize)]
-struct InitResult {
-    project_id: String,
-    config_path: String,
-    config_written: bool,
-    exclude_added: Vec<String>,
-}
-
-pub const EXCLUDES: [&str; 2] = [".worktrees/", ".wfc/output/"];
+pub use crate::app::setup::EXCLUDES;
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    let result = app::setup::init(ctx, args.force)?;
     let repo = ctx.repo()?.clone();
-    let path = ctx.repo_config_path()?;
-    let exists = path.exists();
-    let write = !exists || args.force;
-    if write {
-        let text = crate::config::init_template(ctx.project_id.as_str());
-        // Never through a committed `.wfc` link.
-        crate::fsutil::real_dir(&repo.main_root, std::path::Path::new(".wfc"), true)?;
-        crate::fsutil::write_atomic(&path, text.as_bytes())?;
-    }
-    let added = crate::git::ensure_excluded(&repo, &EXCLUDES)?;
-    ctx.audit(
-        "init",
-        &path.to_string_lossy(),
-        "ok",
-        serde_json::json!({ "config_written": write, "exclude_added": added }),
-    )?;
-    let result = InitResult {
-        project_id: ctx.project_id.to_string(),
-        config_path: path.to_string_lossy().into_owned(),
-        config_written: write,
-        exclude_added: added,
-    };
+    let path = std::path::PathBuf::from(&result.config_path);
+    let write = result.config_written;
     if ctx.ui.json_mode() {
         ctx.ui.json(&result)?;
     } else {

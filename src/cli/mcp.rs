@@ -16,7 +16,7 @@ use crate::ui::Ui;
 pub struct Args {}
 
 pub fn run(_ui: &Ui, _args: &Args, directory: Option<&Path>) -> CommandResult {
-    let exe = crate::cli::hook::install::current_binary()?;
+    let exe = crate::app::setup::current_binary()?;
     let here = std::env::current_dir()
         .map_err(|e| AppError::failed("cannot read the current directory").with_cause(e))?;
     let cwd = match directory {

@@ -175,7 +175,9 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
     for w in &warnings {
         ctx.ui.warn(w);
     }
-    touch_worktree_lease(&mut ctx);
+    if let Err(e) = ctx.touch_worktree_lease() {
+        ctx.ui.debug(&e);
+    }
     match &cli.command {
         Command::Init(args) => init::run(&mut ctx, args),
         Command::Worktree(cmd) => worktree::run(&mut ctx, cmd),
@@ -190,30 +192,6 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
         Command::Completions(_) | Command::Man(_) | Command::Mcp(_) => {
             unreachable!("handled above")
         }
-    }
-}
-
-/// Marks the task worktree the command runs in as used now. Only inside a linked worktree under
-/// `<main>/.worktrees/`, so commands elsewhere do not even open the store; a failure here never
-/// fails the command.
-fn touch_worktree_lease(ctx: &mut Context) {
-    let Some(repo) = &ctx.repo else { return };
-    if !repo.is_linked
-        || !repo
-            .workdir
-            .starts_with(repo.main_root.join(crate::worktree::WORKTREES_DIR))
-    {
-        return;
-    }
-    let path = repo.workdir.to_string_lossy().into_owned();
-    let now = ctx.now();
-    let result = match ctx.store() {
-        Ok(store) => crate::store::leases::touch_path(store, now, &path).map_err(|e| e.to_string()),
-        Err(e) => Err(e.message),
-    };
-    if let Err(e) = result {
-        ctx.ui
-            .debug(&format!("cannot record the use of {path}: {e}"));
     }
 }
 

@@ -90,7 +90,9 @@ pub enum Grant {
 impl Grant {
     pub fn verdict(&self) -> Verdict {
         match self {
-            Grant::Review(job) => Verdict::from_status(&job.status).unwrap_or(Verdict::Passed),
+            Grant::Review(job) => {
+                Verdict::from_status(job.status.as_str()).unwrap_or(Verdict::Passed)
+            }
             Grant::Head { verdict, .. } => *verdict,
             Grant::NoChange => Verdict::Passed,
         }

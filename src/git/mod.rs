@@ -69,9 +69,11 @@ impl GitError {
 ///
 /// Objects read are not hashed again to check their id, as git itself does not on every read
 /// (`git fsck` does): a review reads every blob of its change once, and re-hashing them with the
-/// collision-detecting SHA-1 cost as much as the rest of reading them.
+/// collision-detecting SHA-1 cost as much as the rest of reading them. Nor are the objects an
+/// index entry names read again when a checkout writes them (a quarter of a worktree's checkout).
 pub fn init() {
     git2::opts::strict_hash_verification(false);
+    git2::opts::strict_object_creation(false);
 }
 
 /// Builds a closure that wraps a git2 error with context, for `map_err`.

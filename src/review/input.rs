@@ -26,7 +26,7 @@ pub enum Selection {
     Base(String),
     /// `A..B` (or `A...B`: from their merge base).
     Range(String),
-    /// A unified diff from a file, or stdin for `-`.
+    /// A unified diff from a file, or from the caller's input stream for `-`.
     DiffFile(PathBuf),
     /// Whole files, every line counted as added.
     Files(Vec<PathBuf>),
@@ -48,6 +48,9 @@ pub struct Input {
     /// such a change can be granted by the gate.
     pub shape: Option<crate::git::commit::Shape>,
 }
+
+/// The input stream a caller hands over (the CLI: its stdin) for a diff given as `-`.
+pub type Stdin = Box<dyn std::io::Read + Send>;
 
 fn io_err(context: String) -> impl FnOnce(std::io::Error) -> GitError {
     move |source| GitError::Io { context, source }
@@ -491,9 +494,10 @@ pub fn select(
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
+    stdin: Option<Stdin>,
 ) -> Result<Input, GitError> {
     let mut files = Collect(Vec::new());
-    let s = stream(info, index_file, cwd, selection, &mut files)?;
+    let s = stream(info, index_file, cwd, selection, stdin, &mut files)?;
     Ok(Input {
         change: Change {
             files: files.0,
@@ -514,10 +518,11 @@ pub fn stream<S: Sink>(
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
+    stdin: Option<Stdin>,
     sink: &mut S,
 ) -> Result<Streamed, S::Error> {
     let mut out = Stream { sink, diff: None };
-    let (tree_id, mode, shape) = read(info, index_file, cwd, selection, &mut out)?;
+    let (tree_id, mode, shape) = read(info, index_file, cwd, selection, stdin, &mut out)?;
     let repo = info.open_current()?;
     Ok(Streamed {
         tree_id,
@@ -533,11 +538,17 @@ type Read = (String, &'static str, Option<crate::git::commit::Shape>);
 fn read_diff_file<S: Sink>(
     cwd: &Path,
     path: &Path,
+    stdin: Option<Stdin>,
     out: &mut Stream<'_, S>,
 ) -> Result<Read, S::Error> {
     let (mut reader, what): (Box<dyn BufRead>, String) = if path.as_os_str() == "-" {
+        let Some(stdin) = stdin else {
+            return Err(
+                usage("`-` names the caller's input, and this caller gave none".into()).into(),
+            );
+        };
         (
-            Box::new(std::io::stdin().lock()),
+            Box::new(std::io::BufReader::with_capacity(1 << 16, stdin)),
             "the diff from stdin".into(),
         )
     } else {
@@ -610,11 +621,12 @@ fn read<S: Sink>(
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
+    stdin: Option<Stdin>,
     out: &mut Stream<'_, S>,
 ) -> Result<Read, S::Error> {
     let repo = info.open_current()?;
     match selection {
-        Selection::DiffFile(path) => read_diff_file(cwd, path, out),
+        Selection::DiffFile(path) => read_diff_file(cwd, path, stdin, out),
         Selection::Files(files) => {
             out.start("files", None)?;
             let mut hasher = Sha256::new();
@@ -717,7 +729,7 @@ fn read<S: Sink>(
                 None => empty_tree(&repo)?,
             };
             if *selection == Selection::Auto && staged == head_id {
-                return read(info, index_file, cwd, &Selection::WorkingTree, out);
+                return read(info, index_file, cwd, &Selection::WorkingTree, None, out);
             }
             let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
             let shape = crate::git::commit::shape(&repo, &parents)?;

@@ -7,6 +7,87 @@ use serde::Serialize;
 
 use super::{Store, StoreError, sql};
 
+/// Where a job is in its life: `running` (or `prepared`, waiting for a harness's responses),
+/// then how its review ended, or `interrupted`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobStatus {
+    Running,
+    Prepared,
+    Passed,
+    Failed,
+    Incomplete,
+    Bypassed,
+    Interrupted,
+}
+
+impl JobStatus {
+    pub const ALL: [JobStatus; 7] = [
+        JobStatus::Running,
+        JobStatus::Prepared,
+        JobStatus::Passed,
+        JobStatus::Failed,
+        JobStatus::Incomplete,
+        JobStatus::Bypassed,
+        JobStatus::Interrupted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Prepared => "prepared",
+            JobStatus::Passed => "passed",
+            JobStatus::Failed => "failed",
+            JobStatus::Incomplete => "incomplete",
+            JobStatus::Bypassed => "bypassed",
+            JobStatus::Interrupted => "interrupted",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<JobStatus> {
+        JobStatus::ALL.into_iter().find(|j| j.as_str() == s)
+    }
+
+    /// Whether a job with this status lets its tree through the gate.
+    pub fn grants(self) -> bool {
+        matches!(self, JobStatus::Passed | JobStatus::Bypassed)
+    }
+}
+
+impl From<crate::review::result::ReviewStatus> for JobStatus {
+    fn from(s: crate::review::result::ReviewStatus) -> JobStatus {
+        use crate::review::result::ReviewStatus as R;
+        match s {
+            R::Passed => JobStatus::Passed,
+            R::Failed => JobStatus::Failed,
+            R::Incomplete => JobStatus::Incomplete,
+            R::Bypassed => JobStatus::Bypassed,
+            R::Interrupted => JobStatus::Interrupted,
+        }
+    }
+}
+
+impl std::fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl rusqlite::types::ToSql for JobStatus {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for JobStatus {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        JobStatus::parse(s).ok_or_else(|| {
+            rusqlite::types::FromSqlError::Other(format!("unknown job status {s:?}").into())
+        })
+    }
+}
+
 /// A job as stored.
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
@@ -19,7 +100,7 @@ pub struct Job {
     pub developer_id: String,
     pub task_id: Option<String>,
     pub tree_id: Option<String>,
-    pub status: String,
+    pub status: JobStatus,
     pub pid: Option<i64>,
     pub started_at: String,
     pub finished_at: Option<String>,
@@ -44,7 +125,7 @@ pub struct NewJob<'a> {
     pub developer_id: &'a str,
     pub task_id: Option<&'a str>,
     pub tree_id: Option<&'a str>,
-    pub status: &'a str,
+    pub status: JobStatus,
     pub request: Option<&'a str>,
 }
 
@@ -90,7 +171,7 @@ pub struct ReviewerRun {
 /// How a job ended.
 #[derive(Debug, Clone)]
 pub struct Completion<'a> {
-    pub status: &'a str,
+    pub status: JobStatus,
     pub cs: Option<f64>,
     pub tier: Option<&'a str>,
     pub passed: Option<bool>,

@@ -248,11 +248,6 @@ pub fn create(
     opts: &CreateOptions<'_>,
     notify: &mut dyn FnMut(Notice<'_>),
 ) -> Result<Created, WorktreeError> {
-    crate::interrupt::install();
-    // As git does: trust the object database while checking out instead of re-hashing every
-    // blob read and re-reading every blob an index entry names (a quarter of the checkout).
-    git2::opts::strict_hash_verification(false);
-    git2::opts::strict_object_creation(false);
     if let Some(p) = opts.copy_patterns {
         copy_env::validate(p)?;
     }

@@ -97,7 +97,7 @@ pub fn prepare(ctx: &mut Session, req: &Request) -> Result<Result<PrepareOutput,
         &repo_key,
         &task,
         &input.tree_id,
-        "prepared",
+        jobs::JobStatus::Prepared,
         Some(&request),
         started,
     )?;
@@ -138,7 +138,7 @@ pub fn finalize(
         AppError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")
     })?;
-    if job.status != "prepared" {
+    if job.status != jobs::JobStatus::Prepared {
         return Err(AppError::failed(format!(
             "job {job_id} is {}, not waiting for responses",
             job.status

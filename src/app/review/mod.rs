@@ -120,13 +120,15 @@ fn resolve_task(ctx: &Session, req: &Request, input: &Input) -> Result<String, A
 
 /// Selects the change. `Ok(Err(nothing))` when there is nothing to review.
 fn select(ctx: &mut Session, req: &Request) -> Result<Result<Input, Ran>, AppError> {
-    let repo = ctx.repo()?;
     let selection = req.selection.clone().unwrap_or(Selection::Auto);
+    let stdin = ctx.stdin.take();
+    let repo = ctx.repo()?;
     let mut input = input::select(
         repo,
         ctx.env.git_index_file.as_deref(),
         &ctx.cwd,
         &selection,
+        stdin,
     )?;
     if matches!(input.mode, "working-tree" | "base") {
         drop_copied_env_files(ctx, &mut input)?;
@@ -305,7 +307,7 @@ pub fn run(
     // Before the first file is scanned: the built-in reviewers scan while the change is read.
     install_custom_rules(ctx)?;
     let repo = ctx.repo()?.clone();
-    crate::interrupt::install();
+    let stdin = ctx.stdin.take();
     let ctx_ro: &Session = ctx;
     let (read, scanned) = engine::scanning(|feed| {
         let mut reading = Reading {
@@ -321,6 +323,7 @@ pub fn run(
             ctx_ro.env.git_index_file.as_deref(),
             &ctx_ro.cwd,
             &selection,
+            stdin,
             &mut reading,
         );
         streamed.map(|s| (s, reading.chosen, reading.kept_files))
@@ -371,7 +374,7 @@ pub fn run(
         &repo_key,
         &task,
         &input.tree_id,
-        "running",
+        jobs::JobStatus::Running,
         None,
         started,
     )?;
@@ -433,7 +436,7 @@ fn insert_job(
     repo: &str,
     task: &str,
     tree_id: &str,
-    status: &str,
+    status: jobs::JobStatus,
     request: Option<&str>,
     now: SystemTime,
 ) -> Result<(), AppError> {

@@ -398,7 +398,7 @@ pub(super) fn record(
     let project = r.project_id.clone();
     let developer = r.developer_id.clone();
     let resource = r.report_path.clone().unwrap_or_else(|| r.task_id.clone());
-    let status = r.status.as_str();
+    let status = jobs::JobStatus::from(r.status);
     let action = if r.status == ReviewStatus::Bypassed {
         "review.bypass"
     } else {
@@ -433,7 +433,7 @@ pub(super) fn record(
                 developer_id: &developer,
                 action,
                 resource: &resource,
-                status,
+                status: status.as_str(),
                 details,
             },
         )?;

@@ -2,10 +2,9 @@ use std::time::Duration;
 
 use clap::Args as ClapArgs;
 
-use crate::app::IdSource;
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::store::audit::{self, AuditFilter};
 use crate::ui::{Table, Tone};
 
 #[derive(Debug, ClapArgs)]
@@ -23,16 +22,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let filter = AuditFilter {
-        since: args.since.map(|d| crate::time::before(ctx.now(), d)),
-        action: args.action.clone(),
-        // A project id set on the command line or in the environment filters; the derived or
-        // configured one does not, so `wfc audit` in a repository still shows the whole trail.
-        project_id: matches!(ctx.project_source, IdSource::Flag | IdSource::Env)
-            .then(|| ctx.project_id.to_string()),
-        limit: args.limit,
-    };
-    let rows = audit::list(ctx.store()?, &filter)?;
+    let rows = app::history::audit_list(ctx, args.since, args.action.as_deref(), args.limit)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
         return Ok(Outcome::SUCCESS);

@@ -1,8 +1,8 @@
 use clap::Args as ClapArgs;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::store::audit;
 use crate::ui::Tone;
 
 /// Check that the audit trail was not altered: every row's hash, every link, the append-only
@@ -19,28 +19,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let path = ctx.db_path();
-    let store = crate::store::Store::open_read_only(&path).map_err(|e| {
-        crate::app::error::AppError::from(e).with_hint(format!(
-            "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
-            ctx.home.display()
-        ))
-    })?;
-    let mut report = audit::verify(&store)?;
-    let anchors = match (&ctx.repo, &args.anchors) {
-        (Some(info), range) => {
-            let repo = info.open_current()?;
-            crate::gate::audit_anchors(&repo, range.as_deref())?
-        }
-        (None, Some(_)) => {
-            return Err(crate::git::GitError::NotARepository {
-                path: ctx.cwd.clone(),
-            }
-            .into());
-        }
-        (None, None) => Vec::new(),
-    };
-    audit::check_anchors(&store, &anchors, &mut report)?;
+    let report = app::history::audit_verify(ctx, args.anchors.as_deref())?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
     } else if report.ok {

@@ -1,10 +1,8 @@
 use clap::Args as ClapArgs;
-use serde::Serialize;
-use serde_json::json;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::gate::signature::{self, KeyFiles};
 
 /// Make an ed25519 key that signs review attestations, and print its allowed-signers line.
 ///
@@ -25,42 +23,9 @@ pub struct Args {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct KeygenResult {
-    private_key: String,
-    public_key: String,
-    allowed_signers: String,
-    fingerprint: String,
-    principal: String,
-    replaced: bool,
-}
-
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let files = KeyFiles::in_home(&ctx.home);
-    let principal = ctx.developer_id.to_string();
-    let comment = args
-        .comment
-        .clone()
-        .unwrap_or_else(|| format!("wfc-review key of {principal}"));
-    let key = signature::generate_key_files(&files, &comment, args.force)?;
-    let result = KeygenResult {
-        private_key: files.private_key.display().to_string(),
-        public_key: files.public_key.display().to_string(),
-        allowed_signers: signature::allowed_signers_line(&principal, &key.public_key),
-        fingerprint: key.fingerprint.clone(),
-        principal,
-        replaced: key.replaced,
-    };
-    ctx.audit(
-        "gate.keygen",
-        &result.private_key,
-        if key.replaced { "replaced" } else { "created" },
-        json!({
-            "public_key": result.public_key,
-            "fingerprint": result.fingerprint,
-            "principal": result.principal,
-        }),
-    )?;
+    let result = app::setup::keygen(ctx, args.comment.as_deref(), args.force)?;
+    let key = &result;
     if ctx.ui.json_mode() {
         ctx.ui.json(&result)?;
     } else {

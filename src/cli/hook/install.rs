@@ -1,13 +1,10 @@
-use std::path::PathBuf;
-use std::time::Duration;
-
 use clap::Args as ClapArgs;
 use serde_json::json;
 
+use crate::app;
 use crate::app::error::{AppError, CommandResult, Outcome};
 use crate::cli::context::Context;
 use crate::gate::hooks::{self, Action, ConfigScope};
-use crate::lock::FileLock;
 
 /// Install the pre-commit and commit-msg hooks into the hooks directory git uses, chaining any
 /// existing hook.
@@ -23,13 +20,6 @@ pub struct Args {
     /// user's or system's git config (the manager's hook is chained and still runs first)
     #[arg(long)]
     pub force: bool,
-}
-
-/// The binary the scripts call: this very one, by absolute path.
-pub fn current_binary() -> Result<PathBuf, AppError> {
-    let exe = std::env::current_exe()
-        .map_err(|e| AppError::failed("cannot find the path of this wfc binary").with_cause(e))?;
-    Ok(std::fs::canonicalize(&exe).unwrap_or(exe))
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
@@ -79,27 +69,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             ));
     }
 
-    let binary = current_binary()?;
-    let lock_path = info.common_dir.join("wfc-hooks.lock");
-    let ui = ctx.ui.clone();
-    let _lock = FileLock::acquire(&lock_path, Duration::from_secs(30), &mut |p| {
-        ui.status(&format!("waiting for lock at {}", p.display()))
-    })?;
-    let changes = hooks::install(&dir.path, &binary)?;
-    // Every commit now writes a review report under .wfc/output/: keep it out of `git add -A`.
-    let excluded = crate::git::ensure_excluded(&info, &crate::cli::init::EXCLUDES)?;
-    ctx.audit(
-        "hook.install",
-        &dir.path.to_string_lossy(),
-        "ok",
-        json!({
-            "hooks": changes,
-            "binary": binary,
-            "forced": args.force,
-            "managers": detected,
-            "excluded": excluded,
-        }),
-    )?;
+    let app::setup::HooksInstalled { binary, changes } =
+        app::setup::hook_install(ctx, &dir, &detected, args.force)?;
 
     if ctx.ui.json_mode() {
         ctx.ui.json(&json!({

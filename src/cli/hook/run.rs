@@ -42,6 +42,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
 }
 
 fn pre_commit(ctx: &mut Context) -> CommandResult {
+    // Ctrl-C kills the reviewers and marks the job interrupted instead of ending at once.
+    crate::interrupt::install();
     let ui = ctx.ui.clone();
     let mut progress = ReviewProgress::new();
     let decided = app::hook::pre_commit(ctx, &mut |plan, p| progress.update(&ui, plan, p));

@@ -1,12 +1,10 @@
-use std::time::Duration;
-
 use clap::Args as ClapArgs;
 use serde_json::json;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::gate::hooks::{self, Action};
-use crate::lock::FileLock;
+use crate::gate::hooks::Action;
 
 /// Remove the wfc hooks and restore what was there before.
 ///
@@ -16,24 +14,7 @@ use crate::lock::FileLock;
 pub struct Args {}
 
 pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
-    let info = ctx.repo()?.clone();
-    let dir = hooks::resolve(&info)?;
-    let ui = ctx.ui.clone();
-    let _lock = FileLock::acquire(
-        &info.common_dir.join("wfc-hooks.lock"),
-        Duration::from_secs(30),
-        &mut |p| ui.status(&format!("waiting for lock at {}", p.display())),
-    )?;
-    let changes = hooks::uninstall(&dir.path)?;
-    let changed = changes
-        .iter()
-        .any(|c| matches!(c.action, Action::Removed | Action::Restored));
-    ctx.audit(
-        "hook.uninstall",
-        &dir.path.to_string_lossy(),
-        if changed { "ok" } else { "unchanged" },
-        json!({ "hooks": changes }),
-    )?;
+    let (dir, changes) = app::setup::hook_uninstall(ctx)?;
     if ctx.ui.json_mode() {
         ctx.ui
             .json(&json!({ "hooks_dir": dir.path, "hooks": changes }))?;

@@ -1,8 +1,9 @@
 use clap::Args as ClapArgs;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::store::jobs;
+use crate::store::jobs::JobStatus;
 use crate::ui::{Table, Tone};
 
 /// List past reviews of the project, newest first.
@@ -17,8 +18,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let project = (!args.all_projects).then(|| ctx.project_id.to_string());
-    let rows = jobs::list(ctx.store()?, project.as_deref(), args.limit)?;
+    let rows = app::history::review_list(ctx, args.all_projects, args.limit)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
         return Ok(Outcome::SUCCESS);
@@ -38,11 +38,12 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         "TIER",
     ]);
     for j in &rows {
-        let status = match j.status.as_str() {
-            "passed" => ctx.ui.paint(&j.status, Tone::Good),
-            "failed" | "incomplete" => ctx.ui.paint(&j.status, Tone::Bad),
-            _ => ctx.ui.paint(&j.status, Tone::Warn),
+        let tone = match j.status {
+            JobStatus::Passed => Tone::Good,
+            JobStatus::Failed | JobStatus::Incomplete => Tone::Bad,
+            _ => Tone::Warn,
         };
+        let status = ctx.ui.paint(j.status.as_str(), tone);
         t.row(vec![
             j.id.clone(),
             j.started_at

@@ -133,6 +133,8 @@ fn run_review(ctx: &mut Context, args: &RunArgs) -> CommandResult {
         bypass_reason: args.bypass_reason.clone(),
         ..args.change.request()
     };
+    // Ctrl-C kills the reviewers and marks the job interrupted instead of ending at once.
+    crate::interrupt::install();
     let ui = ctx.ui.clone();
     let mut progress = output::ReviewProgress::new();
     let mut done = 0usize;

@@ -1,9 +1,8 @@
 use clap::Args as ClapArgs;
 
-use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app;
+use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::review::result::ReviewResult;
-use crate::store::jobs;
 
 /// Show one past review: its outcome, reviewers and findings.
 #[derive(Debug, ClapArgs)]
@@ -13,15 +12,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let job = jobs::get(ctx.store()?, &args.job)?.ok_or_else(|| {
-        AppError::failed(format!("no review job {:?}", args.job))
-            .with_hint("`wfc review list --all-projects` lists the jobs")
-    })?;
-    let result: Option<ReviewResult> = job
-        .result
-        .as_deref()
-        .and_then(|r| serde_json::from_str(r).ok());
-    let runs = jobs::runs(ctx.store()?, &job.id)?;
+    let app::history::JobShown {
+        job,
+        reviewer_runs: runs,
+        result,
+    } = app::history::review_show(ctx, &args.job)?;
     if ctx.ui.json_mode() {
         let mut v = serde_json::to_value(&job)?;
         v["reviewer_runs"] = serde_json::to_value(&runs)?;

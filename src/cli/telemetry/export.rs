@@ -2,9 +2,10 @@ use std::time::Duration;
 
 use clap::{Args as ClapArgs, ValueEnum};
 
+use crate::app;
 use crate::app::error::{AppError, CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::telemetry::{self, EventFilter, export};
+use crate::telemetry::export;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -37,11 +38,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 .with_hint("drop --json for CSV, or --format csv for one JSON array"),
         );
     }
-    let filter = EventFilter {
-        project_id: (!args.all_projects).then(|| ctx.project_id.to_string()),
-        since: args.since.map(|d| crate::time::before(ctx.now(), d)),
-    };
-    let rows = telemetry::list_events(ctx.store()?.conn(), &filter)?;
+    let rows = app::history::telemetry_events(ctx, args.all_projects, args.since)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
         return Ok(Outcome::SUCCESS);

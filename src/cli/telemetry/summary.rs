@@ -2,9 +2,10 @@ use std::time::Duration;
 
 use clap::Args as ClapArgs;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::telemetry::summary::{self, ProjectSummary, ReviewerStats, SummaryOptions, Timing};
+use crate::telemetry::summary::{ProjectSummary, ReviewerStats, Timing};
 use crate::ui::Tone;
 
 #[derive(Debug, ClapArgs)]
@@ -19,12 +20,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let now = ctx.now();
-    let opts = SummaryOptions {
-        project_id: (!args.all_projects).then(|| ctx.project_id.to_string()),
-        since: args.since.map(|d| crate::time::before(now, d)),
-    };
-    let summary = summary::load(ctx.store()?.conn(), &opts, now)?;
+    let summary = app::history::telemetry_summary(ctx, args.all_projects, args.since)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&summary)?;
         return Ok(Outcome::SUCCESS);

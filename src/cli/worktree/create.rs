@@ -37,6 +37,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
+    // Ctrl-C rolls a half-made worktree back instead of ending at once.
+    crate::interrupt::install();
     let created = app::worktree::create(
         ctx,
         &app::worktree::CreateRequest {

@@ -1,9 +1,9 @@
 use clap::Args as ClapArgs;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
 use crate::ui::{Table, Tone};
-use crate::worktree::{Repo, inspect};
 
 /// List worktrees with project, task, branch, developer, dirty count, age and last use.
 ///
@@ -18,10 +18,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let repo = Repo::new(ctx.repo()?.clone());
     let project = (!args.all_projects).then(|| ctx.project_id.to_string());
-    let now = ctx.now();
-    let entries = inspect::list(&repo, ctx.store()?, project.as_deref(), now)?;
+    let (_, entries) = app::history::worktrees(ctx, project.as_deref())?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&entries)?;
         return Ok(Outcome::SUCCESS);

@@ -1,11 +1,12 @@
 use clap::Args as ClapArgs;
 use serde::Serialize;
 
+use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
 use crate::git::worktree::Changed;
 use crate::ui::Tone;
-use crate::worktree::{Repo, WorktreeError, inspect};
+use crate::worktree::{WorktreeError, inspect};
 
 /// Short git status of one task's worktree, or of every worktree of the project.
 ///
@@ -28,14 +29,13 @@ struct Status {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let repo = Repo::new(ctx.repo()?.clone());
     let task = match &args.task {
         Some(t) => Some(ctx.task_id(t)?),
         None => None,
     };
     let project = ctx.project_id.to_string();
-    let now = ctx.now();
-    let entries: Vec<_> = inspect::list(&repo, ctx.store()?, Some(&project), now)?
+    let (_repo, entries) = app::history::worktrees(ctx, Some(&project))?;
+    let entries: Vec<_> = entries
         .into_iter()
         .filter(|e| task.as_ref().is_none_or(|t| e.task_id == t.as_str()))
         .filter(|e| e.state != "missing" || task.is_some())

@@ -1,0 +1,131 @@
+//! The read-only use cases over the store: the audit trail and its verification, telemetry,
+//! review jobs and worktree leases.
+
+use std::time::Duration;
+
+use super::{AppError, IdSource, Session};
+use crate::review::result::ReviewResult;
+use crate::store::audit::{self, AuditFilter, AuditRow, VerifyReport};
+use crate::store::jobs::{self, Job, ReviewerRun};
+use crate::telemetry::summary::{self, Summary, SummaryOptions};
+use crate::telemetry::{self, EventFilter, EventRow};
+use crate::worktree::Repo;
+use crate::worktree::inspect::{self, Entry};
+
+/// The audit rows newer than `since`, of `action`, at most `limit` (the newest).
+pub fn audit_list(
+    s: &mut Session,
+    since: Option<Duration>,
+    action: Option<&str>,
+    limit: Option<usize>,
+) -> Result<Vec<AuditRow>, AppError> {
+    let filter = AuditFilter {
+        since: since.map(|d| crate::time::before(s.now(), d)),
+        action: action.map(str::to_string),
+        // A project id given explicitly (flag or environment) filters; the derived or configured
+        // one does not, so `wfc audit` in a repository still shows the whole trail.
+        project_id: matches!(s.project_source, IdSource::Flag | IdSource::Env)
+            .then(|| s.project_id.to_string()),
+        limit,
+    };
+    Ok(audit::list(s.store()?, &filter)?)
+}
+
+/// Verifies the audit chain on a read-only copy, and every audit head carried by signed
+/// attestations in `anchors` (default: reachable from HEAD, in a repository).
+pub fn audit_verify(s: &Session, anchors: Option<&str>) -> Result<VerifyReport, AppError> {
+    let path = s.db_path();
+    let store = crate::store::Store::open_read_only(&path).map_err(|e| {
+        AppError::from(e).with_hint(format!(
+            "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
+            s.home.display()
+        ))
+    })?;
+    let mut report = audit::verify(&store)?;
+    let anchors = match (&s.repo, anchors) {
+        (Some(info), range) => {
+            let repo = info.open_current()?;
+            crate::gate::audit_anchors(&repo, range)?
+        }
+        (None, Some(_)) => {
+            return Err(crate::git::GitError::NotARepository {
+                path: s.cwd.clone(),
+            }
+            .into());
+        }
+        (None, None) => Vec::new(),
+    };
+    audit::check_anchors(&store, &anchors, &mut report)?;
+    Ok(report)
+}
+
+/// Per-project figures of the session's project (or every project) since a time.
+pub fn telemetry_summary(
+    s: &mut Session,
+    all_projects: bool,
+    since: Option<Duration>,
+) -> Result<Summary, AppError> {
+    let now = s.now();
+    let opts = SummaryOptions {
+        project_id: (!all_projects).then(|| s.project_id.to_string()),
+        since: since.map(|d| crate::time::before(now, d)),
+    };
+    Ok(summary::load(s.store()?.conn(), &opts, now)?)
+}
+
+/// The telemetry events of the session's project (or every project) since a time.
+pub fn telemetry_events(
+    s: &mut Session,
+    all_projects: bool,
+    since: Option<Duration>,
+) -> Result<Vec<EventRow>, AppError> {
+    let filter = EventFilter {
+        project_id: (!all_projects).then(|| s.project_id.to_string()),
+        since: since.map(|d| crate::time::before(s.now(), d)),
+    };
+    Ok(telemetry::list_events(s.store()?.conn(), &filter)?)
+}
+
+/// The latest review jobs of the session's project (or every project).
+pub fn review_list(
+    s: &mut Session,
+    all_projects: bool,
+    limit: usize,
+) -> Result<Vec<Job>, AppError> {
+    let project = (!all_projects).then(|| s.project_id.to_string());
+    Ok(jobs::list(s.store()?, project.as_deref(), limit)?)
+}
+
+/// One review job with its reviewer runs and its result.
+#[derive(Debug)]
+pub struct JobShown {
+    pub job: Job,
+    pub reviewer_runs: Vec<ReviewerRun>,
+    pub result: Option<ReviewResult>,
+}
+
+pub fn review_show(s: &mut Session, id: &str) -> Result<JobShown, AppError> {
+    let job = jobs::get(s.store()?, id)?.ok_or_else(|| {
+        AppError::failed(format!("no review job {id:?}"))
+            .with_hint("`wfc review list --all-projects` lists the jobs")
+    })?;
+    let result: Option<ReviewResult> = job
+        .result
+        .as_deref()
+        .and_then(|r| serde_json::from_str(r).ok());
+    let reviewer_runs = jobs::runs(s.store()?, &job.id)?;
+    Ok(JobShown {
+        job,
+        reviewer_runs,
+        result,
+    })
+}
+
+/// The worktrees of the session's project (or `project`, or every project with `None`) as git
+/// and the store see them.
+pub fn worktrees(s: &mut Session, project: Option<&str>) -> Result<(Repo, Vec<Entry>), AppError> {
+    let repo = Repo::new(s.repo()?.clone());
+    let now = s.now();
+    let entries = inspect::list(&repo, s.store()?, project, now)?;
+    Ok((repo, entries))
+}
