@@ -14,13 +14,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::env::Env;
 use crate::tier::Tier;
 
-pub const BUILTIN_REVIEWERS: [&str; 5] = [
-    "security",
-    "correctness",
-    "performance",
-    "maintainability",
-    "reliability",
-];
+/// The ids of the built-in reviewers (their registry is [`crate::reviewers`]).
+pub use crate::reviewers::IDS as BUILTIN_REVIEWERS;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

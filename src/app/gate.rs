@@ -56,7 +56,7 @@ pub fn check(s: &mut Session, rev: Option<&str>) -> Result<Checked, AppError> {
         None => {
             let (shape, policy) = gate::pending(&repo, &info)?;
             (
-                gate::index_tree(&repo, &info.workdir, s.env.git_index_file.as_deref())?,
+                crate::git::staged_tree(&repo, s.env.git_index_file.as_deref())?,
                 None,
                 "the staged change".to_string(),
                 shape,

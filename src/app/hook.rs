@@ -140,7 +140,7 @@ pub fn commit_msg(ctx: &mut Session, file: &Path) -> Result<(), AppError> {
     let info = ctx.repo()?.clone();
     let repo = info.open_current()?;
     // Recomputed here, not remembered from pre-commit: a hook may have changed the index since.
-    let tree = gate::index_tree(&repo, &info.workdir, ctx.env.git_index_file.as_deref())?;
+    let tree = crate::git::staged_tree(&repo, ctx.env.git_index_file.as_deref())?;
     let tree_hex = tree.to_string();
     let (shape, policy) = gate::pending(&repo, &info)?;
     let grant = gate::grant_for_change(ctx.store()?, &info, &repo, &shape, tree, &policy)?;

@@ -142,7 +142,7 @@ impl Session {
         let repo = RepoInfo::discover(&cwd)?;
         let repo_config = repo
             .as_ref()
-            .map(|r| r.main_root.join(".wfc").join("config.toml"));
+            .map(|r| crate::layout::repo_config(&r.main_root));
         let loaded = config::load(&env, repo_config.as_deref())?;
         let mut config = loaded.config;
 
@@ -360,48 +360,48 @@ impl Session {
         Ok(TaskId::parse(raw)?)
     }
 
-    // ---- paths (DESIGN.md "Where things live") ----
+    // ---- paths (DESIGN.md "Where things live"; the rules are in `crate::layout`) ----
 
     pub fn db_path(&self) -> PathBuf {
-        self.home.join("wfc.db")
+        crate::layout::db_path(&self.home)
     }
 
     /// `$WFC_HOME/knowledge/global/reviewers`
     pub fn global_knowledge_root(&self) -> PathBuf {
-        self.home.join("knowledge").join("global").join("reviewers")
+        crate::layout::global_knowledge_root(&self.home)
     }
 
     /// `<main repo>/.wfc/knowledge/reviewers`
     pub fn project_knowledge_root(&self) -> Result<PathBuf, GitError> {
-        Ok(self
-            .repo()?
-            .main_root
-            .join(".wfc")
-            .join("knowledge")
-            .join("reviewers"))
+        Ok(crate::layout::project_knowledge_root(
+            &self.repo()?.main_root,
+        ))
     }
 
     pub fn repo_config_path(&self) -> Result<PathBuf, GitError> {
-        Ok(self.repo()?.main_root.join(".wfc").join("config.toml"))
+        Ok(crate::layout::repo_config(&self.repo()?.main_root))
     }
 
     /// `<main repo>/.worktrees/<project>`
     pub fn worktrees_dir(&self) -> Result<PathBuf, GitError> {
-        Ok(self
-            .repo()?
-            .main_root
-            .join(".worktrees")
-            .join(self.project_id.as_str()))
+        Ok(crate::layout::worktrees_dir(
+            &self.repo()?.main_root,
+            &self.project_id,
+        ))
     }
 
     /// `<main repo>/.worktrees/<project>/wfc-<task>`
     pub fn worktree_path(&self, task: &TaskId) -> Result<PathBuf, GitError> {
-        Ok(self.worktrees_dir()?.join(format!("wfc-{task}")))
+        Ok(crate::layout::worktree_path(
+            &self.repo()?.main_root,
+            &self.project_id,
+            task,
+        ))
     }
 
     /// `wfc/<project>/<task>`
     pub fn branch_name(&self, task: &TaskId) -> String {
-        format!("wfc/{}/{}", self.project_id, task)
+        crate::layout::branch_name(&self.project_id, task)
     }
 
     /// `<main repo>/.wfc/output/<project>`
@@ -411,11 +411,6 @@ impl Session {
 
     /// `<main repo>/.wfc/output/<project>` for another project (a job's own).
     pub fn output_dir_for(&self, project: &ProjectId) -> Result<PathBuf, GitError> {
-        Ok(self
-            .repo()?
-            .main_root
-            .join(".wfc")
-            .join("output")
-            .join(project.as_str()))
+        Ok(crate::layout::output_dir(&self.repo()?.main_root, project))
     }
 }

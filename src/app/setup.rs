@@ -12,8 +12,7 @@ use crate::gate::hooks::{self, Action, Change, Detected, HooksDir};
 use crate::gate::signature::{self, KeyFiles};
 use crate::lock::FileLock;
 
-/// What `.git/info/exclude` must hold for wfc's own folders.
-pub const EXCLUDES: [&str; 2] = [".worktrees/", ".wfc/output/"];
+pub use crate::layout::EXCLUDES;
 
 #[derive(Debug, Serialize)]
 pub struct Initialised {

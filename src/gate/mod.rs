@@ -12,8 +12,6 @@ pub mod signature;
 pub mod trailer;
 pub mod verify;
 
-use std::path::Path;
-
 use git2::{Oid, Repository};
 
 use crate::git::commit::Shape;
@@ -21,37 +19,6 @@ use crate::git::{GitError, RepoInfo, ctx};
 use crate::store::{Store, StoreError, jobs};
 use policy::Policy;
 use trailer::{Found, Verdict};
-
-/// The tree the index would commit: `$GIT_INDEX_FILE` when git set it (the index of
-/// `git commit -a`, `git commit <paths>` or `--amend`), else the worktree's index.
-///
-/// The index is only read, never locked; the tree objects are written to the object database as
-/// `git commit` itself does.
-pub fn index_tree(
-    repo: &Repository,
-    workdir: &Path,
-    index_file: Option<&Path>,
-) -> Result<Oid, GitError> {
-    let mut index = match index_file {
-        Some(p) => {
-            let p = if p.is_absolute() {
-                p.to_path_buf()
-            } else {
-                workdir.join(p)
-            };
-            git2::Index::open(&p).map_err(ctx(format!("cannot read the index {}", p.display())))?
-        }
-        None => repo.index().map_err(ctx("cannot read the index"))?,
-    };
-    if index.has_conflicts() {
-        return Err(GitError::Other {
-            message: "the index has unresolved merge conflicts".into(),
-        });
-    }
-    index
-        .write_tree_to(repo)
-        .map_err(ctx("cannot compute the tree of the index"))
-}
 
 /// The tree of the commit `rev` names.
 pub fn rev_tree(repo: &Repository, rev: &str) -> Result<(Oid, Oid), GitError> {

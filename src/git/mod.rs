@@ -76,6 +76,50 @@ pub fn init() {
     git2::opts::strict_object_creation(false);
 }
 
+/// Opens the index git uses right now: `$GIT_INDEX_FILE` in a hook (relative to the work tree),
+/// else the repository's.
+pub fn open_index(
+    repo: &git2::Repository,
+    index_file: Option<&Path>,
+) -> Result<git2::Index, GitError> {
+    match index_file {
+        Some(p) => {
+            let p = if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                repo.workdir()
+                    .map(|w| w.join(p))
+                    .unwrap_or_else(|| p.to_path_buf())
+            };
+            git2::Index::open(&p).map_err(ctx(format!("cannot read the index {}", p.display())))
+        }
+        None => repo.index().map_err(ctx("cannot read the index")),
+    }
+}
+
+/// Writes the tree of `index` (objects only; the index file is not touched).
+pub fn tree_of_index(
+    repo: &git2::Repository,
+    index: &mut git2::Index,
+) -> Result<git2::Oid, GitError> {
+    if index.has_conflicts() {
+        return Err(GitError::Other {
+            message: "the index has unresolved merge conflicts".into(),
+        });
+    }
+    index
+        .write_tree_to(repo)
+        .map_err(ctx("cannot compute the staged tree"))
+}
+
+/// The staged tree: the tree of the index git uses right now (see [`open_index`]).
+pub fn staged_tree(
+    repo: &git2::Repository,
+    index_file: Option<&Path>,
+) -> Result<git2::Oid, GitError> {
+    tree_of_index(repo, &mut open_index(repo, index_file)?)
+}
+
 /// Builds a closure that wraps a git2 error with context, for `map_err`.
 pub fn ctx(context: impl Into<String>) -> impl FnOnce(git2::Error) -> GitError {
     let context = context.into();

@@ -7,7 +7,7 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use git2::{DiffOptions, Index, Oid, Repository};
+use git2::{DiffOptions, Oid, Repository};
 use sha2::{Digest, Sha256};
 
 use super::change::{Change, FileChange, FileStatus};
@@ -79,23 +79,6 @@ fn count_lines(bytes: &[u8]) -> u32 {
     if bytes.ends_with(b"\n") { n } else { n + 1 }
 }
 
-/// Opens the index git uses right now: `$GIT_INDEX_FILE` in a hook, else the repository's.
-fn open_index(repo: &Repository, index_file: Option<&Path>) -> Result<Index, GitError> {
-    match index_file {
-        Some(p) => {
-            let p = if p.is_absolute() {
-                p.to_path_buf()
-            } else {
-                repo.workdir()
-                    .map(|w| w.join(p))
-                    .unwrap_or_else(|| p.to_path_buf())
-            };
-            Index::open(&p).map_err(ctx(format!("cannot read the index {}", p.display())))
-        }
-        None => repo.index().map_err(ctx("cannot read the index")),
-    }
-}
-
 fn head_tree(repo: &Repository) -> Result<Option<git2::Tree<'_>>, GitError> {
     match repo.head() {
         Ok(h) => Ok(Some(
@@ -109,18 +92,6 @@ fn head_tree(repo: &Repository) -> Result<Option<git2::Tree<'_>>, GitError> {
         }
         Err(e) => Err(GitError::git("cannot read HEAD", e)),
     }
-}
-
-/// Writes the tree of `index` (objects only; the index file is not touched).
-fn index_tree(repo: &Repository, index: &mut Index) -> Result<Oid, GitError> {
-    if index.has_conflicts() {
-        return Err(GitError::Other {
-            message: "the index has unresolved merge conflicts".into(),
-        });
-    }
-    index
-        .write_tree_to(repo)
-        .map_err(ctx("cannot compute the staged tree"))
 }
 
 fn empty_tree(repo: &Repository) -> Result<Oid, GitError> {
@@ -148,7 +119,7 @@ fn worktree_tree(repo: &Repository, diff: &git2::Diff<'_>) -> Result<Oid, GitErr
                 .update_all(paths.iter(), None)
                 .map_err(ctx("cannot hash the working tree"))?;
         }
-        index_tree(repo, &mut index)
+        crate::git::tree_of_index(repo, &mut index)
     })();
     // Forget the in-memory changes; the index file on disk was never written.
     let _ = index.read(true);
@@ -722,8 +693,8 @@ fn read<S: Sink>(
         }
         Selection::Auto | Selection::Staged => {
             let head = head_tree(&repo)?;
-            let mut index = open_index(&repo, index_file)?;
-            let staged = index_tree(&repo, &mut index)?;
+            let mut index = crate::git::open_index(&repo, index_file)?;
+            let staged = crate::git::tree_of_index(&repo, &mut index)?;
             let head_id = match &head {
                 Some(t) => t.id(),
                 None => empty_tree(&repo)?,

@@ -39,18 +39,32 @@ pub struct AuditRow {
     pub hash: String,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn row_hash(
-    seq: i64,
-    ts: &str,
-    project: &str,
-    developer: &str,
-    action: &str,
-    resource: &str,
-    status: &str,
-    details: &str,
-    prev: &str,
-) -> String {
+/// The fields of one audit row that its hash covers, in the order they are hashed.
+pub struct Linked<'a> {
+    pub seq: i64,
+    pub ts: &'a str,
+    pub project: &'a str,
+    pub developer: &'a str,
+    pub action: &'a str,
+    pub resource: &'a str,
+    pub status: &'a str,
+    pub details: &'a str,
+    /// The hash of the row before (the chain's link).
+    pub prev: &'a str,
+}
+
+fn row_hash(row: &Linked<'_>) -> String {
+    let Linked {
+        seq,
+        ts,
+        project,
+        developer,
+        action,
+        resource,
+        status,
+        details,
+        prev,
+    } = *row;
     let canonical = serde_json::json!([
         seq, ts, project, developer, action, resource, status, details, prev
     ])
@@ -95,17 +109,17 @@ pub fn append_tx(
     let details = details.to_string();
     let resource = crate::review::redact::text(entry.resource);
     let resource: &str = &resource;
-    let hash = row_hash(
+    let hash = row_hash(&Linked {
         seq,
-        &ts,
-        entry.project_id,
-        entry.developer_id,
-        entry.action,
+        ts: &ts,
+        project: entry.project_id,
+        developer: entry.developer_id,
+        action: entry.action,
         resource,
-        entry.status,
-        &details,
-        &prev,
-    );
+        status: entry.status,
+        details: &details,
+        prev: &prev,
+    });
     tx.execute(
         "INSERT INTO audit (seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -388,9 +402,17 @@ fn verify_chain(store: &Store) -> Result<VerifyReport, StoreError> {
                 detail,
             });
         }
-        let actual = row_hash(
-            seq, &ts, &project, &developer, &action, &resource, &status, &details, &prev,
-        );
+        let actual = row_hash(&Linked {
+            seq,
+            ts: &ts,
+            project: &project,
+            developer: &developer,
+            action: &action,
+            resource: &resource,
+            status: &status,
+            details: &details,
+            prev: &prev,
+        });
         if actual != hash {
             problems.push(Problem {
                 seq: Some(seq),

@@ -278,423 +278,470 @@ fn in_scope(opts: &CleanupOptions, project: &str) -> bool {
 }
 
 /// Runs one cleanup pass.
+/// One cleanup pass: what every step reads, and the report they fill.
+struct Pass<'a> {
+    repo: &'a Repo,
+    main: Repository,
+    store: &'a mut Store,
+    opts: &'a CleanupOptions,
+    notify: &'a mut dyn FnMut(Notice<'_>),
+    report: Report,
+}
+
 pub fn run(
     repo: &Repo,
     store: &mut Store,
     opts: &CleanupOptions,
     notify: &mut dyn FnMut(Notice<'_>),
 ) -> Result<Report, WorktreeError> {
-    let mut report = Report {
-        dry_run: opts.dry_run,
-        ..Report::default()
-    };
     let main = repo.info.open_main()?;
-    let key = repo.key();
-    let root = &repo.info.main_root;
     // A committed `.worktrees` link (or anything git tracks there) would point every deletion
     // below somewhere else: refuse the whole pass before touching anything.
     repo.check_layout(&main, opts.project.as_deref())?;
+    let mut pass = Pass {
+        repo,
+        main,
+        store,
+        opts,
+        notify,
+        report: Report {
+            dry_run: opts.dry_run,
+            ..Report::default()
+        },
+    };
 
     // 0. Creations killed mid-way; what they (may) have made is handled here alone.
-    let creating = interrupted_creations(repo, &main, store, opts, notify, &mut report);
+    let creating = pass.interrupted_creations();
 
-    let mut registered = registered_in_namespace(repo, &main)?;
+    let mut registered = registered_in_namespace(repo, &pass.main)?;
     registered.retain(|(p, t), _| in_scope(opts, p) && !creating.contains(&(p.clone(), t.clone())));
-    let all_registered_paths: BTreeSet<PathBuf> =
-        gitwt::list(&main)?.into_iter().map(|r| r.path).collect();
+    let all_registered_paths: BTreeSet<PathBuf> = gitwt::list(&pass.main)?
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
     let mut leased: BTreeMap<(String, String), Lease> =
-        leases::list(store, &key, opts.project.as_deref())?
+        leases::list(pass.store, &repo.key(), opts.project.as_deref())?
             .into_iter()
             .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
             .filter(|(k, _)| !creating.contains(k))
             .collect();
+    let running = live_jobs(pass.store);
 
     // 1. Registered task worktrees (with or without a lease).
-    let running = live_jobs(store);
-    for ((p, t), reg) in std::mem::take(&mut registered) {
-        let Some(target) = Target::in_repo(root, &p, &t) else {
-            continue;
-        };
-        let lease = leased.remove(&(p.clone(), t.clone()));
-        if !reg.present {
-            if let Some(reason) = &reg.locked {
-                report.kept.push(
-                    Item::new(
-                        "missing-worktree",
-                        format!("folder is gone but the entry is locked ({reason})"),
-                    )
-                    .target(&target),
-                );
-                continue;
-            }
-            handle(
-                repo,
-                &main,
-                store,
-                opts,
-                notify,
-                &mut report,
-                &target,
-                |_| Verdict::Remove("its folder is gone".into()),
-                "missing-worktree",
-            );
-            continue;
-        }
-        let cand = Candidate {
-            target: target.clone(),
-            lease,
-            reg,
-        };
-        match judge(&cand, repo, opts, &running) {
-            Verdict::Keep(reason) => report
-                .kept
-                .push(Item::new("worktree", reason).target(&target)),
-            Verdict::Remove(_) => {
-                handle(
-                    repo,
-                    &main,
-                    store,
-                    opts,
-                    notify,
-                    &mut report,
-                    &target,
-                    |store| {
-                        // Re-check under the lock: the owner may have come back, or someone used it.
-                        let lease = leases::get(store, &key, &target.project, &target.task)
-                            .ok()
-                            .flatten();
-                        let reg = match super::remove::registration(&main, &target) {
-                            Ok(Some(r)) if r.present => r,
-                            _ => return Verdict::Keep("it changed while cleanup ran".into()),
-                        };
-                        judge(
-                            &Candidate {
-                                target: target.clone(),
-                                lease,
-                                reg,
-                            },
-                            repo,
-                            opts,
-                            &live_jobs(store),
-                        )
-                    },
-                    "worktree",
-                );
-            }
-        }
-    }
-
+    pass.registered(registered, &mut leased, &running);
     // 2. Leases git does not know: stale when their folder is gone; a folder still there is an
     //    unregistered folder (step 3).
-    let mut lease_of_dir: BTreeMap<PathBuf, Lease> = BTreeMap::new();
-    for ((p, t), lease) in leased {
-        let Some(target) = Target::in_repo(root, &p, &t) else {
-            continue;
-        };
-        if Path::new(&lease.path).exists() {
-            lease_of_dir.insert(PathBuf::from(&lease.path), lease);
-            continue;
-        }
-        let item = Item::new("stale-lease", "no worktree and no folder").target(&target);
-        if opts.dry_run {
-            report.removed.push(item);
-        } else {
-            match leases::delete(store, lease.id) {
-                Ok(()) => report.removed.push(item),
-                Err(e) => report.errors.push(Item {
-                    reason: e.to_string(),
-                    ..item
-                }),
+    let lease_of_dir = pass.unknown_leases(leased);
+    // 3. Unregistered folders under .worktrees/<project>/.
+    pass.unregistered(&all_registered_paths, &lease_of_dir, &creating, &running);
+    // 4. Task branches no worktree uses.
+    branches(repo, &pass.main, opts, &mut pass.report);
+    // 5. Folders a removal moved away but did not get to delete.
+    trash(repo, opts, &mut pass.report);
+    // 6. Jobs whose process died.
+    jobs(pass.store, opts, &mut pass.report);
+    Ok(pass.report)
+}
+
+impl Pass<'_> {
+    /// Step 1: each registered task worktree is judged, and removed when it is an orphan. Takes
+    /// the leases of the worktrees it handles out of `leased`.
+    fn registered(
+        &mut self,
+        registered: BTreeMap<(String, String), Registered>,
+        leased: &mut BTreeMap<(String, String), Lease>,
+        running: &LiveJobs,
+    ) {
+        let (repo, opts) = (self.repo, self.opts);
+        let key = repo.key();
+        for ((p, t), reg) in registered {
+            let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
+                continue;
+            };
+            let lease = leased.remove(&(p.clone(), t.clone()));
+            if !reg.present {
+                if let Some(reason) = &reg.locked {
+                    self.report.kept.push(
+                        Item::new(
+                            "missing-worktree",
+                            format!("folder is gone but the entry is locked ({reason})"),
+                        )
+                        .target(&target),
+                    );
+                    continue;
+                }
+                self.handle(
+                    &target,
+                    |_, _| Verdict::Remove("its folder is gone".into()),
+                    "missing-worktree",
+                );
+                continue;
+            }
+            let cand = Candidate {
+                target: target.clone(),
+                lease,
+                reg,
+            };
+            match judge(&cand, repo, opts, running) {
+                Verdict::Keep(reason) => self
+                    .report
+                    .kept
+                    .push(Item::new("worktree", reason).target(&target)),
+                Verdict::Remove(_) => {
+                    self.handle(
+                        &target,
+                        |store, main| {
+                            // Re-check under the lock: the owner may have come back, or someone
+                            // used it.
+                            let lease = leases::get(store, &key, &target.project, &target.task)
+                                .ok()
+                                .flatten();
+                            let reg = match super::remove::registration(main, &target) {
+                                Ok(Some(r)) if r.present => r,
+                                _ => return Verdict::Keep("it changed while cleanup ran".into()),
+                            };
+                            judge(
+                                &Candidate {
+                                    target: target.clone(),
+                                    lease,
+                                    reg,
+                                },
+                                repo,
+                                opts,
+                                &live_jobs(store),
+                            )
+                        },
+                        "worktree",
+                    );
+                }
             }
         }
     }
 
-    // 3. Unregistered folders under .worktrees/<project>/.
-    for dir in project_dirs(repo, opts) {
-        let Ok(read) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut entries: Vec<(PathBuf, std::fs::FileType)> = read
-            .flatten()
-            .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
-            .collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (path, ftype) in entries {
-            if all_registered_paths.contains(&path) {
+    /// Step 2: leases git does not know. One whose folder is gone is stale and deleted; one
+    /// whose folder is still there is returned, by folder, for step 3.
+    fn unknown_leases(
+        &mut self,
+        leased: BTreeMap<(String, String), Lease>,
+    ) -> BTreeMap<PathBuf, Lease> {
+        let mut lease_of_dir: BTreeMap<PathBuf, Lease> = BTreeMap::new();
+        for ((p, t), lease) in leased {
+            let Some(target) = Target::in_repo(&self.repo.info.main_root, &p, &t) else {
                 continue;
-            }
-            if ftype.is_symlink() {
-                report.kept.push(
-                    Item::new(
-                        "unregistered-dir",
-                        "a symbolic link, not made by wfc; cleanup never follows it",
-                    )
-                    .path(&path),
-                );
-                continue;
-            }
-            if !ftype.is_dir() {
-                continue;
-            }
-            let ids = super::parse_path(root, &path);
-            if ids.as_ref().is_some_and(|k| creating.contains(k)) {
-                continue;
-            }
-            let base = Item::new("unregistered-dir", "").path(&path);
-            let base = match &ids {
-                Some((p, t)) => Item {
-                    project_id: Some(p.clone()),
-                    task_id: Some(t.clone()),
-                    ..base
-                },
-                None => base,
             };
-            let keep = |reason: String| Item {
-                reason,
-                ..base.clone()
+            if Path::new(&lease.path).exists() {
+                lease_of_dir.insert(PathBuf::from(&lease.path), lease);
+                continue;
+            }
+            let item = Item::new("stale-lease", "no worktree and no folder").target(&target);
+            if self.opts.dry_run {
+                self.report.removed.push(item);
+            } else {
+                match leases::delete(self.store, lease.id) {
+                    Ok(()) => self.report.removed.push(item),
+                    Err(e) => self.report.errors.push(Item {
+                        reason: e.to_string(),
+                        ..item
+                    }),
+                }
+            }
+        }
+        lease_of_dir
+    }
+
+    /// Step 3: folders under `.worktrees/<project>/` that git does not know. Only what wfc made
+    /// (a creation marker), idle long enough and with no live job in it, is removed.
+    fn unregistered(
+        &mut self,
+        all_registered_paths: &BTreeSet<PathBuf>,
+        lease_of_dir: &BTreeMap<PathBuf, Lease>,
+        creating: &BTreeSet<(String, String)>,
+        running: &LiveJobs,
+    ) {
+        let (repo, opts) = (self.repo, self.opts);
+        let root = &repo.info.main_root;
+        for dir in project_dirs(repo, opts) {
+            let Ok(read) = std::fs::read_dir(&dir) else {
+                continue;
             };
-            if path.join(".git").is_dir() {
-                report
-                    .kept
-                    .push(keep("contains a git repository of its own".into()));
-                continue;
-            }
-            if opts.protect.as_ref().is_some_and(|p| p.starts_with(&path)) {
-                report
-                    .kept
-                    .push(keep("the current directory is inside it".into()));
-                continue;
-            }
-            let made = ids
-                .as_ref()
-                .and_then(|(p, t)| Target::in_repo(root, p, t))
-                .filter(|t| t.path == path && pending::is_made(repo, t));
-            let Some(made) = made else {
-                report.kept.push(keep(
-                    "not registered with git and not made by wfc (no creation marker)".into(),
+            let mut entries: Vec<(PathBuf, std::fs::FileType)> = read
+                .flatten()
+                .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            for (path, ftype) in entries {
+                if all_registered_paths.contains(&path) {
+                    continue;
+                }
+                if ftype.is_symlink() {
+                    self.report.kept.push(
+                        Item::new(
+                            "unregistered-dir",
+                            "a symbolic link, not made by wfc; cleanup never follows it",
+                        )
+                        .path(&path),
+                    );
+                    continue;
+                }
+                if !ftype.is_dir() {
+                    continue;
+                }
+                let ids = super::parse_path(root, &path);
+                if ids.as_ref().is_some_and(|k| creating.contains(k)) {
+                    continue;
+                }
+                let base = Item::new("unregistered-dir", "").path(&path);
+                let base = match &ids {
+                    Some((p, t)) => Item {
+                        project_id: Some(p.clone()),
+                        task_id: Some(t.clone()),
+                        ..base
+                    },
+                    None => base,
+                };
+                let keep = |reason: String| Item {
+                    reason,
+                    ..base.clone()
+                };
+                if path.join(".git").is_dir() {
+                    self.report
+                        .kept
+                        .push(keep("contains a git repository of its own".into()));
+                    continue;
+                }
+                if opts.protect.as_ref().is_some_and(|p| p.starts_with(&path)) {
+                    self.report
+                        .kept
+                        .push(keep("the current directory is inside it".into()));
+                    continue;
+                }
+                let made = ids
+                    .as_ref()
+                    .and_then(|(p, t)| Target::in_repo(root, p, t))
+                    .filter(|t| t.path == path && pending::is_made(repo, t));
+                let Some(made) = made else {
+                    self.report.kept.push(keep(
+                        "not registered with git and not made by wfc (no creation marker)".into(),
+                    ));
+                    continue;
+                };
+                if let Err(e) = running {
+                    self.report
+                        .kept
+                        .push(keep(format!("cannot tell whether a job runs in it: {e}")));
+                    continue;
+                }
+                if let Some(j) = running
+                    .as_ref()
+                    .ok()
+                    .and_then(|jobs| job_in(jobs, repo, &made))
+                {
+                    self.report.kept.push(keep(format!(
+                        "{} job {} runs in it (pid {} is alive)",
+                        j.kind,
+                        j.id,
+                        j.pid.unwrap_or_default()
+                    )));
+                    continue;
+                }
+                let idle = idle_for(opts.now, mtime(&path)).unwrap_or_default();
+                if idle < opts.older_than {
+                    self.report.kept.push(keep(format!(
+                        "not registered with git, but modified {} ago; removed after {} idle",
+                        short(idle),
+                        short(opts.older_than)
+                    )));
+                    continue;
+                }
+                let item = keep(format!(
+                    "made by wfc, no longer registered with git; idle {}",
+                    short(idle)
                 ));
+                if opts.dry_run {
+                    self.report.removed.push(item);
+                    continue;
+                }
+                match self.remove_unregistered(&path, &made, lease_of_dir.get(&path)) {
+                    Ok(Some(trash)) => {
+                        let _ = delete_trash(&trash);
+                        self.report.removed.push(item);
+                    }
+                    Ok(None) => self
+                        .report
+                        .kept
+                        .push(keep("it changed while cleanup ran".into())),
+                    Err(e) => self.report.errors.push(keep(e.to_string())),
+                }
+            }
+        }
+    }
+
+    /// Moves an unregistered folder wfc made to the trash under the worktrees lock, unless git
+    /// registered it meanwhile or it is gone; returns where it went.
+    fn remove_unregistered(
+        &mut self,
+        path: &Path,
+        made: &Target,
+        lease: Option<&Lease>,
+    ) -> Result<Option<PathBuf>, WorktreeError> {
+        let _lock = self.repo.lock(self.opts.lock_timeout, self.notify)?;
+        let now_registered = gitwt::list(&self.main)?.into_iter().any(|r| r.path == path);
+        if now_registered || !path.exists() {
+            return Ok(None);
+        }
+        let trash = self.repo.to_trash(path)?;
+        pending::clear_made(self.repo, made)?;
+        if let Some(l) = lease {
+            leases::delete(self.store, l.id)?;
+        }
+        Ok(Some(trash))
+    }
+
+    /// Removes one worktree step 1 judged an orphan: under the lock, after `recheck` says it
+    /// still is one (a dry run only reports what would happen).
+    fn handle(
+        &mut self,
+        target: &Target,
+        recheck: impl FnOnce(&mut Store, &Repository) -> Verdict,
+        kind: &'static str,
+    ) {
+        let (repo, opts) = (self.repo, self.opts);
+        let report = &mut self.report;
+        if opts.dry_run {
+            let reason = match recheck(self.store, &self.main) {
+                Verdict::Remove(r) | Verdict::Keep(r) => r,
+            };
+            report.removed.push(Item::new(kind, reason).target(target));
+            match gitwt::is_merged(&self.main, &target.branch) {
+                Ok(Some(true)) => report
+                    .removed
+                    .push(Item::new("branch", "merged into HEAD").target(target)),
+                Ok(Some(false)) if opts.delete_branch => report
+                    .removed
+                    .push(Item::new("branch", "not merged; --delete-branch given").target(target)),
+                Ok(Some(false)) => report.kept.push(
+                    Item::new("branch", "not merged into HEAD; --delete-branch deletes it")
+                        .target(target),
+                ),
+                _ => {}
+            }
+            return;
+        }
+        let lock = match repo.lock(opts.lock_timeout, self.notify) {
+            Ok(l) => l,
+            Err(e) => {
+                report
+                    .errors
+                    .push(Item::new(kind, e.to_string()).target(target));
+                return;
+            }
+        };
+        let reason = match recheck(self.store, &self.main) {
+            Verdict::Keep(reason) => {
+                report.kept.push(Item::new(kind, reason).target(target));
+                return;
+            }
+            Verdict::Remove(reason) => reason,
+        };
+        let ropts = RemoveOptions {
+            force: opts.force,
+            delete_branch: opts.delete_branch,
+            protect: opts.protect.clone(),
+        };
+        let result = remove_locked(repo, &self.main, self.store, target, &ropts);
+        drop(lock);
+        match result {
+            Ok(mut done) => {
+                finish(&mut done);
+                let mut item = Item::new(kind, reason).target(target);
+                if let Some(left) = &done.leftover {
+                    item.reason.push_str(&format!(" (could not delete {left})"));
+                }
+                report.removed.push(item);
+                if done.branch_deleted {
+                    let why = if opts.delete_branch {
+                        "deleted with its worktree (--delete-branch)"
+                    } else {
+                        "merged into HEAD"
+                    };
+                    report.removed.push(Item::new("branch", why).target(target));
+                }
+                if let Some(why) = done.branch_kept {
+                    report.kept.push(Item::new("branch", why).target(target));
+                }
+            }
+            Err(e) => report
+                .errors
+                .push(Item::new(kind, e.to_string()).target(target)),
+        }
+    }
+
+    /// Step 0: rolls back creations whose process died (see [`super::pending`]) and reports
+    /// live ones as kept. Returns every (project, task) it reported, for the later steps to
+    /// leave alone.
+    fn interrupted_creations(&mut self) -> BTreeSet<(String, String)> {
+        let (repo, opts) = (self.repo, self.opts);
+        let main = &self.main;
+        let store = &mut *self.store;
+        let notify = &mut *self.notify;
+        let report = &mut self.report;
+        let mut seen = BTreeSet::new();
+        for (p, t, marker) in pending::list(repo) {
+            if !in_scope(opts, &p) {
+                continue;
+            }
+            let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
                 continue;
             };
-            if let Err(e) = &running {
+            seen.insert((p, t));
+            let item = |reason: String| Item::new("interrupted-create", reason).target(&target);
+            if marker.is_live() {
                 report
                     .kept
-                    .push(keep(format!("cannot tell whether a job runs in it: {e}")));
+                    .push(item(format!("being created by pid {}", marker.pid)));
                 continue;
             }
-            if let Some(j) = running
-                .as_ref()
-                .ok()
-                .and_then(|jobs| job_in(jobs, repo, &made))
-            {
-                report.kept.push(keep(format!(
-                    "{} job {} runs in it (pid {} is alive)",
-                    j.kind,
-                    j.id,
-                    j.pid.unwrap_or_default()
-                )));
-                continue;
-            }
-            let idle = idle_for(opts.now, mtime(&path)).unwrap_or_default();
-            if idle < opts.older_than {
-                report.kept.push(keep(format!(
-                    "not registered with git, but modified {} ago; removed after {} idle",
-                    short(idle),
-                    short(opts.older_than)
-                )));
-                continue;
-            }
-            let item = keep(format!(
-                "made by wfc, no longer registered with git; idle {}",
-                short(idle)
-            ));
+            let why = format!(
+                "creation by pid {} was killed before it finished; the path was never handed out",
+                marker.pid
+            );
             if opts.dry_run {
-                report.removed.push(item);
+                report.removed.push(item(why));
                 continue;
             }
-            let result = (|| -> Result<Option<PathBuf>, WorktreeError> {
+            let result = (|| -> Result<Option<pending::RolledBack>, WorktreeError> {
                 let _lock = repo.lock(opts.lock_timeout, notify)?;
-                let now_registered = gitwt::list(&main)?.into_iter().any(|r| r.path == path);
-                if now_registered || !path.exists() {
-                    return Ok(None);
+                // Re-read under the lock: another create of the task may have finished the job.
+                match pending::read(repo, &target) {
+                    Some(m) if !m.is_live() => Ok(Some(pending::roll_back_locked(
+                        repo, main, store, &target, &m,
+                    )?)),
+                    _ => Ok(None),
                 }
-                let trash = repo.to_trash(&path)?;
-                pending::clear_made(repo, &made)?;
-                if let Some(l) = lease_of_dir.get(&path) {
-                    leases::delete(store, l.id)?;
-                }
-                Ok(Some(trash))
             })();
             match result {
-                Ok(Some(trash)) => {
-                    let _ = delete_trash(&trash);
-                    report.removed.push(item);
+                Ok(Some(mut done)) => {
+                    if let Some(t) = done.trash.take() {
+                        let _ = delete_trash(&t);
+                    }
+                    report.removed.push(item(why));
+                    if done.branch_deleted {
+                        report.removed.push(
+                            Item::new("branch", "made by the interrupted creation").target(&target),
+                        );
+                    }
+                    if let Some(k) = done.branch_kept {
+                        report.kept.push(Item::new("branch", k).target(&target));
+                    }
                 }
                 Ok(None) => report
                     .kept
-                    .push(keep("it changed while cleanup ran".into())),
-                Err(e) => report.errors.push(keep(e.to_string())),
+                    .push(item("it changed while cleanup ran".into())),
+                Err(e) => report.errors.push(item(e.to_string())),
             }
         }
+        seen
     }
-
-    // 4. Task branches no worktree uses.
-    branches(repo, &main, opts, &mut report);
-
-    // 5. Folders a removal moved away but did not get to delete.
-    trash(repo, opts, &mut report);
-
-    // 6. Jobs whose process died.
-    jobs(store, opts, &mut report);
-    Ok(report)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn handle(
-    repo: &Repo,
-    main: &Repository,
-    store: &mut Store,
-    opts: &CleanupOptions,
-    notify: &mut dyn FnMut(Notice<'_>),
-    report: &mut Report,
-    target: &Target,
-    recheck: impl FnOnce(&mut Store) -> Verdict,
-    kind: &'static str,
-) {
-    if opts.dry_run {
-        let reason = match recheck(store) {
-            Verdict::Remove(r) | Verdict::Keep(r) => r,
-        };
-        report.removed.push(Item::new(kind, reason).target(target));
-        match gitwt::is_merged(main, &target.branch) {
-            Ok(Some(true)) => report
-                .removed
-                .push(Item::new("branch", "merged into HEAD").target(target)),
-            Ok(Some(false)) if opts.delete_branch => report
-                .removed
-                .push(Item::new("branch", "not merged; --delete-branch given").target(target)),
-            Ok(Some(false)) => report.kept.push(
-                Item::new("branch", "not merged into HEAD; --delete-branch deletes it")
-                    .target(target),
-            ),
-            _ => {}
-        }
-        return;
-    }
-    let lock = match repo.lock(opts.lock_timeout, notify) {
-        Ok(l) => l,
-        Err(e) => {
-            report
-                .errors
-                .push(Item::new(kind, e.to_string()).target(target));
-            return;
-        }
-    };
-    let reason = match recheck(store) {
-        Verdict::Keep(reason) => {
-            report.kept.push(Item::new(kind, reason).target(target));
-            return;
-        }
-        Verdict::Remove(reason) => reason,
-    };
-    let ropts = RemoveOptions {
-        force: opts.force,
-        delete_branch: opts.delete_branch,
-        protect: opts.protect.clone(),
-    };
-    let result = remove_locked(repo, main, store, target, &ropts);
-    drop(lock);
-    match result {
-        Ok(mut done) => {
-            finish(&mut done);
-            let mut item = Item::new(kind, reason).target(target);
-            if let Some(left) = &done.leftover {
-                item.reason.push_str(&format!(" (could not delete {left})"));
-            }
-            report.removed.push(item);
-            if done.branch_deleted {
-                let why = if opts.delete_branch {
-                    "deleted with its worktree (--delete-branch)"
-                } else {
-                    "merged into HEAD"
-                };
-                report.removed.push(Item::new("branch", why).target(target));
-            }
-            if let Some(why) = done.branch_kept {
-                report.kept.push(Item::new("branch", why).target(target));
-            }
-        }
-        Err(e) => report
-            .errors
-            .push(Item::new(kind, e.to_string()).target(target)),
-    }
-}
-
-/// Rolls back creations whose process died (see [`super::pending`]) and reports live ones as
-/// kept. Returns every (project, task) it reported, for the later steps to leave alone.
-fn interrupted_creations(
-    repo: &Repo,
-    main: &Repository,
-    store: &mut Store,
-    opts: &CleanupOptions,
-    notify: &mut dyn FnMut(Notice<'_>),
-    report: &mut Report,
-) -> BTreeSet<(String, String)> {
-    let mut seen = BTreeSet::new();
-    for (p, t, marker) in pending::list(repo) {
-        if !in_scope(opts, &p) {
-            continue;
-        }
-        let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
-            continue;
-        };
-        seen.insert((p, t));
-        let item = |reason: String| Item::new("interrupted-create", reason).target(&target);
-        if marker.is_live() {
-            report
-                .kept
-                .push(item(format!("being created by pid {}", marker.pid)));
-            continue;
-        }
-        let why = format!(
-            "creation by pid {} was killed before it finished; the path was never handed out",
-            marker.pid
-        );
-        if opts.dry_run {
-            report.removed.push(item(why));
-            continue;
-        }
-        let result = (|| -> Result<Option<pending::RolledBack>, WorktreeError> {
-            let _lock = repo.lock(opts.lock_timeout, notify)?;
-            // Re-read under the lock: another create of the task may have finished the job.
-            match pending::read(repo, &target) {
-                Some(m) if !m.is_live() => Ok(Some(pending::roll_back_locked(
-                    repo, main, store, &target, &m,
-                )?)),
-                _ => Ok(None),
-            }
-        })();
-        match result {
-            Ok(Some(mut done)) => {
-                if let Some(t) = done.trash.take() {
-                    let _ = delete_trash(&t);
-                }
-                report.removed.push(item(why));
-                if done.branch_deleted {
-                    report.removed.push(
-                        Item::new("branch", "made by the interrupted creation").target(&target),
-                    );
-                }
-                if let Some(k) = done.branch_kept {
-                    report.kept.push(Item::new("branch", k).target(&target));
-                }
-            }
-            Ok(None) => report
-                .kept
-                .push(item("it changed while cleanup ran".into())),
-            Err(e) => report.errors.push(item(e.to_string())),
-        }
-    }
-    seen
 }
 
 fn project_dirs(repo: &Repo, opts: &CleanupOptions) -> Vec<PathBuf> {

@@ -240,36 +240,33 @@ fn rolled_back(original: WorktreeError, result: Result<(), Vec<String>>) -> Work
     }
 }
 
-/// Creates the worktree of `target`.
-pub fn create(
+/// What step 1 of a creation ends with.
+enum Slot {
+    /// The worktree lock is held, the pool has room and nothing is in the way.
+    Free {
+        lock: crate::lock::FileLock,
+        main: Repository,
+        evicted: Vec<Removed>,
+    },
+    /// With `exist_ok`, the worktree that was already there.
+    Adopted(Box<Created>),
+}
+
+/// Step 1: takes the worktree lock with a free slot in the pool (evicting or waiting as asked)
+/// and nothing in the way of the target.
+fn take_slot(
     repo: &Repo,
     store: &mut Store,
     target: &Target,
     opts: &CreateOptions<'_>,
     notify: &mut dyn FnMut(Notice<'_>),
-) -> Result<Created, WorktreeError> {
-    if let Some(p) = opts.copy_patterns {
-        copy_env::validate(p)?;
-    }
-    // Resolved in the checkout the command runs in, so `HEAD` means what it means to git there.
-    // An unresolvable base only matters when a new branch is needed.
-    let base = {
-        let current = repo.info.open_current()?;
-        gitwt::resolve_base(&current, opts.base)
-    };
-    if opts.base.is_some()
-        && let Err(e) = &base
-        && e.is_invalid()
-    {
-        return Err(base.unwrap_err().into());
-    }
-
+) -> Result<Slot, WorktreeError> {
     let deadline = opts.wait.map(|w| Instant::now() + w);
     let mut evicted: Vec<Removed> = Vec::new();
     let mut told_wait = false;
     let mut trash: Vec<PathBuf> = Vec::new();
     let creating_deadline = Instant::now() + opts.lock_timeout;
-    let (lock, main) = loop {
+    loop {
         let lock = repo.lock(opts.lock_timeout, notify)?;
         check_interrupt()?;
         let main = repo.info.open_main()?;
@@ -297,7 +294,7 @@ pub fn create(
                 evicted.iter_mut().for_each(finish);
                 let mut c = adopt(repo, store, target, opts)?;
                 c.evicted = evicted;
-                return Ok(c);
+                return Ok(Slot::Adopted(Box::new(c)));
             }
             Found::Worktree | Found::Creating => {
                 return Err(WorktreeError::Exists {
@@ -325,7 +322,11 @@ pub fn create(
             }
         }
         let Some(full) = full else {
-            break (lock, main);
+            return Ok(Slot::Free {
+                lock,
+                main,
+                evicted,
+            });
         };
         drop(lock);
         evicted.iter_mut().for_each(finish);
@@ -349,117 +350,171 @@ pub fn create(
                 });
             }
         }
+    }
+}
+
+/// Step 2, under the lock: the branch, the worktree's registration, the config and the lease.
+/// `done` records each step made, for the roll-back.
+fn register(
+    repo: &Repo,
+    main: &Repository,
+    store: &mut Store,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+    base: &Result<git2::Oid, crate::git::GitError>,
+    done: &mut Undo,
+) -> Result<(bool, Option<String>, git2::Oid), WorktreeError> {
+    let reattached = gitwt::branch_exists(main, &target.branch)?;
+    let new_branch_at = if reattached {
+        None
+    } else {
+        match base {
+            Ok(o) => Some(*o),
+            Err(e) => {
+                return Err(e.restated().into());
+            }
+        }
+    };
+    pending::write(
+        repo,
+        target,
+        &Pending {
+            pid: std::process::id(),
+            new_branch_at: new_branch_at.map(|o| o.to_string()),
+        },
+    )?;
+    done.marked = true;
+    let mut base_id = None;
+    if let Some(oid) = new_branch_at {
+        gitwt::create_branch(main, &target.branch, oid)?;
+        done.made_branch = true;
+        base_id = Some(oid.to_string());
+    }
+    repo.project_dir(&target.project)?;
+    pending::mark_made(repo, target)?;
+    done.added = true;
+    let tip = gitwt::register(main, &target.admin_name(), &target.path, &target.branch)?;
+    check_interrupt()?;
+    crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
+    if opts.identity.is_some() {
+        let change = gitwt::enable_worktree_config(&repo.info.common_dir)?;
+        // libgit2 refuses extensions it does not know; make sure it still opens the
+        // repository before handing the worktree out.
+        if let Err(e) = Repository::open(&repo.info.main_root) {
+            gitwt::revert_worktree_config(&repo.info.common_dir, &change)?;
+            return Err(crate::git::GitError::git(
+                "the repository cannot be opened with extensions.worktreeConfig enabled",
+                e,
+            )
+            .into());
+        }
+    }
+    done.lease_id = Some(insert_lease(store, &repo.key(), target, opts)?);
+    Ok((reattached, base_id, tip))
+}
+
+/// Step 3, after the lock: only this worktree's own files (checkout, identity, env files), so
+/// that concurrent creations check out in parallel. The creation marker tells others it is not
+/// finished.
+fn fill(
+    repo: &Repo,
+    store: &mut Store,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+    tip: git2::Oid,
+    done: &Undo,
+) -> Result<(Option<String>, Option<CopyReport>), WorktreeError> {
+    gitwt::check_out(
+        &target.path,
+        &gitwt::admin_dir(&repo.info.common_dir, &target.admin_name()),
+        tip,
+        &opts.global_attributes,
+    )?;
+    check_interrupt()?;
+    let mut ident = None;
+    if let Some((name, email)) = &opts.identity {
+        let admin = gitwt::admin_dir(&repo.info.common_dir, &target.admin_name());
+        gitwt::write_identity(&admin, name, email)?;
+        let wt = gitwt::open(&target.path)?;
+        let seen = wt
+            .config()
+            .and_then(|c| c.get_string("user.name"))
+            .unwrap_or_default();
+        if &seen != name {
+            return Err(crate::git::GitError::Other {
+                message: format!(
+                    "the worktree's own identity did not take effect (user.name is {seen:?})"
+                ),
+            }
+            .into());
+        }
+        ident = Some(format!("{name} <{email}>"));
+    }
+    check_interrupt()?;
+    let mut report = None;
+    if let Some(patterns) = opts.copy_patterns {
+        let r = copy_env::copy(&repo.info.main_root, &target.path, patterns, &[], opts.now)?;
+        if let Some(id) = done.lease_id
+            && !r.records.is_empty()
+        {
+            leases::set_copied_files(store, id, &r.records)?;
+        }
+        report = Some(r);
+    }
+    check_interrupt()?;
+    Ok((ident, report))
+}
+
+/// Creates the worktree of `target`.
+pub fn create(
+    repo: &Repo,
+    store: &mut Store,
+    target: &Target,
+    opts: &CreateOptions<'_>,
+    notify: &mut dyn FnMut(Notice<'_>),
+) -> Result<Created, WorktreeError> {
+    if let Some(p) = opts.copy_patterns {
+        copy_env::validate(p)?;
+    }
+    // Resolved in the checkout the command runs in, so `HEAD` means what it means to git there.
+    // An unresolvable base only matters when a new branch is needed.
+    let base = {
+        let current = repo.info.open_current()?;
+        gitwt::resolve_base(&current, opts.base)
+    };
+    if opts.base.is_some()
+        && let Err(e) = &base
+        && e.is_invalid()
+    {
+        return Err(base.unwrap_err().into());
+    }
+
+    let (lock, main, mut evicted) = match take_slot(repo, store, target, opts, notify)? {
+        Slot::Free {
+            lock,
+            main,
+            evicted,
+        } => (lock, main, evicted),
+        Slot::Adopted(c) => return Ok(*c),
     };
 
     // Still under the lock: branch, worktree, config, lease.
     let mut done = Undo::default();
-    let step = |done: &mut Undo,
-                store: &mut Store|
-     -> Result<(bool, Option<String>, git2::Oid), WorktreeError> {
-        let reattached = gitwt::branch_exists(&main, &target.branch)?;
-        let new_branch_at = if reattached {
-            None
-        } else {
-            match &base {
-                Ok(o) => Some(*o),
-                Err(e) => {
-                    return Err(e.restated().into());
-                }
+    let (reattached, base_id, tip) =
+        match register(repo, &main, store, target, opts, &base, &mut done) {
+            Ok(v) => v,
+            Err(e) => {
+                let r = undo(repo, &main, store, target, &done);
+                drop(lock);
+                evicted.iter_mut().for_each(finish);
+                return Err(rolled_back(e, r));
             }
         };
-        pending::write(
-            repo,
-            target,
-            &Pending {
-                pid: std::process::id(),
-                new_branch_at: new_branch_at.map(|o| o.to_string()),
-            },
-        )?;
-        done.marked = true;
-        let mut base_id = None;
-        if let Some(oid) = new_branch_at {
-            gitwt::create_branch(&main, &target.branch, oid)?;
-            done.made_branch = true;
-            base_id = Some(oid.to_string());
-        }
-        repo.project_dir(&target.project)?;
-        pending::mark_made(repo, target)?;
-        done.added = true;
-        let tip = gitwt::register(&main, &target.admin_name(), &target.path, &target.branch)?;
-        check_interrupt()?;
-        crate::git::ensure_excluded(&repo.info, &[".worktrees/"])?;
-        if opts.identity.is_some() {
-            let change = gitwt::enable_worktree_config(&repo.info.common_dir)?;
-            // libgit2 refuses extensions it does not know; make sure it still opens the
-            // repository before handing the worktree out.
-            if let Err(e) = Repository::open(&repo.info.main_root) {
-                gitwt::revert_worktree_config(&repo.info.common_dir, &change)?;
-                return Err(crate::git::GitError::git(
-                    "the repository cannot be opened with extensions.worktreeConfig enabled",
-                    e,
-                )
-                .into());
-            }
-        }
-        done.lease_id = Some(insert_lease(store, &repo.key(), target, opts)?);
-        Ok((reattached, base_id, tip))
-    };
-    let (reattached, base_id, tip) = match step(&mut done, store) {
-        Ok(v) => v,
-        Err(e) => {
-            let r = undo(repo, &main, store, target, &done);
-            drop(lock);
-            evicted.iter_mut().for_each(finish);
-            return Err(rolled_back(e, r));
-        }
-    };
     drop(lock);
     evicted.iter_mut().for_each(finish);
 
-    // After the lock: only this worktree's own files (checkout, identity, env files), so that
-    // concurrent creations check out in parallel. The marker tells others it is not finished.
-    let after = |store: &mut Store| -> Result<(Option<String>, Option<CopyReport>), WorktreeError> {
-        gitwt::check_out(
-            &target.path,
-            &gitwt::admin_dir(&repo.info.common_dir, &target.admin_name()),
-            tip,
-            &opts.global_attributes,
-        )?;
-        check_interrupt()?;
-        let mut ident = None;
-        if let Some((name, email)) = &opts.identity {
-            let admin = gitwt::admin_dir(&repo.info.common_dir, &target.admin_name());
-            gitwt::write_identity(&admin, name, email)?;
-            let wt = gitwt::open(&target.path)?;
-            let seen = wt
-                .config()
-                .and_then(|c| c.get_string("user.name"))
-                .unwrap_or_default();
-            if &seen != name {
-                return Err(crate::git::GitError::Other {
-                    message: format!(
-                        "the worktree's own identity did not take effect (user.name is {seen:?})"
-                    ),
-                }
-                .into());
-            }
-            ident = Some(format!("{name} <{email}>"));
-        }
-        check_interrupt()?;
-        let mut report = None;
-        if let Some(patterns) = opts.copy_patterns {
-            let r = copy_env::copy(&repo.info.main_root, &target.path, patterns, &[], opts.now)?;
-            if let Some(id) = done.lease_id
-                && !r.records.is_empty()
-            {
-                leases::set_copied_files(store, id, &r.records)?;
-            }
-            report = Some(r);
-        }
-        check_interrupt()?;
-        Ok((ident, report))
-    };
-    let (identity, copy) = match after(store) {
+    // After the lock: only this worktree's own files.
+    let (identity, copy) = match fill(repo, store, target, opts, tip, &done) {
         Ok(v) => v,
         Err(e) => {
             // Take the lock again: the roll-back changes shared git state.

@@ -28,7 +28,7 @@ use crate::lock::{FileLock, LockError};
 use crate::store::StoreError;
 
 /// The folder under the main checkout that holds every project's worktrees.
-pub const WORKTREES_DIR: &str = ".worktrees";
+pub use crate::layout::WORKTREES_DIR;
 /// Folder (not a valid project id) where removed worktrees wait to be deleted outside the lock.
 pub const TRASH_DIR: &str = ".trash";
 
@@ -111,11 +111,8 @@ impl Target {
         let p = ProjectId::parse(project).ok()?;
         let t = TaskId::parse(task).ok()?;
         Some(Target {
-            path: main_root
-                .join(WORKTREES_DIR)
-                .join(p.as_str())
-                .join(format!("wfc-{t}")),
-            branch: format!("wfc/{p}/{t}"),
+            path: crate::layout::worktree_path(main_root, &p, &t),
+            branch: crate::layout::branch_name(&p, &t),
             project: p.to_string(),
             task: t.to_string(),
         })
@@ -123,7 +120,7 @@ impl Target {
 
     /// The name git knows the linked worktree by: `wfc.<project>.<task>`.
     pub fn admin_name(&self) -> String {
-        format!("wfc.{}.{}", self.project, self.task)
+        crate::layout::admin_name(&self.project, &self.task)
     }
 
     pub fn path_str(&self) -> String {
@@ -133,25 +130,14 @@ impl Target {
 
 /// Splits `<main>/.worktrees/<project>/wfc-<task>` into valid ids.
 pub fn parse_path(main_root: &Path, path: &Path) -> Option<(String, String)> {
-    let rel = path.strip_prefix(main_root.join(WORKTREES_DIR)).ok()?;
-    let mut parts = rel.components();
-    let project = parts.next()?.as_os_str().to_str()?;
-    let dir = parts.next()?.as_os_str().to_str()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    let task = dir.strip_prefix("wfc-")?;
-    let t = Target::in_repo(main_root, project, task)?;
-    Some((t.project, t.task))
+    let (p, t) = crate::layout::parse_worktree_path(main_root, path)?;
+    Some((p.to_string(), t.to_string()))
 }
 
 /// Splits an admin name `wfc.<project>.<task>` into valid ids.
 pub fn parse_admin_name(name: &str) -> Option<(String, String)> {
-    let rest = name.strip_prefix("wfc.")?;
-    let (project, task) = rest.split_once('.')?;
-    ProjectId::parse(project).ok()?;
-    TaskId::parse(task).ok()?;
-    Some((project.to_string(), task.to_string()))
+    let (p, t) = crate::layout::parse_admin_name(name)?;
+    Some((p.to_string(), t.to_string()))
 }
 
 /// The repository-wide pieces every operation needs.

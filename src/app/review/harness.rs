@@ -93,12 +93,14 @@ pub fn prepare(ctx: &mut Session, req: &Request) -> Result<Result<PrepareOutput,
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
     insert_job(
         ctx,
-        &job_id,
-        &repo_key,
-        &task,
-        &input.tree_id,
-        jobs::JobStatus::Prepared,
-        Some(&request),
+        &JobStart {
+            id: &job_id,
+            repo: &repo_key,
+            task: &task,
+            tree_id: &input.tree_id,
+            status: jobs::JobStatus::Prepared,
+            request: Some(&request),
+        },
         started,
     )?;
     ctx.audit(

@@ -370,12 +370,14 @@ pub fn run(
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
     insert_job(
         ctx,
-        &job_id,
-        &repo_key,
-        &task,
-        &input.tree_id,
-        jobs::JobStatus::Running,
-        None,
+        &JobStart {
+            id: &job_id,
+            repo: &repo_key,
+            task: &task,
+            tree_id: &input.tree_id,
+            status: jobs::JobStatus::Running,
+            request: None,
+        },
         started,
     )?;
 
@@ -429,17 +431,18 @@ pub fn run(
     finish(ctx, req, finished).map(|r| Ran::Done(Box::new(r)))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert_job(
-    ctx: &mut Session,
-    job_id: &str,
-    repo: &str,
-    task: &str,
-    tree_id: &str,
-    status: jobs::JobStatus,
-    request: Option<&str>,
-    now: SystemTime,
-) -> Result<(), AppError> {
+/// A review job about to be recorded, by the session's project and developer.
+pub(super) struct JobStart<'a> {
+    pub id: &'a str,
+    /// The repository key (its common git dir).
+    pub repo: &'a str,
+    pub task: &'a str,
+    pub tree_id: &'a str,
+    pub status: jobs::JobStatus,
+    pub request: Option<&'a str>,
+}
+
+fn insert_job(ctx: &mut Session, job: &JobStart<'_>, now: SystemTime) -> Result<(), AppError> {
     let project = ctx.project_id.to_string();
     let developer = ctx.developer_id.to_string();
     let root = ctx.repo.as_ref().map(|r| r.main_root.clone());
@@ -449,15 +452,15 @@ fn insert_job(
             tx,
             now,
             &jobs::NewJob {
-                id: job_id,
+                id: job.id,
                 kind: "review",
-                repo: Some(repo),
+                repo: Some(job.repo),
                 project_id: &project,
                 developer_id: &developer,
-                task_id: Some(task),
-                tree_id: Some(tree_id),
-                status,
-                request,
+                task_id: Some(job.task),
+                tree_id: Some(job.tree_id),
+                status: job.status,
+                request: job.request,
             },
         )
     })?;

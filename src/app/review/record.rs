@@ -119,12 +119,13 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
     let finished_at = ctx.now();
     let gate = gate_grant(ctx, &f, status, fail_on);
 
-    let out_dir = ctx.output_dir_for(&crate::ids::ProjectId::parse(&f.project_id)?)?;
-    let jobs_dir = out_dir.join(JOBS_DIR);
+    let project = crate::ids::ProjectId::parse(&f.project_id)?;
+    let main_root = ctx.repo()?.main_root.clone();
+    let jobs_dir = crate::layout::jobs_dir(&main_root, &project);
     let md_path = jobs_dir.join(format!("{}.md", report_stem(&f.job_id)?));
     let json_path = jobs_dir.join(format!("{}.json", report_stem(&f.job_id)?));
-    let latest_md = out_dir.join(format!("REVIEW-{}.md", f.task_id));
-    let latest_json = out_dir.join(format!("REVIEW-{}.json", f.task_id));
+    let latest_md = crate::layout::latest_report(&main_root, &project, &f.task_id, "md");
+    let latest_json = crate::layout::latest_report(&main_root, &project, &f.task_id, "json");
     let mut result = ReviewResult {
         schema_version: SCHEMA_VERSION,
         job_id: f.job_id.clone(),
@@ -202,7 +203,7 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
     }
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
-    crate::git::ensure_excluded(ctx.repo()?, &[".wfc/output/"])?;
+    crate::git::ensure_excluded(ctx.repo()?, &[crate::layout::EXCLUDES[1]])?;
     real_output_dir(ctx.repo()?, &jobs_dir)?;
     // Every field of the result was redacted on its way in; the rendered report is checked once
     // more, as a whole, because it is the file most likely to be shared.
@@ -224,9 +225,6 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
     }
     Ok(result)
 }
-
-/// Where every job's own report lives, under `<main>/.wfc/output/<project>`.
-pub(super) const JOBS_DIR: &str = "jobs";
 
 /// A job id as a file name: only the characters wfc's own ids are made of.
 pub(super) fn report_stem(job_id: &str) -> Result<&str, AppError> {
@@ -324,9 +322,9 @@ pub(super) fn real_output_dir(
         AppError::failed(format!("{} is outside the repository", out_dir.display()))
     })?;
     let main = repo.open_main()?;
-    if let Some(tracked) = crate::git::worktree::tracked_under(&main, ".wfc/output") {
+    if let Some(tracked) = crate::git::worktree::tracked_under(&main, crate::layout::OUTPUT_DIR) {
         return Err(crate::fsutil::FsError::Unsafe {
-            path: repo.main_root.join(".wfc/output"),
+            path: repo.main_root.join(crate::layout::OUTPUT_DIR),
             problem: format!(
                 "git tracks {tracked} in it, and wfc keeps only its own reports there (`git rm -r --cached .wfc/output` and a commit untrack it)"
             ),

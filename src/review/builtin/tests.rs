@@ -1901,7 +1901,7 @@ fn rule_tables_are_well_formed() {
         }
         // A rule reaching beyond its reviewer's home languages must be one that is worth
         // running everywhere (credentials, conflict markers).
-        if rule.langs.without(b.home_langs()) != Langs::NONE {
+        if rule.langs.without(home_langs(b)) != Langs::NONE {
             assert!(
                 rule.secret || rule.id == "cor.conflict-marker",
                 "{} reaches beyond {b}",
