@@ -61,3 +61,42 @@ pub fn on_interrupt(f: impl FnMut() + Send + 'static) -> CleanupGuard {
     }
     CleanupGuard { id }
 }
+
+/// A request to stop, for one use case: cancelled by its caller (a face cancelling one call), or
+/// by a signal to the whole process. Cheap to clone; clones share the request.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel {
+    own: std::sync::Arc<AtomicBool>,
+}
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+
+    /// Asks the work holding this token (and its clones) to stop.
+    pub fn cancel(&self) {
+        self.own.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the work should stop: this token was cancelled, or the process was interrupted.
+    pub fn is_cancelled(&self) -> bool {
+        self.own.load(Ordering::SeqCst) || is_interrupted()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancel_reaches_every_clone_and_only_them() {
+        let a = Cancel::new();
+        let b = a.clone();
+        let other = Cancel::new();
+        assert!(!b.is_cancelled());
+        a.cancel();
+        assert!(b.is_cancelled());
+        assert!(!other.is_cancelled());
+    }
+}

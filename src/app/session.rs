@@ -64,6 +64,8 @@ pub struct Session {
     /// given as `-`; `None` when the face has none.
     pub stdin: Option<crate::review::input::Stdin>,
     pub notify: Arc<dyn Notify>,
+    /// Stops the use case between its steps (and the review between files) when cancelled.
+    pub cancel: crate::interrupt::Cancel,
     pub clock: Clock,
     /// The directory the command acts in (`-C` or the current directory).
     pub cwd: PathBuf,
@@ -227,6 +229,7 @@ impl Session {
                 env,
                 stdin: None,
                 notify,
+                cancel: crate::interrupt::Cancel::new(),
                 clock,
                 cwd,
                 repo,

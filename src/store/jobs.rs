@@ -294,7 +294,7 @@ pub fn list(store: &Store, project: Option<&str>, limit: usize) -> Result<Vec<Jo
         .conn()
         .prepare(&format!(
             "SELECT {COLUMNS} FROM jobs WHERE (?1 IS NULL OR project_id = ?1)
-             ORDER BY started_at DESC, id DESC LIMIT ?2"
+             ORDER BY started_at DESC, rowid DESC LIMIT ?2"
         ))
         .map_err(sql("cannot read jobs"))?;
     let rows = stmt
@@ -318,7 +318,7 @@ pub fn reported_beyond(
         .prepare(
             "SELECT id FROM jobs
              WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3 AND report_path IS NOT NULL
-             ORDER BY finished_at DESC, id DESC LIMIT -1 OFFSET ?4",
+             ORDER BY finished_at DESC, rowid DESC LIMIT -1 OFFSET ?4",
         )
         .map_err(sql("cannot read jobs"))?;
     let rows = stmt
@@ -366,7 +366,7 @@ pub fn passing_for_tree(
             &format!(
                 "SELECT {COLUMNS} FROM jobs
                  WHERE tree_id = ?2 AND status IN ('passed', 'bypassed') AND repo = ?1
-                 ORDER BY finished_at DESC LIMIT 1"
+                 ORDER BY finished_at DESC, rowid DESC LIMIT 1"
             ),
             params![repo, tree_id],
             read,
@@ -391,7 +391,7 @@ pub fn grant_for_change(
                 "SELECT {COLUMNS} FROM jobs
                  WHERE tree_id = ?2 AND policy_digest = ?4 AND parent_trees = ?3
                    AND status IN ('passed', 'bypassed') AND repo = ?1
-                 ORDER BY finished_at DESC LIMIT 1"
+                 ORDER BY finished_at DESC, rowid DESC LIMIT 1"
             ),
             params![repo, tree_id, parent_trees, policy_digest],
             read,
@@ -412,7 +412,7 @@ pub fn latest_for_tree(
             &format!(
                 "SELECT {COLUMNS} FROM jobs
                  WHERE tree_id = ?2 AND repo = ?1 AND finished_at IS NOT NULL
-                 ORDER BY finished_at DESC LIMIT 1"
+                 ORDER BY finished_at DESC, rowid DESC LIMIT 1"
             ),
             params![repo, tree_id],
             read,
@@ -444,7 +444,7 @@ pub fn running_jobs(
         .prepare(
             "SELECT id, project_id, kind, pid, started_at, task_id, repo FROM jobs
              WHERE status = 'running' AND (?1 IS NULL OR project_id = ?1)
-             ORDER BY started_at",
+             ORDER BY started_at, rowid",
         )
         .map_err(sql("cannot read jobs"))?;
     let rows = stmt

@@ -60,6 +60,9 @@ impl std::fmt::Display for Run {
     }
 }
 
+/// The instant `WFC_NOW` pins every `wfc` run of a test to, unless the test sets another.
+pub const NOW: &str = "2026-01-01T00:00:00Z";
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = tempfile::Builder::new()
@@ -93,6 +96,9 @@ impl TestEnv {
             .env("GIT_COMMITTER_EMAIL", "author@example.com")
             .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
             .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+            // wfc's own clock too, so that what it prints and stores does not depend on when the
+            // test ran; a test about time passing sets its own.
+            .env("WFC_NOW", NOW)
             .env("LC_ALL", "C")
             .env("COLUMNS", "100")
             .env("USER", "tester")

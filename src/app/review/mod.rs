@@ -260,7 +260,7 @@ impl input::Sink for Reading<'_, '_, '_> {
     }
 
     fn file(&mut self, file: crate::review::FileChange) -> Result<bool, AppError> {
-        if crate::interrupt::is_interrupted() {
+        if self.ctx.cancel.is_cancelled() {
             return Err(AppError::interrupted());
         }
         if file.status == crate::review::FileStatus::Added && self.copied.contains(&file.path) {
@@ -404,7 +404,7 @@ pub fn run(
         scanned.outcomes,
         &mut |p| on_progress(&planned, p),
     );
-    if crate::interrupt::is_interrupted() {
+    if ctx.cancel.is_cancelled() {
         let now = ctx.now();
         jobs::mark_interrupted(ctx.store()?, now, &job_id)?;
         ctx.audit(
