@@ -110,3 +110,62 @@ pub fn check(s: &mut Session, rev: Option<&str>) -> Result<Checked, AppError> {
         short_tree: gate::short(tree),
     })
 }
+
+/// What `gate verify` was asked for, besides the range.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyRequest {
+    /// Read the policy from this commit instead of the range's base.
+    pub policy_from: Option<String>,
+    pub allow_v1: bool,
+    pub allow_bypassed: bool,
+    /// An allowed-signers file (relative to the session's directory): every commit must carry a
+    /// signature by one of them.
+    pub allowed_signers: Option<std::path::PathBuf>,
+    /// Ignore trailers: re-run the policy's built-in reviewers on every commit's change.
+    pub rerun: bool,
+}
+
+/// Checks that every commit of `range` was reviewed (or passes the policy's reviewers again).
+pub fn verify(
+    s: &mut Session,
+    range: &str,
+    req: &VerifyRequest,
+) -> Result<crate::gate::verify::Report, AppError> {
+    let info = s.repo()?.clone();
+    let repo = info.open_current()?;
+    let allowed_signers = match &req.allowed_signers {
+        Some(p) => {
+            let path = s.cwd.join(p);
+            Some(std::fs::read_to_string(&path).map_err(|e| {
+                AppError::usage(format!(
+                    "cannot read the allowed-signers file {}",
+                    path.display()
+                ))
+                .with_cause(e)
+            })?)
+        }
+        None => None,
+    };
+    let opts = crate::gate::verify::Options {
+        policy_from: req.policy_from.clone(),
+        allow_v1: req.allow_v1,
+        allow_bypassed: req.allow_bypassed,
+        allowed_signers,
+        rerun: req.rerun,
+    };
+    let report = crate::gate::verify::verify(&repo, range, &opts).map_err(|e| {
+        let hint = matches!(
+            e,
+            crate::gate::GateError::Git(
+                crate::git::GitError::Other { .. } | crate::git::GitError::Invalid { .. }
+            )
+        );
+        let err = AppError::from(e);
+        if hint {
+            err.with_hint("in CI, fetch the base branch and the full history first (e.g. `git fetch origin main`, checkout with fetch-depth 0)")
+        } else {
+            err
+        }
+    })?;
+    Ok(report)
+}

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{AppError, Session};
+use crate::knowledge::file::Document;
 use crate::knowledge::search::Hit;
 use crate::knowledge::{self, AppendOutcome, NewEntry, Section, prune, search};
 
@@ -301,4 +302,49 @@ pub fn prune(s: &mut Session, req: &PruneRequest) -> Result<Pruned, AppError> {
         )?;
     }
     Ok(pruned)
+}
+
+/// One knowledge file as read.
+#[derive(Debug)]
+pub struct Shown {
+    pub scope: Scope,
+    pub path: PathBuf,
+    /// The file's bytes as they are; `None` when there is no file.
+    pub bytes: Option<Vec<u8>>,
+    pub doc: Option<Document>,
+}
+
+fn read(s: &Session, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
+    let path = knowledge::knowledge_file(&root(s, scope)?, reviewer);
+    knowledge::file::check(&path)?;
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(AppError::failed(format!("cannot read {}", path.display())).with_cause(e));
+        }
+    };
+    let doc = bytes
+        .as_deref()
+        .map(|b| Document::parse(String::from_utf8_lossy(b).into_owned()));
+    Ok(Shown {
+        scope,
+        path,
+        bytes,
+        doc,
+    })
+}
+
+/// A reviewer's knowledge files in the scopes asked for (both by default), as they are.
+pub fn show(
+    s: &Session,
+    reviewer_id: &str,
+    scope: Option<Scope>,
+) -> Result<(String, Vec<Shown>), AppError> {
+    let reviewer = reviewer(s, reviewer_id)?;
+    let files = read_scopes(s, scope)
+        .into_iter()
+        .map(|sc| read(s, sc, &reviewer))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((reviewer, files))
 }

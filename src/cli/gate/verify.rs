@@ -2,9 +2,10 @@ use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 
-use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app;
+use crate::app::error::{CommandResult, Outcome};
 use crate::cli::context::Context;
-use crate::gate::verify::{self, Options, Status};
+use crate::gate::verify::Status;
 use crate::ui::{Table, Tone};
 
 /// For CI: every commit in RANGE, merges included, must carry a Review-Hash trailer made for its
@@ -44,42 +45,17 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let info = ctx.repo()?.clone();
-    let repo = info.open_current()?;
-    let allowed_signers = match &args.allowed_signers {
-        Some(p) => {
-            let path = ctx.cwd.join(p);
-            Some(std::fs::read_to_string(&path).map_err(|e| {
-                AppError::usage(format!(
-                    "cannot read the allowed-signers file {}",
-                    path.display()
-                ))
-                .with_cause(e)
-            })?)
-        }
-        None => None,
-    };
-    let opts = Options {
-        policy_from: args.policy_from.clone(),
-        allow_v1: args.allow_v1,
-        allow_bypassed: args.allow_bypassed,
-        allowed_signers,
-        rerun: args.rerun,
-    };
-    let report = verify::verify(&repo, &args.range, &opts).map_err(|e| {
-        let hint = matches!(
-            e,
-            crate::gate::GateError::Git(
-                crate::git::GitError::Other { .. } | crate::git::GitError::Invalid { .. }
-            )
-        );
-        let err = AppError::from(e);
-        if hint {
-            err.with_hint("in CI, fetch the base branch and the full history first (e.g. `git fetch origin main`, checkout with fetch-depth 0)")
-        } else {
-            err
-        }
-    })?;
+    let report = app::gate::verify(
+        ctx,
+        &args.range,
+        &app::gate::VerifyRequest {
+            policy_from: args.policy_from.clone(),
+            allow_v1: args.allow_v1,
+            allow_bypassed: args.allow_bypassed,
+            allowed_signers: args.allowed_signers.clone(),
+            rerun: args.rerun,
+        },
+    )?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
     } else {

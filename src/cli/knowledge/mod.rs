@@ -31,4 +31,4 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
 }
 
 pub use crate::app::knowledge::Scope;
-use crate::app::knowledge::{read_scopes, reviewer, root, scope_label};
+use crate::app::knowledge::scope_label;

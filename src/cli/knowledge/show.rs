@@ -1,13 +1,14 @@
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use clap::Args as ClapArgs;
 use serde_json::json;
 
 use super::Scope;
-use crate::app::error::{AppError, CommandResult, Outcome};
+use crate::app;
+use crate::app::error::{CommandResult, Outcome};
+use crate::app::knowledge::Shown;
 use crate::cli::context::Context;
-use crate::knowledge::{self, Document, Entry, Section};
+use crate::knowledge::{Entry, Section};
 
 /// Print a reviewer's KNOWLEDGE.md.
 ///
@@ -27,42 +28,9 @@ pub struct Args {
     pub scope: Option<Scope>,
 }
 
-/// One knowledge file as read.
-struct Shown {
-    scope: Scope,
-    path: PathBuf,
-    bytes: Option<Vec<u8>>,
-    doc: Option<Document>,
-}
-
-fn read(ctx: &Context, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
-    let path = knowledge::knowledge_file(&super::root(ctx, scope)?, reviewer);
-    knowledge::file::check(&path)?;
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(AppError::failed(format!("cannot read {}", path.display())).with_cause(e));
-        }
-    };
-    let doc = bytes
-        .as_deref()
-        .map(|b| Document::parse(String::from_utf8_lossy(b).into_owned()));
-    Ok(Shown {
-        scope,
-        path,
-        bytes,
-        doc,
-    })
-}
-
 pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
-    let reviewer = super::reviewer(ctx, &args.reviewer)?;
     let section: Option<Section> = args.section.as_deref().map(str::parse).transpose()?;
-    let files = super::read_scopes(ctx, args.scope)
-        .into_iter()
-        .map(|s| read(ctx, s, &reviewer))
-        .collect::<Result<Vec<_>, _>>()?;
+    let (reviewer, files) = app::knowledge::show(ctx, &args.reviewer, args.scope)?;
     let in_section = |e: &&Entry| section.is_none_or(|s| e.section == s);
 
     if ctx.ui.json_mode() {
