@@ -280,7 +280,7 @@ impl From<crate::gate::signature::SignatureError> for AppError {
             ErrorKind::Failed
         };
         let notes = err.reasons().to_vec();
-        let hint = err.hint();
+        let hint = err.hint().or_else(|| signature_hint(&err));
         let mut e = AppError::from_error(kind, err);
         e.notes.extend(notes);
         e.hints.extend(hint);
@@ -443,6 +443,23 @@ fn knowledge_hint(err: &KnowledgeError) -> Option<String> {
             Some("convert the file to UTF-8 or move it away, then try again".into())
         }
         KnowledgeError::Fs(e) => e.hint(),
+        _ => None,
+    }
+}
+
+fn signature_hint(err: &crate::gate::signature::SignatureError) -> Option<String> {
+    use crate::gate::signature::SignatureError as E;
+    match err {
+        E::AllowedSignersRead { .. } => Some(
+            "pass the allowed-signers file (git's gpg.ssh.allowedSignersFile format) with \
+             `--allowed-signers FILE`"
+                .into(),
+        ),
+        E::KeyExists { .. } => Some(
+            "keep the key you have, or pass `--force` to replace it (signatures of the old key \
+             then verify only while its allowed-signers line stays)"
+                .into(),
+        ),
         _ => None,
     }
 }

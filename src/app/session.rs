@@ -36,6 +36,9 @@ impl IdSource {
 /// What the command line said, before resolution.
 #[derive(Debug, Clone, Default)]
 pub struct SessionOptions {
+    /// The directory the caller runs in, absolute (the CLI: its current directory).
+    pub cwd: PathBuf,
+    /// Act as if started in this directory (relative to `cwd`).
     pub directory: Option<PathBuf>,
     pub project_id: Option<String>,
     pub developer_id: Option<String>,
@@ -126,8 +129,7 @@ impl Session {
         env: Env,
         notify: Arc<dyn Notify>,
     ) -> Result<(Session, Vec<String>), AppError> {
-        let cwd0 = std::env::current_dir()
-            .map_err(|e| AppError::failed("cannot read the current directory").with_cause(e))?;
+        let cwd0 = opts.cwd.clone();
         let cwd = match &opts.directory {
             Some(d) => {
                 let d = absolute(&cwd0, d);

@@ -167,6 +167,8 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
         _ => {}
     }
     let opts = ContextOptions {
+        cwd: std::env::current_dir()
+            .map_err(|e| AppError::failed("cannot read the current directory").with_cause(e))?,
         directory: cli.global.directory.clone(),
         project_id: cli.global.project_id.clone(),
         developer_id: cli.global.developer_id.clone(),

@@ -195,17 +195,9 @@ impl SignatureError {
                 "if this key may sign reviews, add a line for it to {origin}: \
                  `<principal> namespaces=\"{NAMESPACE}\" {public_key}`"
             )),
-            E::AllowedSignersRead { .. } => Some(
-                "pass the allowed-signers file (git's gpg.ssh.allowedSignersFile format) with \
-                 `--allowed-signers FILE`"
-                    .into(),
-            ),
+            // How to pass the file, or to replace a key, is the face's to say.
+            E::AllowedSignersRead { .. } | E::KeyExists { .. } => None,
             E::BadComment { .. } => Some("use a comment on one line of printable text".into()),
-            E::KeyExists { .. } => Some(
-                "keep the key you have, or pass `--force` to replace it (signatures of the old \
-                 key then verify only while its allowed-signers line stays)"
-                    .into(),
-            ),
             E::KeysDirUnsafe { path } => Some(format!(
                 "move {} aside; wfc keeps its keys in a real directory it creates with mode 0700",
                 path.display()
