@@ -172,3 +172,60 @@ fn usage_errors_and_json_errors() {
     hint: create it with `wfc worktree create nope`; `wfc worktree list --all-projects` shows every project's worktrees
     "#);
 }
+
+#[test]
+fn gate_audit_trust_hook_and_cleanup_commands() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    write(&repo, "src/lib.rs", HARMLESS);
+    env.git(&repo, ["add", "src/lib.rs"]).success();
+    insta::assert_snapshot!(run(&env, &repo, &["gate", "check"]), @r#"
+    exit: 1
+    --- stdout
+    --- stderr
+    error: the staged change ([SHORT]) has no passing or bypassed review
+      caused by: it was never reviewed
+    hint: review it with `wfc review --staged`
+    "#);
+    env.wfc(&repo, ["review", "--no-learn", "--task-id", "t"])
+        .success();
+    insta::assert_snapshot!(run(&env, &repo, &["gate", "check"]), @r#"
+    exit: 0
+    --- stdout
+    the staged change ([SHORT]) passes the gate: review [JOB] (passed)
+    --- stderr
+    "#);
+    insta::assert_snapshot!(run(&env, &repo, &["audit", "verify"]), @r#"
+    exit: 0
+    --- stdout
+    ok: audit trail intact: 1 rows, every link verified
+    --- stderr
+    "#);
+    insta::assert_snapshot!(run(&env, &repo, &["trust", "--show"]), @r#"
+    exit: 0
+    --- stdout
+    [ROOT]/repo/.wfc/config.toml does not exist: nothing to trust
+    --- stderr
+    "#);
+    insta::assert_snapshot!(run(&env, &repo, &["hook", "status"]), @r#"
+    exit: 0
+    --- stdout
+    hooks directory: [ROOT]/repo/.git/hooks
+    owner: none
+    pre-commit: not installed
+    commit-msg: not installed
+    --- stderr
+    "#);
+    insta::assert_snapshot!(run(&env, &repo, &["cleanup", "--dry-run"]), @r#"
+    exit: 0
+    --- stdout
+    --- stderr
+    nothing to clean up
+    "#);
+    insta::assert_snapshot!(run(&env, &repo, &["cleanup", "--watch", "0s"]), @r#"
+    exit: 2
+    --- stdout
+    --- stderr
+    error: --watch needs an interval above zero
+    "#);
+}
