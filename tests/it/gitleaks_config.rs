@@ -229,3 +229,56 @@ fn the_config_can_name_another_file_inside_the_repository_only() {
     r.code(2);
     assert!(r.stderr.contains("symbolic link"), "{}", r.stderr);
 }
+
+/// The rule ids of the findings of the newest review job.
+fn latest_rules(env: &TestEnv, dir: &Path) -> Vec<String> {
+    let jobs = env.wfc(dir, ["review", "list", "--json"]).json();
+    let id = jobs[0]["job_id"].as_str().unwrap().to_string();
+    let shown = env.wfc(dir, ["review", "show", &id, "--json"]).json();
+    rules_of(&shown["result"])
+}
+
+/// The pre-commit hook reads `.gitleaks.toml` as committed in HEAD, as it reads the gate policy:
+/// a commit that allowlists its own secret in the file, or deletes the file, is still checked
+/// against the rules HEAD has. (`wfc review` of the working tree reads the file as it is.)
+#[test]
+fn the_hook_checks_a_commit_against_the_rules_of_head_not_its_own() {
+    let env = TestEnv::new();
+    let (path, repo) = repo(&env, GITLEAKS_TOML);
+    env.wfc(&path, ["hook", "install"]).success();
+    let token = acme_token();
+    let commit = |message: &str| {
+        let out = env
+            .git_cmd(&path)
+            .args(["commit", "-q", "-m", message])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let custom = "gitleaks.acme-api-token".to_string();
+
+    // The change allowlists its own token in the rules file.
+    let weakened = GITLEAKS_TOML.replace("acme_0{24}", "acme_[a-z0-9]{24}");
+    stage_file(&repo, ".gitleaks.toml", &weakened);
+    stage_file(&repo, "app/a.py", &format!("ACME_TOKEN = \"{token}\"\n"));
+    let (code, stderr) = commit("allowlist my own token");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("commit blocked"), "{stderr}");
+    assert!(!stderr.contains(&token), "{stderr}");
+    assert!(latest_rules(&env, &path).contains(&custom));
+    // The same staged change reviewed as a working tree uses the file as it is now.
+    let r = env.wfc(&path, ["review", "--staged", "--json", "--no-learn"]);
+    assert!(!rules_of(&r.json()).contains(&custom), "{}", r.stdout);
+
+    // The change deletes the rules file.
+    env.git(&path, ["reset", "-q", "--hard"]).success();
+    env.git(&path, ["rm", "-q", ".gitleaks.toml"]).success();
+    stage_file(&repo, "app/b.py", &format!("ACME_TOKEN = \"{token}\"\n"));
+    let (code, stderr) = commit("delete the rules");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("commit blocked"), "{stderr}");
+    assert!(latest_rules(&env, &path).contains(&custom));
+}

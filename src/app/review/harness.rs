@@ -52,7 +52,7 @@ pub fn prepare(ctx: &mut Session, req: &Request) -> Result<Result<PrepareOutput,
         Ok(i) => i,
         Err(nothing) => return Ok(Err(nothing)),
     };
-    install_custom_rules(ctx)?;
+    install_custom_rules(ctx, false)?;
     let (policy, ids) = policy_and_ids(ctx, req, input.shape.as_ref())?;
     let task = resolve_task(ctx, req, &input)?;
     let job_id = crate::store::new_id("r", started);
@@ -135,7 +135,7 @@ pub fn finalize(
     responses_text: &str,
 ) -> Result<ReviewResult, AppError> {
     // The harness's answers are redacted with the same rules as the plan was.
-    install_custom_rules(ctx)?;
+    install_custom_rules(ctx, false)?;
     let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
         AppError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")

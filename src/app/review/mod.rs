@@ -202,24 +202,87 @@ fn without_files(diff: &str, paths: &[String]) -> String {
 /// gitleaks_config`) as extra rules of the security reviewer, for this process. It needs no
 /// `wfc trust`: it runs nothing, its rules can only add findings, and its allowlists reach only
 /// its own rules. An error in it is a config error (exit 2) naming `file:line:column`.
-fn install_custom_rules(ctx: &Session) -> Result<(), AppError> {
+/// Installs the repository's `.gitleaks.toml` (or `[review.secrets] gitleaks_config`) as extra
+/// rules of the security reviewer. For the pre-commit hook the file is read as committed in the
+/// commit the change is made on, like the gate policy: the change being committed can neither
+/// weaken nor delete the rules it is checked against.
+fn install_custom_rules(ctx: &Session, hook: bool) -> Result<(), AppError> {
     let Some(repo) = &ctx.repo else {
         return Ok(());
     };
     let workdir = &repo.workdir;
     let configured = ctx.config.review.secrets.gitleaks_config.as_deref();
-    let rules = match builtin::gitleaks_config_path(workdir, configured)? {
-        Some(path) => {
-            let rules = builtin::CustomRules::load(&path)?;
-            for note in &rules.notes {
-                ctx.notify.warn(note);
-            }
-            Some(std::sync::Arc::new(rules))
+    let rules = if hook {
+        committed_custom_rules(repo, configured)?
+    } else {
+        match builtin::gitleaks_config_path(workdir, configured)? {
+            Some(path) => Some(builtin::CustomRules::load(&path)?),
+            None => None,
         }
-        None => None,
     };
+    let rules = rules.map(|rules| {
+        for note in &rules.notes {
+            ctx.notify.warn(note);
+        }
+        std::sync::Arc::new(rules)
+    });
     builtin::install_custom_rules(rules);
     Ok(())
+}
+
+/// The custom rules as committed in the first parent of the commit being made (HEAD; HEAD's
+/// parent under `--amend`); none when that commit has no such file.
+fn committed_custom_rules(
+    info: &crate::git::RepoInfo,
+    configured: Option<&str>,
+) -> Result<Option<builtin::CustomRules>, AppError> {
+    let rel = std::path::Path::new(configured.unwrap_or(".gitleaks.toml"));
+    let inside = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let shown = info.workdir.join(rel);
+    let invalid = |message: String| crate::config::ConfigError::Invalid {
+        path: shown.clone(),
+        message,
+    };
+    if !inside || rel.as_os_str().is_empty() {
+        return Err(invalid(
+            "a gitleaks config must be a relative path inside the repository".into(),
+        )
+        .into());
+    }
+    let repo = info.open_current()?;
+    let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
+    let Some(first) = parents.first() else {
+        return Ok(None);
+    };
+    let tree = repo
+        .find_commit(*first)
+        .and_then(|c| c.tree())
+        .map_err(crate::git::ctx("cannot read the tree of HEAD"))?;
+    let entry = match tree.get_path(rel) {
+        Ok(e) => e,
+        Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+        Err(e) => return Err(crate::git::GitError::git("cannot read HEAD's tree", e).into()),
+    };
+    if !matches!(entry.filemode(), 0o100644 | 0o100755) {
+        return Err(invalid(
+            "not a regular file in HEAD (a symbolic link or a folder is not read)".into(),
+        )
+        .into());
+    }
+    let blob = repo
+        .find_blob(entry.id())
+        .map_err(crate::git::ctx("cannot read the gitleaks config of HEAD"))?;
+    if blob.size() as u64 > builtin::CUSTOM_RULES_MAX_BYTES {
+        return Err(invalid(format!(
+            "larger than {} bytes",
+            builtin::CUSTOM_RULES_MAX_BYTES
+        ))
+        .into());
+    }
+    let text = std::str::from_utf8(blob.content()).map_err(|_| invalid("not UTF-8 text".into()))?;
+    Ok(Some(builtin::CustomRules::parse(&shown, text)?))
 }
 
 /// Reads the change of a review into the built-in reviewers, one file at a time, deciding the
@@ -305,7 +368,7 @@ pub fn run(
         _ => Vec::new(),
     };
     // Before the first file is scanned: the built-in reviewers scan while the change is read.
-    install_custom_rules(ctx)?;
+    install_custom_rules(ctx, req.hook)?;
     let repo = ctx.repo()?.clone();
     let stdin = ctx.stdin.take();
     let ctx_ro: &Session = ctx;

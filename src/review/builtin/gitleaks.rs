@@ -35,7 +35,7 @@ use crate::config::ConfigError;
 use crate::review::Finding;
 
 /// Largest file read.
-const MAX_BYTES: u64 = 1 << 20;
+pub const MAX_BYTES: u64 = 1 << 20;
 /// Most rules, and most entries of one allowlist.
 pub const MAX_RULES: usize = 500;
 const MAX_ENTRIES: usize = 1000;

@@ -25,7 +25,9 @@ mod vendors;
 
 use std::sync::{Arc, LazyLock, RwLock};
 
-pub use gitleaks::{CustomRules, config_path as gitleaks_config_path};
+pub use gitleaks::{
+    CustomRules, MAX_BYTES as CUSTOM_RULES_MAX_BYTES, config_path as gitleaks_config_path,
+};
 pub use lang::{
     Lang, Langs, is_example_or_console_path, is_generated_path, is_rust_mod_line, is_rust_test_cfg,
     is_rust_test_mod_context, is_script_path, is_test_path,
