@@ -33,5 +33,6 @@ mod secrets_corpus;
 mod shim;
 mod snapshots;
 mod store;
+mod store_backends;
 mod telemetry;
 mod worktree;
