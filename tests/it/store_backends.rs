@@ -1045,3 +1045,77 @@ fn postgres_url_is_described_without_its_password() {
         Location::Sqlite(PathBuf::from("/home/me/.wfc/wfc.db"))
     );
 }
+
+#[test]
+fn the_readme_app_role_cannot_rewrite_the_audit_trail_but_can_append() {
+    let Some(db) = pg_db() else {
+        return;
+    };
+    let Location::Postgres(url) = &db.location else {
+        unreachable!()
+    };
+    // The owner (here the server's superuser) migrates.
+    db.open("host-a")
+        .append_audit(at(0), &row("init", "r", serde_json::json!({})), None)
+        .unwrap();
+    // The grants exactly as README.md gives them, to a role of this test's own.
+    let readme = include_str!("../../README.md");
+    let block = readme
+        .split("CREATE ROLE wfc_app LOGIN;")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("README.md gives the app role's grants");
+    let role = format!("wfc_app_{}", std::process::id());
+    let grants: String = block
+        .lines()
+        .map(|l| l.split("--").next().unwrap().trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.replace("wfc_app", &role) + "\n")
+        .collect();
+    assert!(grants.contains("REVOKE UPDATE, DELETE, TRUNCATE ON audit"), "{grants}");
+    db.raw(&format!("CREATE ROLE {role} LOGIN; {grants}")).unwrap();
+    let app_url = url.replacen("postgres@", &format!("{role}@"), 1);
+    assert_ne!(&app_url, url, "the test server's URL names its user");
+
+    let app = Db {
+        location: Location::Postgres(app_url),
+        _dir: None,
+        drop: None,
+    };
+    let mut s = app.open("host-b");
+    s.append_audit(at(1), &row("review", "r", serde_json::json!({})), None)
+        .unwrap();
+    s.take_lease(
+        at(2),
+        &NewLease {
+            repo: "/r",
+            project_id: "p",
+            task_id: "t",
+            path: "/r/.wt/t",
+            branch: "b",
+            developer_id: "dev",
+            owner_pid: None,
+        },
+        Some(&row("worktree.create", "t", serde_json::json!({}))),
+    )
+    .unwrap();
+    for sql in [
+        "UPDATE audit SET status = 'forged'",
+        "DELETE FROM audit",
+        "TRUNCATE audit",
+        "DELETE FROM audit_head",
+        "DROP TRIGGER audit_no_update ON audit",
+    ] {
+        let err = app.raw(sql).unwrap_err();
+        assert!(
+            err.contains("permission denied") || err.contains("must be owner"),
+            "{sql}: {err}"
+        );
+    }
+    let report = s.verify_audit().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+    assert_eq!(report.rows, 3);
+    drop(s);
+    db.raw(&format!("DROP OWNED BY {role}; DROP ROLE {role}"))
+        .unwrap();
+}
