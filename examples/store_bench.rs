@@ -37,7 +37,10 @@ fn main() -> ExitCode {
     };
     if let Some(at) = args.get(4) {
         let at: f64 = at.parse().expect("START_AT is a number");
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs_f64();
         if at > now {
             std::thread::sleep(Duration::from_secs_f64(at - now));
         }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::StoreError;
 use super::audit::{AuditFilter, AuditRow, NewAudit, VerifyReport};
 use super::events::{EventFilter, EventRow, NewEvent};
 use super::host::{Host, Liveness};
@@ -17,7 +18,6 @@ use super::knowledge::{KnowledgeRow, KnowledgeScope};
 use super::leases::{CopiedFile, Lease, NewLease};
 use super::ratelimit::RateLimitError;
 use super::trust::TrustRecord;
-use super::StoreError;
 use crate::config::RateLimitConfig;
 use crate::knowledge::{AppendOutcome, NewEntry};
 
@@ -193,12 +193,8 @@ pub trait Backend {
 
     // ---- worktree leases ----
     /// The lease of one task on this host.
-    fn lease(
-        &mut self,
-        repo: &str,
-        project: &str,
-        task: &str,
-    ) -> Result<Option<Lease>, StoreError>;
+    fn lease(&mut self, repo: &str, project: &str, task: &str)
+    -> Result<Option<Lease>, StoreError>;
     /// Every lease of `repo` on this host (worktrees are local), of one project or all; oldest
     /// first.
     fn leases(&mut self, repo: &str, project: Option<&str>) -> Result<Vec<Lease>, StoreError>;

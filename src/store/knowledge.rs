@@ -90,7 +90,11 @@ pub(crate) fn with_outcomes(
     if let Some(map) = d.as_object_mut() {
         map.insert(
             "outcomes".into(),
-            outcomes.iter().map(|o| o.as_str()).collect::<Vec<_>>().into(),
+            outcomes
+                .iter()
+                .map(|o| o.as_str())
+                .collect::<Vec<_>>()
+                .into(),
         );
     }
     d

@@ -212,12 +212,21 @@ fn every_operation_on_both_backends() {
         assert_eq!(s.projects().unwrap(), ["alpha", "zeta"], "{kind:?}");
 
         // Audit: texts a JSON encoder must escape, in every field the hash covers.
-        let nasty = "quote \" backslash \\ tab \t newline \n bell \u{7} del \u{7f} é 🚀 \u{2028} </x>";
+        let nasty =
+            "quote \" backslash \\ tab \t newline \n bell \u{7} del \u{7f} é 🚀 \u{2028} </x>";
         let seq1 = s
-            .append_audit(at(2), &row("init", nasty, serde_json::json!({ "k": nasty })), None)
+            .append_audit(
+                at(2),
+                &row("init", nasty, serde_json::json!({ "k": nasty })),
+                None,
+            )
             .unwrap();
         let seq2 = s
-            .append_audit(at(3), &row("worktree.create", "t1", serde_json::json!({})), None)
+            .append_audit(
+                at(3),
+                &row("worktree.create", "t1", serde_json::json!({})),
+                None,
+            )
             .unwrap();
         assert_eq!((seq1, seq2), (1, 2), "{kind:?}");
         assert!(s.projects().unwrap().contains(&"p".to_string()));
@@ -307,7 +316,13 @@ fn every_operation_on_both_backends() {
         assert_eq!(
             got,
             [
-                ("perf".into(), "error".into(), None, 0, Some("exit 3".into())),
+                (
+                    "perf".into(),
+                    "error".into(),
+                    None,
+                    0,
+                    Some("exit 3".into())
+                ),
                 ("security".into(), "ok".into(), Some(120), 2, None)
             ]
         );
@@ -339,7 +354,8 @@ fn every_operation_on_both_backends() {
         );
 
         // Running, prepared and interrupted jobs.
-        s.start_job(at(50), &new_job("run", "running"), None).unwrap();
+        s.start_job(at(50), &new_job("run", "running"), None)
+            .unwrap();
         s.start_job(at(51), &new_job("prep", "prepared"), None)
             .unwrap();
         let running = s.running_jobs(Some("p")).unwrap();
@@ -398,14 +414,23 @@ fn every_operation_on_both_backends() {
             sha256: "ab".into(),
         }];
         s.set_copied_files(id, &files).unwrap();
-        assert_eq!(s.lease("/r", "p", "a").unwrap().unwrap().copied_files, files);
+        assert_eq!(
+            s.lease("/r", "p", "a").unwrap().unwrap().copied_files,
+            files
+        );
         s.set_lease_owner(id, None).unwrap();
         let l = s.lease("/r", "p", "a").unwrap().unwrap();
         assert_eq!((l.owner_pid, l.owner), (None, None));
         // A second take of the same task replaces the stale lease.
         let id2 = s.take_lease(at(62), &lease("a", Some(me)), None).unwrap();
         assert_eq!(id2, id);
-        assert!(s.lease("/r", "p", "a").unwrap().unwrap().copied_files.is_empty());
+        assert!(
+            s.lease("/r", "p", "a")
+                .unwrap()
+                .unwrap()
+                .copied_files
+                .is_empty()
+        );
         s.take_lease(at(63), &lease("b", None), None).unwrap();
         assert_eq!(s.leases("/r", Some("p")).unwrap().len(), 2);
         assert_eq!(s.leases("/r", Some("q")).unwrap().len(), 0);
@@ -436,7 +461,10 @@ fn every_operation_on_both_backends() {
         assert_eq!(s.try_take_token("api", &cfg).unwrap(), None);
         assert_eq!(s.try_take_token("api", &cfg).unwrap(), None);
         let wait = s.try_take_token("api", &cfg).unwrap().unwrap();
-        assert!(wait > Duration::ZERO && wait <= Duration::from_millis(60), "{wait:?}");
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_millis(60),
+            "{wait:?}"
+        );
         let waited = s.take_token("api", &cfg, Duration::from_secs(5)).unwrap();
         assert!(waited > Duration::ZERO);
         let slow = RateLimitConfig {
@@ -490,7 +518,10 @@ fn every_operation_on_both_backends() {
         assert!(!s.is_trusted("/r", &rec.path, "aa").unwrap());
         let before = audit_count(s.as_mut());
         s.trust_config(at(80), &rec, &trust_row).unwrap();
-        assert_eq!(s.trusted_config("/r", &rec.path).unwrap(), Some(rec.clone()));
+        assert_eq!(
+            s.trusted_config("/r", &rec.path).unwrap(),
+            Some(rec.clone())
+        );
         assert!(s.is_trusted("/r", &rec.path, "aa").unwrap());
         assert!(!s.is_trusted("/r", &rec.path, "bb").unwrap());
         assert!(s.revoke_trust(at(81), "/r", &rec.path, &trust_row).unwrap());
@@ -617,7 +648,14 @@ fn verify_finds_an_edited_row_a_deleted_row_a_deleted_tail_and_dropped_triggers(
 // ---- many processes, many hosts ----
 
 /// Starts this test binary as a child that runs `op` on the store as host `host`.
-fn spawn_child(db: &Db, op: &str, host: &str, n: usize, start_at: f64, repo: &str) -> std::process::Child {
+fn spawn_child(
+    db: &Db,
+    op: &str,
+    host: &str,
+    n: usize,
+    start_at: f64,
+    repo: &str,
+) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
         .args([
             "store_backends::child_process",
@@ -868,7 +906,12 @@ fn two_hosts_record_leases_in_their_own_clones_without_clashes() {
             .collect();
         let results = child_results(children);
         let ids: BTreeSet<&String> = results.iter().flatten().collect();
-        assert_eq!(ids.len(), 20, "{:?}: a lease id was handed out twice", db.kind());
+        assert_eq!(
+            ids.len(),
+            20,
+            "{:?}: a lease id was handed out twice",
+            db.kind()
+        );
         assert_eq!(parent.team_leases(Some("team")).unwrap().len(), 20);
         for h in ["host-a", "host-b"] {
             let mut s = db.open(h);
@@ -903,7 +946,10 @@ fn another_hosts_lease_and_job_are_never_judged_dead_by_a_local_pid() {
         assert_eq!(leases.len(), 1);
         let owner = leases[0].owner.clone().unwrap();
         assert_eq!(owner.host.as_deref(), Some("host-b"));
-        assert_eq!(owner.liveness(a.host()), Liveness::OtherHost("host-b".into()));
+        assert_eq!(
+            owner.liveness(a.host()),
+            Liveness::OtherHost("host-b".into())
+        );
         let verdicts = a
             .interrupt_dead_jobs(SystemTime::now(), Some("team"), false)
             .unwrap();
@@ -1072,8 +1118,12 @@ fn the_readme_app_role_cannot_rewrite_the_audit_trail_but_can_append() {
         .filter(|l| !l.is_empty())
         .map(|l| l.replace("wfc_app", &role) + "\n")
         .collect();
-    assert!(grants.contains("REVOKE UPDATE, DELETE, TRUNCATE ON audit"), "{grants}");
-    db.raw(&format!("CREATE ROLE {role} LOGIN; {grants}")).unwrap();
+    assert!(
+        grants.contains("REVOKE UPDATE, DELETE, TRUNCATE ON audit"),
+        "{grants}"
+    );
+    db.raw(&format!("CREATE ROLE {role} LOGIN; {grants}"))
+        .unwrap();
     let app_url = url.replacen("postgres@", &format!("{role}@"), 1);
     assert_ne!(&app_url, url, "the test server's URL names its user");
 

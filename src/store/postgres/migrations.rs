@@ -211,10 +211,7 @@ pub const LATEST: i64 = MIGRATIONS.len() as i64;
 fn current(store: &mut PgStore) -> Result<Option<i64>, StoreError> {
     let row = store
         .client
-        .query_opt(
-            "SELECT version FROM wfc_schema WHERE id = 1",
-            &[],
-        );
+        .query_opt("SELECT version FROM wfc_schema WHERE id = 1", &[]);
     match row {
         Ok(r) => Ok(r.map(|r| r.get(0))),
         Err(e) if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE) => Ok(None),

@@ -9,6 +9,7 @@ use postgres::{GenericClient, IsolationLevel, Row, Transaction};
 use super::{PgStore, Statements, pg};
 use crate::config::RateLimitConfig;
 use crate::knowledge::{AppendOutcome, NewEntry, Section};
+use crate::store::StoreError;
 use crate::store::audit::{self, AuditFilter, AuditRow, ChainCheck, NewAudit, VerifyReport};
 use crate::store::backend::{Backend, BackendKind};
 use crate::store::events::{self, EventFilter, EventRow, NewEvent};
@@ -17,7 +18,6 @@ use crate::store::jobs::{Completion, Job, NewJob, ReviewerRun, RunningJob, owner
 use crate::store::knowledge::{self, KnowledgeRow, KnowledgeScope};
 use crate::store::leases::{CopiedFile, Lease, NewLease};
 use crate::store::trust::TrustRecord;
-use crate::store::StoreError;
 
 const AUDIT_COLUMNS: &str =
     "seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash";
@@ -33,7 +33,8 @@ const TOUCH_PROJECT: &str = "INSERT INTO projects (id, root, created_at, last_se
     VALUES ($1, $2, $3, $3)
     ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at,
         root = COALESCE(excluded.root, projects.root)";
-const AUDIT_APPEND: &str = "SELECT out_seq FROM wfc_audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+const AUDIT_APPEND: &str =
+    "SELECT out_seq FROM wfc_audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 /// Appends one audit row (noting its project as seen when `touch`): the chain is serialised
 /// across every process and machine by the advisory lock `wfc_audit_append` takes, held until
@@ -189,7 +190,10 @@ impl Backend for PgStore {
         project_id: &str,
         root: Option<&Path>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         touch_in(&mut tx, &mut self.statements, now, project_id, root)?;
         tx.commit().map_err(pg("cannot record the project"))
     }
@@ -209,7 +213,13 @@ impl Backend for PgStore {
         root: Option<&Path>,
     ) -> Result<i64, StoreError> {
         // One statement, so one round trip and its own transaction.
-        append_in(&mut self.client, &mut self.statements, now, entry, Some(root))
+        append_in(
+            &mut self.client,
+            &mut self.statements,
+            now,
+            entry,
+            Some(root),
+        )
     }
 
     fn audit_rows(&mut self, filter: &AuditFilter) -> Result<Vec<AuditRow>, StoreError> {
@@ -318,7 +328,10 @@ impl Backend for PgStore {
     ) -> Result<(), StoreError> {
         let owner = self.host.owner(std::process::id());
         let request = job.request.map(crate::redact::json_text);
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         touch_in(&mut tx, &mut self.statements, now, job.project_id, root)?;
         tx.execute(
             "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status,
@@ -354,7 +367,10 @@ impl Backend for PgStore {
     ) -> Result<i64, StoreError> {
         let result = c.result.map(crate::redact::json_text);
         let bypass_reason = c.bypass_reason.map(crate::redact::text);
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         tx.execute(
             "UPDATE jobs SET status = $2, finished_at = $3, cs = $4, tier = $5, passed = $6,
                     report_path = $7, result = $8, bypass_reason = $9, parent_trees = $10,
@@ -435,7 +451,10 @@ impl Backend for PgStore {
     }
 
     fn job(&mut self, id: &str) -> Result<Option<Job>, StoreError> {
-        self.one_job(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1"), &[&id])
+        self.one_job(
+            &format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1"),
+            &[&id],
+        )
     }
 
     fn jobs(&mut self, project: Option<&str>, limit: usize) -> Result<Vec<Job>, StoreError> {
@@ -616,7 +635,10 @@ impl Backend for PgStore {
         entry: Option<&NewAudit<'_>>,
     ) -> Result<i64, StoreError> {
         let owner = self.owner_here(lease.owner_pid);
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         let id: i64 = tx
             .query_one(
                 "INSERT INTO worktrees
@@ -660,15 +682,17 @@ impl Backend for PgStore {
         id: i64,
         entry: Option<&NewAudit<'_>>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         let n = tx
             .execute("DELETE FROM worktrees WHERE id = $1", &[&id])
             .map_err(pg("cannot delete a worktree lease"))?;
         if let Some(e) = entry {
             append_in(&mut tx, &mut self.statements, now, e, None)?;
         }
-        tx.commit()
-            .map_err(pg("cannot delete a worktree lease"))?;
+        tx.commit().map_err(pg("cannot delete a worktree lease"))?;
         Ok(n == 1)
     }
 
@@ -742,20 +766,28 @@ impl Backend for PgStore {
         const NOW: &str = "SELECT extract(epoch FROM clock_timestamp())::float8";
         const SET: &str = "UPDATE rate_buckets SET tokens = $2, updated_at = $3 WHERE name = $1";
         let st = &mut self.statements;
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
-        let lock = st.get(&mut tx, LOCK).map_err(pg("cannot prepare a token"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
+        let lock = st
+            .get(&mut tx, LOCK)
+            .map_err(pg("cannot prepare a token"))?;
         let mut row = tx
             .query_opt(&lock, &[&name])
             .map_err(pg("cannot read a rate-limit bucket"))?;
         if row.is_none() {
-            let create = st.get(&mut tx, CREATE).map_err(pg("cannot prepare a token"))?;
+            let create = st
+                .get(&mut tx, CREATE)
+                .map_err(pg("cannot prepare a token"))?;
             tx.execute(&create, &[&name, &cfg.capacity])
                 .map_err(pg("cannot create a rate-limit bucket"))?;
             row = tx
                 .query_opt(&lock, &[&name])
                 .map_err(pg("cannot read a rate-limit bucket"))?;
         }
-        let row = row.ok_or_else(|| StoreError::Invalid(format!("rate limit {name:?} vanished")))?;
+        let row =
+            row.ok_or_else(|| StoreError::Invalid(format!("rate limit {name:?} vanished")))?;
         let (tokens, updated): (f64, f64) = (row.get(0), row.get(1));
         let now_st = st.get(&mut tx, NOW).map_err(pg("cannot prepare a token"))?;
         let now: f64 = tx
@@ -847,7 +879,10 @@ impl Backend for PgStore {
         record: &TrustRecord,
         entry: &NewAudit<'_>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         tx.execute(
             "INSERT INTO trusted_configs (repo, path, sha256, developer_id, trusted_at)
              VALUES ($1, $2, $3, $4, $5)
@@ -873,7 +908,10 @@ impl Backend for PgStore {
         path: &str,
         entry: &NewAudit<'_>,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         let n = tx
             .execute(
                 "DELETE FROM trusted_configs WHERE repo = $1 AND path = $2",
@@ -899,7 +937,10 @@ impl Backend for PgStore {
     ) -> Result<Vec<AppendOutcome>, StoreError> {
         let prepared = knowledge::prepare(entries, now)?;
         let scope = scope.key();
-        let mut tx = self.client.transaction().map_err(pg("cannot start a write"))?;
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
         let mut outcomes = Vec::with_capacity(prepared.len());
         for p in &prepared {
             let added = tx
@@ -938,8 +979,7 @@ impl Backend for PgStore {
             };
             append_in(&mut tx, &mut self.statements, now, &e, None)?;
         }
-        tx.commit()
-            .map_err(pg("cannot record knowledge entries"))?;
+        tx.commit().map_err(pg("cannot record knowledge entries"))?;
         Ok(outcomes)
     }
 
