@@ -32,8 +32,15 @@ fi
 
 work=$(mktemp -d)
 server=""
+BASE=""
 cleanup() {
-  if [ -n "$server" ]; then tests/pg/server.sh stop "$server"; fi
+  if [ -n "$server" ]; then
+    tests/pg/server.sh stop "$server"
+  elif [ -n "$BASE" ]; then
+    for db in $(psql "$BASE" -qAtc "SELECT datname FROM pg_database WHERE datname LIKE 'bench_store_$$\_%'"); do
+      psql "$BASE" -qAtc "DROP DATABASE $db WITH (FORCE)" >/dev/null || true
+    done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,13 +54,12 @@ fi
 BASE=${BASE%%\?*}
 SERVER_URL=${BASE%/*}
 
-n=0
-fresh() { # fresh BACKEND -> a location
-  n=$((n + 1))
+fresh() { # fresh BACKEND NAME -> a location
+  local n=$2
   case $1 in
     sqlite) echo "$work/store$n.db" ;;
     postgres | durable)
-      psql "$BASE" -qAtc "CREATE DATABASE bench_store_$$_$n" >/dev/null
+      psql "$BASE" -qAtc "CREATE DATABASE bench_store_$$_$n" >/dev/null || exit 1
       if [ "$1" = durable ]; then
         echo "$SERVER_URL/bench_store_$$_$n?options=-c%20synchronous_commit%3Don"
       else
@@ -65,8 +71,9 @@ fresh() { # fresh BACKEND -> a location
 
 # rate BACKEND WHAT PROCS -> rows per second
 rate() {
-  local loc procs=$3 per pids=() start slowest=0
-  loc=$(fresh "$1")
+  local loc procs=$3 per start i
+  local -a pids=()
+  loc=$(fresh "$1" "${1}_${2}_$procs")
   per=$((ROWS / procs))
   # Create the schema before the clock starts.
   "$BIN" "$loc" warmup 0 "$2" >/dev/null
@@ -75,12 +82,17 @@ rate() {
     "$BIN" "$loc" "host-$i" "$per" "$2" "$start" >"$work/out.$i" &
     pids+=($!)
   done
-  for p in "${pids[@]}"; do wait "$p"; done
-  for i in $(seq 1 "$procs"); do
-    read -r _ _ secs <"$work/out.$i"
-    slowest=$(python3 -c "print(max($slowest, $secs))")
-  done
-  python3 -c "print(round($((per * procs)) / $slowest))"
+  for i in "${pids[@]}"; do wait "$i"; done
+  # Each prints `ok ROWS SECONDS` (from the common start to its last commit).
+  cat "$work"/out.* | python3 -c '
+import sys
+rows = secs = 0
+for line in sys.stdin:
+    _, n, t = line.split()
+    rows += int(n)
+    secs = max(secs, float(t))
+print(round(rows / secs))'
+  rm -f "$work"/out.*
 }
 
 printf '%-20s %-6s %14s %14s %8s\n' "store" "what" "1 process" "16 processes" "16 / 1"

@@ -119,7 +119,13 @@ fn main() -> ExitCode {
                 .map(|_| ()),
         };
         if let Err(e) = result {
-            eprintln!("error: {e}");
+            let mut msg = e.to_string();
+            let mut cur = std::error::Error::source(&e);
+            while let Some(c) = cur {
+                msg.push_str(&format!(": {c}"));
+                cur = c.source();
+            }
+            eprintln!("error: {msg}");
             return ExitCode::FAILURE;
         }
     }

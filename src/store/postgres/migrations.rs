@@ -280,3 +280,15 @@ pub fn migrate(store: &mut PgStore) -> Result<(), StoreError> {
 pub fn version(store: &mut PgStore) -> Result<i64, StoreError> {
     Ok(current(store)?.unwrap_or(0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_append_function_takes_the_audit_lock() {
+        let taken = format!("pg_advisory_xact_lock({})", super::super::AUDIT_LOCK);
+        assert_eq!(V1.matches(&taken).count(), 1, "{taken}");
+        assert_ne!(super::super::AUDIT_LOCK, MIGRATION_LOCK);
+    }
+}

@@ -119,11 +119,6 @@ impl PgStore {
         Ok(store)
     }
 
-    /// The connection, for tests that try what the app role must not do.
-    pub fn client(&mut self) -> &mut Client {
-        &mut self.client
-    }
-
     pub fn database(&self) -> &str {
         &self.database
     }
