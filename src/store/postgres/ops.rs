@@ -36,6 +36,24 @@ const TOUCH_PROJECT: &str = "INSERT INTO projects (id, root, created_at, last_se
 const AUDIT_APPEND: &str =
     "SELECT out_seq FROM wfc_audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
+const INSERT_JOB: &str =
+    "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status,
+                               pid, started_at, request, host, boot_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+const INSERT_RUN: &str =
+    "INSERT INTO reviewer_runs (job_id, reviewer_id, status, duration_ms, findings, error)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (job_id, reviewer_id) DO UPDATE SET
+                    status = excluded.status, duration_ms = excluded.duration_ms,
+                    findings = excluded.findings, error = excluded.error";
+const INSERT_EVENT: &str = "INSERT INTO telemetry_events (ts, project_id, developer_id, kind, data)
+                 VALUES ($1, $2, $3, $4, $5)";
+const FINISH_JOB: &str =
+    "UPDATE jobs SET status = $2, finished_at = $3, cs = $4, tier = $5, passed = $6,
+                    report_path = $7, result = $8, bypass_reason = $9, parent_trees = $10,
+                    policy_digest = $11
+             WHERE id = $1";
+
 /// Appends one audit row (noting its project as seen when `touch`): the chain is serialised
 /// across every process and machine by the advisory lock `wfc_audit_append` takes, held until
 /// the transaction of `client` ends (at once, outside a transaction).
@@ -333,10 +351,12 @@ impl Backend for PgStore {
             .transaction()
             .map_err(pg("cannot start a write"))?;
         touch_in(&mut tx, &mut self.statements, now, job.project_id, root)?;
+        let st = self
+            .statements
+            .get(&mut tx, INSERT_JOB)
+            .map_err(pg("cannot record the job"))?;
         tx.execute(
-            "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status,
-                               pid, started_at, request, host, boot_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            &st,
             &[
                 &job.id,
                 &job.kind,
@@ -371,11 +391,12 @@ impl Backend for PgStore {
             .client
             .transaction()
             .map_err(pg("cannot start a write"))?;
+        let st = self
+            .statements
+            .get(&mut tx, FINISH_JOB)
+            .map_err(pg("cannot record the job outcome"))?;
         tx.execute(
-            "UPDATE jobs SET status = $2, finished_at = $3, cs = $4, tier = $5, passed = $6,
-                    report_path = $7, result = $8, bypass_reason = $9, parent_trees = $10,
-                    policy_digest = $11
-             WHERE id = $1",
+            &st,
             &[
                 &job_id,
                 &c.status,
@@ -393,12 +414,12 @@ impl Backend for PgStore {
         .map_err(pg("cannot record the job outcome"))?;
         for r in c.runs {
             let error = crate::redact::opt(r.error.as_deref());
+            let st = self
+                .statements
+                .get(&mut tx, INSERT_RUN)
+                .map_err(pg("cannot record a reviewer outcome"))?;
             tx.execute(
-                "INSERT INTO reviewer_runs (job_id, reviewer_id, status, duration_ms, findings, error)
-                 VALUES ($1, $2, $3, $4, $5, $6)
-                 ON CONFLICT (job_id, reviewer_id) DO UPDATE SET
-                    status = excluded.status, duration_ms = excluded.duration_ms,
-                    findings = excluded.findings, error = excluded.error",
+                &st,
                 &[
                     &job_id,
                     &r.reviewer_id,
@@ -411,9 +432,12 @@ impl Backend for PgStore {
             .map_err(pg("cannot record a reviewer outcome"))?;
         }
         if let Some(e) = event {
+            let st = self
+                .statements
+                .get(&mut tx, INSERT_EVENT)
+                .map_err(pg("cannot record a telemetry event"))?;
             tx.execute(
-                "INSERT INTO telemetry_events (ts, project_id, developer_id, kind, data)
-                 VALUES ($1, $2, $3, $4, $5)",
+                &st,
                 &[
                     &crate::time::rfc3339(now),
                     &e.project_id,
