@@ -39,8 +39,12 @@ start() {
   if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
     die "running as root needs the postgres user (the postgresql-15 package creates it)"
   fi
-  local dir
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/wfc-pg.XXXXXX")
+  local dir parent=${TMPDIR:-/tmp}
+  # As root, the server's folder must be reachable by the postgres user.
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$parent"; then
+    parent=/tmp
+  fi
+  dir=$(mktemp -d "$parent/wfc-pg.XXXXXX")
   if [ "$(id -u)" = 0 ]; then
     chown postgres: "$dir"
   fi
