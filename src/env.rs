@@ -18,6 +18,9 @@ pub const RESERVED: &[&str] = &[
     "WFC_NOW",
     "WFC_GENERATE",
     "WFC_LOG",
+    "WFC_DATABASE_URL",
+    "WFC_HOST_ID",
+    "WFC_TEST_DATABASE_URL",
 ];
 
 /// Git variables that a hook inherits and that must never leak into child processes.
@@ -53,6 +56,13 @@ pub struct Env {
     pub term: Option<String>,
     /// `WFC_<SECTION>_<KEY>` overrides, as (variable name, value).
     pub overrides: Vec<(String, String)>,
+    /// `WFC_DATABASE_URL`: a shared PostgreSQL store (`postgres://...`).
+    pub database_url: Option<String>,
+    /// `WFC_HOST_ID`: the name this machine records in job and lease owners (default: its host
+    /// name), for machines that share a host name.
+    pub host_id: Option<String>,
+    /// `WFC_TEST_DATABASE_URL`: the PostgreSQL server the store tests may use.
+    pub test_database_url: Option<String>,
 }
 
 fn non_empty(v: Option<OsString>) -> Option<OsString> {
@@ -96,6 +106,9 @@ impl Env {
             git_dir: var_path("GIT_DIR"),
             term: var_string("TERM"),
             overrides,
+            database_url: var_string("WFC_DATABASE_URL"),
+            host_id: var_string("WFC_HOST_ID"),
+            test_database_url: var_string("WFC_TEST_DATABASE_URL"),
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! `hash = sha256(json([seq, ts, project, developer, action, resource, status, details, prev_hash]))`.
 //! Editing a row breaks its own hash; deleting one breaks the next row's `prev_hash` link; deleting
-//! the newest rows leaves `sqlite_sequence` ahead of the last row.
+//! the newest rows leaves `sqlite_sequence` (on PostgreSQL, `audit_head`) ahead of the last row.
 
 use std::time::SystemTime;
 
@@ -40,6 +40,7 @@ pub struct AuditRow {
 }
 
 /// The fields of one audit row that its hash covers, in the order they are hashed.
+#[derive(Debug, Clone, Copy)]
 pub struct Linked<'a> {
     pub seq: i64,
     pub ts: &'a str,
@@ -73,6 +74,54 @@ fn row_hash(row: &Linked<'_>) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A row ready to insert: its texts redacted, its link and hash computed. Both backends build
+/// rows here, so one chain formula (and one `verify`) serves both.
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    pub seq: i64,
+    pub ts: String,
+    pub resource: String,
+    pub details: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The row's time and texts as stored: its details and resource redacted.
+pub fn scrub(now: SystemTime, entry: &NewAudit<'_>) -> (String, String, String) {
+    let ts = crate::time::rfc3339(now);
+    // Every row passes here, so this is where its texts are redacted (DESIGN.md "Secrets never
+    // leave their line"): a bypass reason or a knowledge text never reaches the file.
+    let mut details = entry.details.clone();
+    crate::review::redact::json(&mut details);
+    let details = details.to_string();
+    let resource = crate::review::redact::text(entry.resource).into_owned();
+    (ts, resource, details)
+}
+
+/// Seals `entry` as row `seq` after the row whose hash is `prev` ([`GENESIS`] for the first).
+pub fn seal(seq: i64, prev: &str, now: SystemTime, entry: &NewAudit<'_>) -> Sealed {
+    let (ts, resource, details) = scrub(now, entry);
+    let hash = row_hash(&Linked {
+        seq,
+        ts: &ts,
+        project: entry.project_id,
+        developer: entry.developer_id,
+        action: entry.action,
+        resource: &resource,
+        status: entry.status,
+        details: &details,
+        prev,
+    });
+    Sealed {
+        seq,
+        ts,
+        resource,
+        details,
+        prev_hash: prev.to_string(),
+        hash,
+    }
+}
+
 /// Appends one row inside an existing write transaction.
 pub fn append_tx(
     tx: &rusqlite::Transaction<'_>,
@@ -96,48 +145,37 @@ pub fn append_tx(
         )
         .optional()
         .map_err(sql("cannot read the audit trail"))?;
+    let (seq, prev) = next_link(last, high);
+    let row = seal(seq, &prev, now, entry);
+    tx.execute(
+        "INSERT INTO audit (seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            row.seq,
+            row.ts,
+            entry.project_id,
+            entry.developer_id,
+            entry.action,
+            row.resource,
+            entry.status,
+            row.details,
+            row.prev_hash,
+            row.hash
+        ],
+    )
+    .map_err(sql("cannot append to the audit trail"))?;
+    Ok(seq)
+}
+
+/// The next row's number and link, from the newest row (`seq`, `hash`) and the highest number
+/// ever handed out (which stays ahead of the rows when the newest were deleted).
+pub fn next_link(last: Option<(i64, String)>, high: Option<i64>) -> (i64, String) {
     let prev = last
         .as_ref()
         .map(|(_, h)| h.clone())
         .unwrap_or_else(|| GENESIS.to_string());
     let seq = high.unwrap_or(0).max(last.map(|(s, _)| s).unwrap_or(0)) + 1;
-    let ts = crate::time::rfc3339(now);
-    // Every row passes here, so this is where its texts are redacted (DESIGN.md "Secrets never
-    // leave their line"): a bypass reason or a knowledge text never reaches the file.
-    let mut details = entry.details.clone();
-    crate::review::redact::json(&mut details);
-    let details = details.to_string();
-    let resource = crate::review::redact::text(entry.resource);
-    let resource: &str = &resource;
-    let hash = row_hash(&Linked {
-        seq,
-        ts: &ts,
-        project: entry.project_id,
-        developer: entry.developer_id,
-        action: entry.action,
-        resource,
-        status: entry.status,
-        details: &details,
-        prev: &prev,
-    });
-    tx.execute(
-        "INSERT INTO audit (seq, ts, project_id, developer_id, action, resource, status, details, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            seq,
-            ts,
-            entry.project_id,
-            entry.developer_id,
-            entry.action,
-            resource,
-            entry.status,
-            details,
-            prev,
-            hash
-        ],
-    )
-    .map_err(sql("cannot append to the audit trail"))?;
-    Ok(seq)
+    (seq, prev)
 }
 
 /// The audit head a review job left: the sequence and hash of its `review` (or
@@ -163,8 +201,17 @@ pub fn check_anchors(
     anchors: &[(i64, String, String)],
     report: &mut VerifyReport,
 ) -> Result<(), StoreError> {
+    check_anchors_with(anchors, report, |seq| hash_of(store, seq))
+}
+
+/// [`check_anchors`] over any trail: `hash_of` gives the hash of a row, when there is one.
+pub fn check_anchors_with(
+    anchors: &[(i64, String, String)],
+    report: &mut VerifyReport,
+    mut hash_of: impl FnMut(i64) -> Result<Option<String>, StoreError>,
+) -> Result<(), StoreError> {
     for (seq, hash, place) in anchors {
-        let problem = match hash_of(store, *seq)? {
+        let problem = match hash_of(*seq)? {
             Some(h) if &h == hash => continue,
             Some(h) => format!(
                 "row {seq} has hash {}, but {place} anchored {}: the chain was rewritten after that review",
@@ -357,19 +404,110 @@ fn integrity(store: &Store) -> Vec<Problem> {
     }
 }
 
+/// Walks a chain row by row (oldest first) and collects every break; both backends feed it.
+#[derive(Debug)]
+pub struct ChainCheck {
+    problems: Vec<Problem>,
+    expected_prev: String,
+    expected_seq: i64,
+    count: usize,
+}
+
+impl Default for ChainCheck {
+    fn default() -> Self {
+        ChainCheck {
+            problems: Vec::new(),
+            expected_prev: GENESIS.to_string(),
+            expected_seq: 1,
+            count: 0,
+        }
+    }
+}
+
+impl ChainCheck {
+    /// The next stored row, with its fields and its hash as stored.
+    pub fn row(&mut self, row: &Linked<'_>, hash: &str) {
+        let Linked {
+            seq,
+            ts,
+            action,
+            prev,
+            ..
+        } = *row;
+        self.count += 1;
+        let expected_seq = self.expected_seq;
+        if seq != expected_seq || prev != self.expected_prev {
+            let detail = if seq > expected_seq {
+                if seq == expected_seq + 1 {
+                    format!("row {expected_seq} was deleted")
+                } else {
+                    format!("rows {expected_seq} to {} were deleted", seq - 1)
+                }
+            } else {
+                format!("row {seq} does not link to the row before it")
+            };
+            self.problems.push(Problem {
+                seq: Some(seq),
+                kind: ProblemKind::Missing,
+                detail,
+            });
+        }
+        let actual = row_hash(row);
+        if actual != hash {
+            self.problems.push(Problem {
+                seq: Some(seq),
+                kind: ProblemKind::Edited,
+                detail: format!("row {seq} ({action} at {ts}) was edited: its hash does not match"),
+            });
+        }
+        self.expected_prev = hash.to_string();
+        self.expected_seq = seq + 1;
+    }
+
+    /// The report, given the highest number ever handed out and which append-only triggers are
+    /// present (checked after the rows, so that the first problem listed is the first broken
+    /// link).
+    pub fn finish(mut self, high: Option<i64>, triggers: &[(&str, bool)]) -> VerifyReport {
+        let expected_seq = self.expected_seq;
+        if let Some(high) = high
+            && high >= expected_seq
+        {
+            self.problems.push(Problem {
+                seq: Some(expected_seq),
+                kind: ProblemKind::TailDeleted,
+                detail: if high == expected_seq {
+                    format!("the newest row ({high}) was deleted")
+                } else {
+                    format!("the newest rows ({expected_seq} to {high}) were deleted")
+                },
+            });
+        }
+        for (trigger, present) in triggers {
+            if !present {
+                self.problems.push(Problem {
+                    seq: None,
+                    kind: ProblemKind::TriggerMissing,
+                    detail: format!("the append-only trigger {trigger} was dropped"),
+                });
+            }
+        }
+        VerifyReport {
+            rows: self.count,
+            ok: self.problems.is_empty(),
+            problems: self.problems,
+        }
+    }
+}
+
 /// Walks the whole chain and reports every break, the first one first.
 fn verify_chain(store: &Store) -> Result<VerifyReport, StoreError> {
     let conn = store.conn();
-    let mut problems = Vec::new();
+    let mut check = ChainCheck::default();
     let mut stmt = conn
         .prepare(&format!("SELECT {COLUMNS} FROM audit ORDER BY seq"))
         .map_err(sql("cannot read the audit trail"))?;
     let mut rows = stmt.query([]).map_err(sql("cannot read the audit trail"))?;
-    let mut expected_prev = GENESIS.to_string();
-    let mut expected_seq = 1;
-    let mut count = 0;
     while let Some(r) = rows.next().map_err(sql("cannot read the audit trail"))? {
-        count += 1;
         let seq: i64 = r.get(0).map_err(sql("cannot read the audit trail"))?;
         let get = |i| -> Result<String, StoreError> {
             r.get::<_, String>(i)
@@ -386,42 +524,20 @@ fn verify_chain(store: &Store) -> Result<VerifyReport, StoreError> {
             get(8)?,
             get(9)?,
         );
-        if seq != expected_seq || prev != expected_prev {
-            let detail = if seq > expected_seq {
-                if seq == expected_seq + 1 {
-                    format!("row {expected_seq} was deleted")
-                } else {
-                    format!("rows {expected_seq} to {} were deleted", seq - 1)
-                }
-            } else {
-                format!("row {seq} does not link to the row before it")
-            };
-            problems.push(Problem {
-                seq: Some(seq),
-                kind: ProblemKind::Missing,
-                detail,
-            });
-        }
-        let actual = row_hash(&Linked {
-            seq,
-            ts: &ts,
-            project: &project,
-            developer: &developer,
-            action: &action,
-            resource: &resource,
-            status: &status,
-            details: &details,
-            prev: &prev,
-        });
-        if actual != hash {
-            problems.push(Problem {
-                seq: Some(seq),
-                kind: ProblemKind::Edited,
-                detail: format!("row {seq} ({action} at {ts}) was edited: its hash does not match"),
-            });
-        }
-        expected_prev = hash;
-        expected_seq = seq + 1;
+        check.row(
+            &Linked {
+                seq,
+                ts: &ts,
+                project: &project,
+                developer: &developer,
+                action: &action,
+                resource: &resource,
+                status: &status,
+                details: &details,
+                prev: &prev,
+            },
+            &hash,
+        );
     }
     let high: Option<i64> = conn
         .query_row(
@@ -431,20 +547,7 @@ fn verify_chain(store: &Store) -> Result<VerifyReport, StoreError> {
         )
         .optional()
         .map_err(sql("cannot read the audit trail"))?;
-    if let Some(high) = high
-        && high >= expected_seq
-    {
-        problems.push(Problem {
-            seq: Some(expected_seq),
-            kind: ProblemKind::TailDeleted,
-            detail: if high == expected_seq {
-                format!("the newest row ({high}) was deleted")
-            } else {
-                format!("the newest rows ({expected_seq} to {high}) were deleted")
-            },
-        });
-    }
-    // Checked after the rows, so that the first problem listed is the first broken link.
+    let mut triggers = Vec::new();
     for trigger in ["audit_no_update", "audit_no_delete"] {
         let present: bool = conn
             .query_row(
@@ -453,19 +556,9 @@ fn verify_chain(store: &Store) -> Result<VerifyReport, StoreError> {
                 |r| r.get(0),
             )
             .map_err(sql("cannot read the schema"))?;
-        if !present {
-            problems.push(Problem {
-                seq: None,
-                kind: ProblemKind::TriggerMissing,
-                detail: format!("the append-only trigger {trigger} was dropped"),
-            });
-        }
+        triggers.push((trigger, present));
     }
-    Ok(VerifyReport {
-        rows: count,
-        ok: problems.is_empty(),
-        problems,
-    })
+    Ok(check.finish(high, &triggers))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::time::SystemTime;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::host::Owner;
 use super::{Store, StoreError, sql};
 
 /// Where a job is in its life: `running` (or `prepared`, waiting for a harness's responses),
@@ -113,6 +114,9 @@ pub struct Job {
     #[serde(skip)]
     pub result: Option<String>,
     pub bypass_reason: Option<String>,
+    /// The process running it, with its host (left out of JSON until the documents say so).
+    #[serde(skip)]
+    pub owner: Option<Owner>,
 }
 
 /// A new job row.
@@ -134,12 +138,22 @@ pub fn insert_tx(
     now: SystemTime,
     job: &NewJob<'_>,
 ) -> Result<(), StoreError> {
+    insert_owned_tx(tx, now, job, None)
+}
+
+/// [`insert_tx`] with the host and boot of the process that runs the job (this process).
+pub fn insert_owned_tx(
+    tx: &rusqlite::Transaction<'_>,
+    now: SystemTime,
+    job: &NewJob<'_>,
+    owner: Option<&Owner>,
+) -> Result<(), StoreError> {
     // Job rows keep what reviewers saw and said; no secret in them reaches the file.
     let request = job.request.map(crate::review::redact::json_text);
     tx.execute(
         "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
-                           started_at, request)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                           started_at, request, host, boot_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             job.id,
             job.kind,
@@ -151,7 +165,9 @@ pub fn insert_tx(
             job.status,
             std::process::id(),
             crate::time::rfc3339(now),
-            request.as_deref()
+            request.as_deref(),
+            owner.and_then(|o| o.host.as_deref()),
+            owner.and_then(|o| o.boot_id.as_deref())
         ],
     )
     .map_err(sql("cannot record the job"))?;
@@ -251,7 +267,18 @@ pub fn mark_interrupted(
 }
 
 const COLUMNS: &str = "id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
-    started_at, finished_at, cs, tier, passed, report_path, request, result, bypass_reason";
+    started_at, finished_at, cs, tier, passed, report_path, request, result, bypass_reason,
+    host, boot_id";
+
+/// The owner of a row from its pid, host and boot id (no pid: no owner).
+pub(crate) fn owner_of(
+    pid: Option<i64>,
+    host: Option<String>,
+    boot_id: Option<String>,
+) -> Option<Owner> {
+    let pid = u32::try_from(pid?).ok()?;
+    Some(Owner { host, boot_id, pid })
+}
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Job> {
     Ok(Job {
@@ -273,6 +300,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Job> {
         request: r.get(15)?,
         result: r.get(16)?,
         bypass_reason: r.get(17)?,
+        owner: owner_of(r.get(8)?, r.get(18)?, r.get(19)?),
     })
 }
 
@@ -432,6 +460,9 @@ pub struct RunningJob {
     pub task_id: Option<String>,
     /// The repository's common dir, when recorded.
     pub repo: Option<String>,
+    /// The process running it, with its host (left out of JSON until the documents say so).
+    #[serde(skip)]
+    pub owner: Option<Owner>,
 }
 
 /// Jobs with status `running`, of one project or of all.
@@ -442,7 +473,7 @@ pub fn running_jobs(
     let mut stmt = store
         .conn()
         .prepare(
-            "SELECT id, project_id, kind, pid, started_at, task_id, repo FROM jobs
+            "SELECT id, project_id, kind, pid, started_at, task_id, repo, host, boot_id FROM jobs
              WHERE status = 'running' AND (?1 IS NULL OR project_id = ?1)
              ORDER BY started_at, rowid",
         )
@@ -458,6 +489,7 @@ pub fn running_jobs(
                 started_at: r.get(4)?,
                 task_id: r.get(5)?,
                 repo: r.get(6)?,
+                owner: owner_of(pid, r.get(7)?, r.get(8)?),
             })
         })
         .map_err(sql("cannot read jobs"))?

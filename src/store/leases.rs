@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::host::Owner;
 use super::{Store, StoreError, sql};
 
 /// A file wfc copied into a worktree, with the hash of what it wrote, so that an untouched copy
@@ -32,6 +33,9 @@ pub struct Lease {
     pub created_at: String,
     pub last_used_at: String,
     pub copied_files: Vec<CopiedFile>,
+    /// The owning process with its host (left out of JSON until the documents say so).
+    #[serde(skip)]
+    pub owner: Option<Owner>,
 }
 
 /// A lease to record.
@@ -46,10 +50,10 @@ pub struct NewLease<'a> {
     pub owner_pid: Option<u32>,
 }
 
-const COLUMNS: &str = "id, repo, project_id, task_id, path, branch, developer_id, owner_pid, \
-                       created_at, last_used_at, copied_files";
+pub(crate) const COLUMNS: &str = "id, repo, project_id, task_id, path, branch, developer_id, owner_pid, \
+                       created_at, last_used_at, copied_files, owner_host, owner_boot_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Lease> {
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Lease> {
     let copied: String = r.get(10)?;
     let pid: Option<i64> = r.get(7)?;
     Ok(Lease {
@@ -66,6 +70,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Lease> {
         // A list this version cannot read counts as "nothing copied": files then count as
         // changes, which errs on the side of keeping the worktree.
         copied_files: serde_json::from_str(&copied).unwrap_or_default(),
+        owner: super::jobs::owner_of(pid, r.get(11)?, r.get(12)?),
     })
 }
 
@@ -109,37 +114,54 @@ pub fn list(store: &Store, repo: &str, project_id: Option<&str>) -> Result<Vec<L
 
 /// Records a new lease (replacing a stale one for the same task) and returns its id.
 pub fn insert(store: &mut Store, now: SystemTime, lease: &NewLease<'_>) -> Result<i64, StoreError> {
+    let owner = lease.owner_pid.map(|pid| Owner {
+        host: None,
+        boot_id: None,
+        pid,
+    });
+    store.write(|tx| insert_tx(tx, now, lease, owner.as_ref()))
+}
+
+/// [`insert`] inside an existing write transaction, with the owner's host (`lease.owner_pid` is
+/// `owner`'s pid).
+pub fn insert_tx(
+    tx: &rusqlite::Transaction<'_>,
+    now: SystemTime,
+    lease: &NewLease<'_>,
+    owner: Option<&Owner>,
+) -> Result<i64, StoreError> {
     let ts = crate::time::rfc3339(now);
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO worktrees
-               (repo, project_id, task_id, path, branch, developer_id, owner_pid,
-                created_at, last_used_at, copied_files)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, '[]')
-             ON CONFLICT (repo, project_id, task_id) DO UPDATE SET
-               path = excluded.path, branch = excluded.branch,
-               developer_id = excluded.developer_id, owner_pid = excluded.owner_pid,
-               created_at = excluded.created_at, last_used_at = excluded.last_used_at,
-               copied_files = '[]'",
-            params![
-                lease.repo,
-                lease.project_id,
-                lease.task_id,
-                lease.path,
-                lease.branch,
-                lease.developer_id,
-                lease.owner_pid.map(i64::from),
-                ts
-            ],
-        )
-        .map_err(sql("cannot record the worktree lease"))?;
-        tx.query_row(
-            "SELECT id FROM worktrees WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3",
-            params![lease.repo, lease.project_id, lease.task_id],
-            |r| r.get(0),
-        )
-        .map_err(sql("cannot record the worktree lease"))
-    })
+    tx.execute(
+        "INSERT INTO worktrees
+           (repo, project_id, task_id, path, branch, developer_id, owner_pid,
+            created_at, last_used_at, copied_files, owner_host, owner_boot_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, '[]', ?9, ?10)
+         ON CONFLICT (repo, project_id, task_id) DO UPDATE SET
+           path = excluded.path, branch = excluded.branch,
+           developer_id = excluded.developer_id, owner_pid = excluded.owner_pid,
+           created_at = excluded.created_at, last_used_at = excluded.last_used_at,
+           copied_files = '[]', owner_host = excluded.owner_host,
+           owner_boot_id = excluded.owner_boot_id",
+        params![
+            lease.repo,
+            lease.project_id,
+            lease.task_id,
+            lease.path,
+            lease.branch,
+            lease.developer_id,
+            owner.map(|o| i64::from(o.pid)),
+            ts,
+            owner.and_then(|o| o.host.as_deref()),
+            owner.and_then(|o| o.boot_id.as_deref())
+        ],
+    )
+    .map_err(sql("cannot record the worktree lease"))?;
+    tx.query_row(
+        "SELECT id FROM worktrees WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3",
+        params![lease.repo, lease.project_id, lease.task_id],
+        |r| r.get(0),
+    )
+    .map_err(sql("cannot record the worktree lease"))
 }
 
 pub fn delete(store: &mut Store, id: i64) -> Result<(), StoreError> {
@@ -168,10 +190,29 @@ pub fn set_copied_files(
 }
 
 pub fn set_owner(store: &mut Store, id: i64, pid: Option<u32>) -> Result<(), StoreError> {
+    let owner = pid.map(|pid| Owner {
+        host: None,
+        boot_id: None,
+        pid,
+    });
+    set_owner_record(store, id, owner.as_ref())
+}
+
+/// Records `owner` (with its host) as the owner of lease `id`.
+pub fn set_owner_record(
+    store: &mut Store,
+    id: i64,
+    owner: Option<&Owner>,
+) -> Result<(), StoreError> {
     store.write(|tx| {
         tx.execute(
-            "UPDATE worktrees SET owner_pid = ?2 WHERE id = ?1",
-            params![id, pid.map(i64::from)],
+            "UPDATE worktrees SET owner_pid = ?2, owner_host = ?3, owner_boot_id = ?4 WHERE id = ?1",
+            params![
+                id,
+                owner.map(|o| i64::from(o.pid)),
+                owner.and_then(|o| o.host.as_deref()),
+                owner.and_then(|o| o.boot_id.as_deref())
+            ],
         )
         .map_err(sql("cannot record the worktree owner"))?;
         Ok(())

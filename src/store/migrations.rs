@@ -124,7 +124,16 @@ ALTER TABLE jobs ADD COLUMN policy_digest TEXT;
 CREATE INDEX jobs_grant ON jobs (tree_id, policy_digest);
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+/// Version 5: host-aware owners of jobs and leases (host name and boot id beside the pid), so
+/// that a store shared by several machines never judges one machine's process from another.
+const V5: &str = r#"
+ALTER TABLE jobs ADD COLUMN host TEXT;
+ALTER TABLE jobs ADD COLUMN boot_id TEXT;
+ALTER TABLE worktrees ADD COLUMN owner_host TEXT;
+ALTER TABLE worktrees ADD COLUMN owner_boot_id TEXT;
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

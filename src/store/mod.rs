@@ -6,12 +6,21 @@
 //! of failing with "database is locked" when a read transaction tries to upgrade.
 
 pub mod audit;
+pub mod backend;
+pub mod events;
+pub mod host;
 pub mod jobs;
+pub mod knowledge;
 pub mod leases;
 pub mod migrations;
+pub mod postgres;
 pub mod projects;
 pub mod ratelimit;
+mod sqlite;
 pub mod trust;
+
+pub use backend::{Backend, BackendKind, Location};
+pub use host::{Host, Liveness, Owner};
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -48,6 +57,22 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{context}")]
+    Postgres {
+        context: String,
+        #[source]
+        source: ::postgres::Error,
+    },
+    #[error(
+        "the PostgreSQL store {database} has schema version {found}, newer than this wfc understands ({supported})"
+    )]
+    NewerServer {
+        database: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0}")]
+    Unsupported(&'static str),
     #[error("{0}")]
     Invalid(String),
 }
@@ -67,6 +92,9 @@ impl StoreError {
         match self {
             StoreError::Newer { .. } => {
                 Some("upgrade wfc, or point WFC_HOME at another folder".into())
+            }
+            StoreError::NewerServer { .. } => {
+                Some("upgrade wfc, or point it at another database".into())
             }
             _ if self.is_busy() => {
                 Some("another wfc process kept the database busy; try again".into())
@@ -125,6 +153,8 @@ fn private_files(db: &Path) {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The host owners are recorded for ([`Backend`]); detected on first use.
+    host: std::sync::OnceLock<Host>,
 }
 
 impl std::fmt::Debug for Store {
@@ -173,6 +203,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            host: std::sync::OnceLock::new(),
         };
         store.configure()?;
         migrations::migrate(&mut store, migrations::LATEST)?;
@@ -225,6 +256,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            host: std::sync::OnceLock::new(),
         })
     }
 
@@ -234,6 +266,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            host: std::sync::OnceLock::new(),
         };
         store.configure()?;
         Ok(store)
@@ -283,6 +316,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The store, recording owners as running on `host` (a name from `WFC_HOST_ID`, say).
+    pub fn with_host(mut self, host: Host) -> Store {
+        self.host = std::sync::OnceLock::from(host);
+        self
     }
 
     /// The connection, for reads.

@@ -34,5 +34,6 @@ mod secrets_corpus;
 mod shim;
 mod snapshots;
 mod store;
+mod store_backends;
 mod telemetry;
 mod worktree;
