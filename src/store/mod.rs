@@ -116,7 +116,8 @@ pub fn sql(context: &'static str) -> impl Fn(rusqlite::Error) -> StoreError {
 /// its `-wal` and `-shm` the mode of the database file), and an existing database, its `-wal`
 /// and `-shm` that group or others can read are tightened to 0600, as is the folder holding them
 /// (an older wfc made them 0644 in a 0755 `$WFC_HOME`). Best effort: a file that is not ours
-/// keeps its mode, and SQLite then reports what it cannot open.
+/// keeps its mode, and SQLite then reports what it cannot open. A folder that is not ours, or a
+/// shared one (sticky or writable by all, like `/tmp`), is never touched.
 fn private_files(db: &Path) {
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let private = std::fs::Permissions::from_mode(0o600);
@@ -145,9 +146,17 @@ fn private_files(db: &Path) {
     if let Some(dir) = db.parent()
         && let Ok(meta) = std::fs::metadata(dir)
         && meta.permissions().mode() & 0o077 != 0
+        && !shared_folder(&meta)
     {
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
+}
+
+/// Whether a folder is someone else's or shared by everyone (sticky, or writable by all).
+fn shared_folder(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mode = meta.permissions().mode();
+    meta.uid() != rustix::process::geteuid().as_raw() || mode & 0o1000 != 0 || mode & 0o002 != 0
 }
 
 pub struct Store {
@@ -389,6 +398,34 @@ pub fn new_id(prefix: &str, now: std::time::SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_folder_keeps_its_mode_and_an_own_loose_one_is_tightened() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let root = tempfile::tempdir().unwrap();
+        let shared = root.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        let db = shared.join("wfc.db");
+        std::fs::write(&db, b"").unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+        private_files(&db);
+        assert_eq!(
+            mode(&shared),
+            0o1777,
+            "a folder like /tmp is never tightened"
+        );
+        assert_eq!(mode(&db), 0o600);
+
+        let own = root.path().join("home");
+        std::fs::create_dir(&own).unwrap();
+        std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let db = own.join("wfc.db");
+        std::fs::write(&db, b"").unwrap();
+        private_files(&db);
+        assert_eq!(mode(&own), 0o700);
+    }
 
     fn wal_len(db: &Path) -> u64 {
         let mut wal = db.as_os_str().to_owned();
