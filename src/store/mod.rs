@@ -391,7 +391,8 @@ pub fn new_id(prefix: &str, now: std::time::SystemTime) -> String {
     );
     let digest = h.finalize();
     let compact: String = stamp[..19].chars().filter(|c| c.is_ascii_digit()).collect();
-    let hex: String = digest[..3].iter().map(|b| format!("{b:02x}")).collect();
+    // 48 random bits: ids made in the same second by many machines sharing one store do not meet.
+    let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
     format!("{prefix}{compact}-{hex}")
 }
 

@@ -15,7 +15,7 @@ fn shown(env: &TestEnv, r: &Run) -> String {
     let text = crate::harness::redact(env, &text);
     let rules: [(&str, &str); 7] = [
         (r"\[\d{4}-\d{2}-\d{2}\]", "[DATE]"),
-        (r"r\d{14}-[0-9a-f]{6}", "[JOB]"),
+        (r"r\d{14}-[0-9a-f]{12}", "[JOB]"),
         (
             r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?",
             "[TIME]",
