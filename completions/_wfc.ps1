@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit trail, or verify that it was not altered')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install and run the git hooks that gate commits on reviews')
             [CompletionResult]::new('gate', 'gate', [CompletionResultType]::ParameterValue, 'Check that a tree, or every commit of a range, was reviewed')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Say which store keeps wfc''s state')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Let this repository''s config run the commands it defines (or show, or revoke)')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdio, for agent harnesses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -961,6 +962,53 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         'wfc;gate;help;help' {
             break
         }
+        'wfc;store' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wfc;store;info' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'wfc;store;help' {
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'wfc;store;help;info' {
+            break
+        }
+        'wfc;store;help;help' {
+            break
+        }
         'wfc;trust' {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
             [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
@@ -1041,6 +1089,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List the audit trail, or verify that it was not altered')
             [CompletionResult]::new('hook', 'hook', [CompletionResultType]::ParameterValue, 'Install and run the git hooks that gate commits on reviews')
             [CompletionResult]::new('gate', 'gate', [CompletionResultType]::ParameterValue, 'Check that a tree, or every commit of a range, was reviewed')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Say which store keeps wfc''s state')
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Let this repository''s config run the commands it defines (or show, or revoke)')
             [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the Model Context Protocol on stdio, for agent harnesses')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1165,6 +1214,13 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;help;gate;keygen' {
+            break
+        }
+        'wfc;help;store' {
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            break
+        }
+        'wfc;help;store;info' {
             break
         }
         'wfc;help;trust' {

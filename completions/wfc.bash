@@ -52,6 +52,9 @@ _wfc() {
             wfc,review)
                 cmd="wfc__subcmd__review"
                 ;;
+            wfc,store)
+                cmd="wfc__subcmd__store"
+                ;;
             wfc,telemetry)
                 cmd="wfc__subcmd__telemetry"
                 ;;
@@ -130,6 +133,9 @@ _wfc() {
             wfc__subcmd__help,review)
                 cmd="wfc__subcmd__help__subcmd__review"
                 ;;
+            wfc__subcmd__help,store)
+                cmd="wfc__subcmd__help__subcmd__store"
+                ;;
             wfc__subcmd__help,telemetry)
                 cmd="wfc__subcmd__help__subcmd__telemetry"
                 ;;
@@ -186,6 +192,9 @@ _wfc() {
                 ;;
             wfc__subcmd__help__subcmd__review,show)
                 cmd="wfc__subcmd__help__subcmd__review__subcmd__show"
+                ;;
+            wfc__subcmd__help__subcmd__store,info)
+                cmd="wfc__subcmd__help__subcmd__store__subcmd__info"
                 ;;
             wfc__subcmd__help__subcmd__telemetry,export)
                 cmd="wfc__subcmd__help__subcmd__telemetry__subcmd__export"
@@ -298,6 +307,18 @@ _wfc() {
             wfc__subcmd__review__subcmd__help,show)
                 cmd="wfc__subcmd__review__subcmd__help__subcmd__show"
                 ;;
+            wfc__subcmd__store,help)
+                cmd="wfc__subcmd__store__subcmd__help"
+                ;;
+            wfc__subcmd__store,info)
+                cmd="wfc__subcmd__store__subcmd__info"
+                ;;
+            wfc__subcmd__store__subcmd__help,help)
+                cmd="wfc__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            wfc__subcmd__store__subcmd__help,info)
+                cmd="wfc__subcmd__store__subcmd__help__subcmd__info"
+                ;;
             wfc__subcmd__telemetry,export)
                 cmd="wfc__subcmd__telemetry__subcmd__export"
                 ;;
@@ -374,7 +395,7 @@ _wfc() {
 
     case "${cmd}" in
         wfc)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate trust mcp completions man help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version init worktree cleanup clean review knowledge telemetry audit hook gate store trust mcp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -796,7 +817,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help)
-            opts="init worktree cleanup review knowledge telemetry audit hook gate trust mcp completions man help"
+            opts="init worktree cleanup review knowledge telemetry audit hook gate store trust mcp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1195,34 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__review__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__store)
+            opts="info"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__store__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2234,6 +2283,108 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__review__subcmd__show)
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store)
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version info help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store__subcmd__help)
+            opts="info help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store__subcmd__info)
             opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand audit 'List the audit trail, or verify that it was not altered'
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
+            cand store 'Say which store keeps wfc''s state'
             cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
             cand mcp 'Serve the Model Context Protocol on stdio, for agent harnesses'
             cand completions 'Print a shell completion script'
@@ -882,6 +883,48 @@ set edit:completion:arg-completer[wfc] = {|@words|
         }
         &'wfc;gate;help;help'= {
         }
+        &'wfc;store'= {
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand info 'Say which store is in use, where, and its schema version'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wfc;store;info'= {
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'wfc;store;help'= {
+            cand info 'Say which store is in use, where, and its schema version'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'wfc;store;help;info'= {
+        }
+        &'wfc;store;help;help'= {
+        }
         &'wfc;trust'= {
             cand -C 'Run as if wfc was started in DIR'
             cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
@@ -958,6 +1001,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand audit 'List the audit trail, or verify that it was not altered'
             cand hook 'Install and run the git hooks that gate commits on reviews'
             cand gate 'Check that a tree, or every commit of a range, was reviewed'
+            cand store 'Say which store keeps wfc''s state'
             cand trust 'Let this repository''s config run the commands it defines (or show, or revoke)'
             cand mcp 'Serve the Model Context Protocol on stdio, for agent harnesses'
             cand completions 'Print a shell completion script'
@@ -1050,6 +1094,11 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;help;gate;verify'= {
         }
         &'wfc;help;gate;keygen'= {
+        }
+        &'wfc;help;store'= {
+            cand info 'Say which store is in use, where, and its schema version'
+        }
+        &'wfc;help;store;info'= {
         }
         &'wfc;help;trust'= {
         }

@@ -129,3 +129,44 @@ pub fn worktrees(s: &mut Session, project: Option<&str>) -> Result<(Repo, Vec<En
     let entries = inspect::list(&repo, s.store()?, project, now)?;
     Ok((repo, entries))
 }
+
+/// Which store a session's commands keep their state in, and its schema.
+#[derive(Debug, serde::Serialize)]
+pub struct StoreInfo {
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    /// The database file, or the server's address without its password.
+    pub location: String,
+    pub schema_version: i64,
+    /// The newest schema this wfc knows.
+    pub supported_schema_version: i64,
+    /// The host name this machine records its owners under (`WFC_HOST_ID`, else the host name).
+    pub host: String,
+    pub boot_id: Option<String>,
+    /// Said when a store setting names another store than the one in use.
+    pub notes: Vec<String>,
+}
+
+/// Opens (and migrates) the session's store and says what it is.
+pub fn store_info(s: &mut Session) -> Result<StoreInfo, AppError> {
+    use crate::store::backend::{self, Location};
+    let host = crate::store::host::Host::detect(s.env.host_id.as_deref());
+    let mut store = backend::open(&Location::Sqlite(s.db_path()), host.clone())?;
+    let mut notes = Vec::new();
+    if s.env.database_url.is_some() {
+        notes.push(
+            "WFC_DATABASE_URL is set, but this version of wfc keeps every command's state in \
+             the SQLite store above"
+                .to_string(),
+        );
+    }
+    Ok(StoreInfo {
+        backend: store.kind().as_str(),
+        location: store.describe(),
+        schema_version: store.schema_version()?,
+        supported_schema_version: crate::store::migrations::LATEST,
+        host: host.name,
+        boot_id: host.boot_id,
+        notes,
+    })
+}

@@ -12,6 +12,7 @@ pub mod knowledge;
 pub mod man;
 pub mod mcp;
 pub mod review;
+pub mod store;
 pub mod telemetry;
 pub mod trust;
 pub mod worktree;
@@ -98,6 +99,9 @@ pub enum Command {
     /// Check that a tree, or every commit of a range, was reviewed
     #[command(subcommand)]
     Gate(gate::Command),
+    /// Say which store keeps wfc's state
+    #[command(subcommand)]
+    Store(store::Command),
     /// Let this repository's config run the commands it defines (or show, or revoke)
     Trust(trust::Args),
     /// Serve the Model Context Protocol on stdio, for agent harnesses
@@ -190,6 +194,7 @@ fn dispatch(cli: Cli, env: Env, ui: Ui) -> CommandResult {
         Command::Audit(args) => audit::run(&mut ctx, args),
         Command::Hook(cmd) => hook::run(&mut ctx, cmd),
         Command::Gate(cmd) => gate::run(&mut ctx, cmd),
+        Command::Store(cmd) => store::run(&mut ctx, cmd),
         Command::Trust(args) => trust::run(&mut ctx, args),
         Command::Completions(_) | Command::Man(_) | Command::Mcp(_) => {
             unreachable!("handled above")

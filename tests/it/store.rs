@@ -135,3 +135,41 @@ fn sixteen_processes_write_at_once_without_losing_a_row() {
     assert_eq!(seqs, (1..=64).collect::<Vec<_>>());
     env.wfc(&env.root, ["audit", "verify"]).success();
 }
+
+/// `wfc store info` names the store every command uses, its schema and this machine's host id;
+/// a PostgreSQL address in the environment is reported as not in use, without its password.
+#[test]
+fn store_info_names_the_store_in_use_and_its_schema() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let v = env.wfc(&repo, ["store", "info", "--json"]).json();
+    assert_eq!(v["backend"], "sqlite", "{v}");
+    assert_eq!(
+        v["location"].as_str().unwrap(),
+        env.wfc_home.join("wfc.db").to_str().unwrap()
+    );
+    assert_eq!(v["schema_version"], migrations::LATEST);
+    assert_eq!(v["supported_schema_version"], migrations::LATEST);
+    assert_eq!(
+        user_version(&env.wfc_home.join("wfc.db")),
+        migrations::LATEST
+    );
+    assert_eq!(v["notes"], serde_json::json!([]));
+
+    let r = env
+        .wfc_cmd(&repo)
+        .env("WFC_HOST_ID", "build-7")
+        .env(
+            "WFC_DATABASE_URL",
+            "postgres://app:s3cret-pw@db.example:5432/wfc",
+        )
+        .args(["store", "info"])
+        .output()
+        .unwrap();
+    let r = crate::harness::Run::from_output(r);
+    r.success();
+    assert!(r.stdout.contains("backend: sqlite"), "{}", r.stdout);
+    assert!(r.stdout.contains("host: build-7"), "{}", r.stdout);
+    assert!(r.stderr.contains("WFC_DATABASE_URL is set"), "{}", r.stderr);
+    assert!(!format!("{}{}", r.stdout, r.stderr).contains("s3cret-pw"));
+}
