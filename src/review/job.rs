@@ -509,6 +509,18 @@ impl input::Sink for Reading<'_, '_, '_> {
         self.feed.file(file);
         Ok(true)
     }
+
+    fn whole_file(&mut self, file: super::FileChange, text: String) -> Result<bool, CommandError> {
+        if crate::interrupt::is_interrupted() {
+            return Err(CommandError::interrupted());
+        }
+        if file.status == super::FileStatus::Added && self.copied.contains(&file.path) {
+            return Ok(false);
+        }
+        self.kept_files += 1;
+        self.feed.whole_file(file, text);
+        Ok(true)
+    }
 }
 
 /// The untracked files `worktree create` or `copy-env` copied into this task worktree, as its

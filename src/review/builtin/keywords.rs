@@ -1,0 +1,279 @@
+//! The keyword prefilter of every built-in reviewer at once: one pass over a file finds every
+//! occurrence of every rule's keywords (ASCII case-insensitively, overlapping ones included),
+//! and each reviewer maps the keywords found on a line to its candidate rules.
+//!
+//! The search is a hashed n-gram filter over the lower-cased text: each keyword of four bytes
+//! or more is anchored at its rarest four-byte window, each shorter keyword at its start; a
+//! position whose window hashes to an anchor's bit in a small bitmap is verified against the
+//! keywords anchored there. Building it takes microseconds (an Aho-Corasick automaton over the
+//! same thousand keywords takes milliseconds, which a pre-commit review of a few lines cannot
+//! afford), and the bitmap stays in the first-level cache.
+
+use std::collections::HashMap;
+
+/// Bits of the anchor bitmap (and of the anchor hashes).
+const HASH_BITS: u32 = 18;
+/// Buckets of anchors, by the top bits of the hash.
+const BUCKET_BITS: u32 = 10;
+
+/// One keyword anchored at a window.
+#[derive(Clone, Copy)]
+struct Anchor {
+    hash: u32,
+    keyword: u32,
+    /// Where the window starts in the keyword.
+    offset: u32,
+}
+
+/// Every keyword of every built-in rule set, lower-cased and distinct.
+pub struct Keywords {
+    words: Vec<Box<[u8]>>,
+    ids: HashMap<Box<[u8]>, usize>,
+    /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
+    bitmap: Vec<u64>,
+    /// Anchors sorted by hash; `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
+    anchors: Vec<Anchor>,
+    buckets: Vec<u32>,
+}
+
+/// The windows of four bytes, three bytes and two bytes at a position, little-endian, hashed;
+/// the window of a keyword shorter than four bytes is the keyword itself.
+fn hash(window: u32, len: usize) -> u32 {
+    let (masked, seed) = match len {
+        2 => (window & 0xffff, 0x2545_f491),
+        3 => (window & 0x00ff_ffff, 0x85eb_ca6b),
+        _ => (window, 0x9e37_79b1),
+    };
+    masked.wrapping_mul(seed) >> (32 - HASH_BITS)
+}
+
+/// How common a byte is in source code (higher: more common); anchors avoid common bytes.
+fn commonness(b: u8) -> u32 {
+    const COMMON: &[u8] = b" etaoinsrlcdu_mph.f(),g;:=bywv\"xk'-/0>1<{}*&[]#";
+    COMMON
+        .iter()
+        .position(|c| *c == b)
+        .map_or(1, |p| 100 - p as u32)
+}
+
+impl Keywords {
+    /// The set over `words`; keyword ids are positions in the deduplicated, lower-cased list
+    /// [`Keywords::id`] answers for.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Keywords {
+        let mut list: Vec<Box<[u8]>> = Vec::new();
+        let mut ids: HashMap<Box<[u8]>, usize> = HashMap::new();
+        for w in words {
+            let lower = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            assert!(
+                !lower.is_empty() && !lower.contains(&b'\n') && !lower.contains(&b'\r'),
+                "a keyword is one line of text: {w:?}"
+            );
+            if !ids.contains_key(&lower) {
+                ids.insert(lower.clone(), list.len());
+                list.push(lower);
+            }
+        }
+        let mut anchors = Vec::with_capacity(list.len());
+        for (i, w) in list.iter().enumerate() {
+            let (offset, window) = if w.len() < 4 {
+                let mut b = [0u8; 4];
+                b[..w.len()].copy_from_slice(w);
+                (0, u32::from_le_bytes(b))
+            } else {
+                let offset = (0..=w.len() - 4)
+                    .min_by_key(|&o| w[o..o + 4].iter().map(|b| commonness(*b)).product::<u32>())
+                    .expect("a window");
+                let window = u32::from_le_bytes(w[offset..offset + 4].try_into().expect("4"));
+                (offset, window)
+            };
+            anchors.push(Anchor {
+                hash: hash(window, w.len().min(4)),
+                keyword: i as u32,
+                offset: offset as u32,
+            });
+        }
+        anchors.sort_by_key(|a| a.hash);
+        let mut bitmap = vec![0u64; 1 << (HASH_BITS - 6)];
+        for a in &anchors {
+            bitmap[(a.hash >> 6) as usize] |= 1 << (a.hash & 63);
+        }
+        let shift = HASH_BITS - BUCKET_BITS;
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for a in &anchors {
+            buckets[(a.hash >> shift) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        Keywords {
+            words: list,
+            ids,
+            bitmap,
+            anchors,
+            buckets,
+        }
+    }
+
+    /// The id of a keyword (any case); `None` when it is not in the set.
+    pub fn id(&self, word: &str) -> Option<usize> {
+        self.ids.get(word.to_ascii_lowercase().as_bytes()).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn test(&self, h: u32) -> bool {
+        self.bitmap[(h >> 6) as usize] >> (h & 63) & 1 != 0
+    }
+
+    /// Calls `found(position, keyword id)` for every occurrence of every keyword in `lower`, a
+    /// lower-cased text, in increasing order of position; the position is inside the occurrence
+    /// (never the same occurrence twice).
+    pub fn search(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
+        let n = lower.len();
+        let shift = HASH_BITS - BUCKET_BITS;
+        let mut verify = |i: usize, h: u32, len_class: usize| {
+            let b = (h >> shift) as usize;
+            let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+            for a in &self.anchors[from..to] {
+                if a.hash != h {
+                    continue;
+                }
+                let word = &self.words[a.keyword as usize];
+                if word.len().min(4) != len_class {
+                    continue;
+                }
+                let Some(start) = i.checked_sub(a.offset as usize) else {
+                    continue;
+                };
+                if lower.get(start..start + word.len()) == Some(&word[..]) {
+                    found(i, a.keyword as usize);
+                }
+            }
+        };
+        let window = |i: usize| {
+            let mut b = [0u8; 4];
+            let end = (i + 4).min(n);
+            b[..end - i].copy_from_slice(&lower[i..end]);
+            u32::from_le_bytes(b)
+        };
+        let fast_end = n.saturating_sub(3);
+        for (i, w) in lower.windows(4).enumerate() {
+            let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            let (h4, h3, h2) = (hash(w, 4), hash(w, 3), hash(w, 2));
+            if self.test(h4) | self.test(h3) | self.test(h2) {
+                self.hit(i, w, &mut verify);
+            }
+        }
+        // The last positions, whose windows run past the end (padded with zeros, which no
+        // keyword holds).
+        for i in fast_end..n {
+            let w = window(i);
+            self.hit(i, w, &mut verify);
+        }
+    }
+
+    fn hit(&self, i: usize, w: u32, verify: &mut dyn FnMut(usize, u32, usize)) {
+        for len in [2, 3, 4] {
+            let h = hash(w, len);
+            if self.test(h) {
+                verify(i, h, len);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every occurrence, by plain comparison at every position.
+    fn naive(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let lower = text.to_ascii_lowercase();
+        let k = Keywords::new(words.iter().copied());
+        let mut out = Vec::new();
+        for start in 0..lower.len() {
+            for (id, w) in k.words.iter().enumerate() {
+                if lower.as_bytes()[start..].starts_with(w) {
+                    out.push((start, id));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    fn fast(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let lower = text.to_ascii_lowercase();
+        let k = Keywords::new(words.iter().copied());
+        let mut out = Vec::new();
+        let mut last = 0;
+        k.search(lower.as_bytes(), &mut |pos, id| {
+            assert!(pos >= last, "positions in order");
+            last = pos;
+            let anchor = k.anchors.iter().find(|a| a.keyword as usize == id);
+            out.push((pos - anchor.expect("anchored").offset as usize, id));
+        });
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn finds_every_occurrence_overlapping_and_at_the_ends() {
+        let words = [
+            "if",
+            "sk",
+            "aws",
+            "pwd",
+            "token",
+            "secret_access_key",
+            "access_key",
+            "secret",
+            "ghp_",
+            "xoxb-",
+            "q~",
+            "://",
+            "aaaa",
+        ];
+        for text in [
+            "",
+            "i",
+            "if",
+            "sk",
+            "aws",
+            "AWS_SECRET_ACCESS_KEY=x",
+            "my Token: ghp_abc; if (x) xoxb-1 ://",
+            "aaaaaaa",
+            "SecretAccess_Key q~ sk-aws pwd",
+            "ends with toke",
+            "ends with token",
+            "kif",
+            "a://b",
+        ] {
+            assert_eq!(fast(&words, text), naive(&words, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_rule_keyword_is_found_where_it_stands() {
+        let all: Vec<&str> = crate::review::builtin::all_rules()
+            .flat_map(|(_, r)| r.keywords.iter().copied())
+            .collect();
+        let k = Keywords::new(all.iter().copied());
+        for w in &all {
+            for text in [
+                w.to_string(),
+                format!("x{w}"),
+                format!("{w}y"),
+                format!("ab {w} cd"),
+            ] {
+                let lower = text.to_ascii_lowercase();
+                let want = k.id(w).expect("in the set");
+                let mut seen = false;
+                k.search(lower.as_bytes(), &mut |_, id| seen |= id == want);
+                assert!(seen, "{w:?} in {text:?}");
+            }
+        }
+    }
+}
