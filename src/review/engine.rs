@@ -494,21 +494,23 @@ fn scan_file(
         let per = builtin::review_many(&bs, &file);
         return kept(index, file, per, keep_lines);
     };
-    let per = builtin::review_text(&bs, &file, &text);
     // The lines as `FileChange::whole_file` splits them, copied out only where they are kept.
-    let starts: BTreeSet<u32> = per
-        .iter()
-        .flat_map(|(_, f, _)| f.iter().filter_map(|x| x.line_start))
-        .collect();
-    file.added = text
-        .lines()
-        .enumerate()
-        .filter(|(i, _)| keep_lines || starts.contains(&(*i as u32 + 1)))
-        .map(|(i, l)| AddedLine {
-            line: i as u32 + 1,
-            text: l.to_string(),
-        })
-        .collect();
+    let lines = builtin::split_lines(&text);
+    let per = builtin::review_lines(&bs, &file, &lines);
+    let keep = |n: u32| AddedLine {
+        line: n,
+        text: lines[n as usize - 1].to_string(),
+    };
+    file.added = if keep_lines {
+        (1..=lines.len() as u32).map(keep).collect()
+    } else {
+        let starts: BTreeSet<u32> = per
+            .iter()
+            .flat_map(|(_, f, _)| f.iter().filter_map(|x| x.line_start))
+            .filter(|n| (1..=lines.len() as u32).contains(n))
+            .collect();
+        starts.into_iter().map(keep).collect()
+    };
     FileScan { index, file, per }
 }
 

@@ -20,6 +20,11 @@ const BUCKET_BITS: u32 = 10;
 #[derive(Clone, Copy)]
 struct Anchor {
     hash: u32,
+    /// The window's bytes, little-endian (a keyword shorter than four bytes: itself, the rest
+    /// zero).
+    window: u32,
+    /// The window's length: 2, 3 or 4.
+    len_class: u8,
     keyword: u32,
     /// Where the window starts in the keyword.
     offset: u32,
@@ -88,6 +93,8 @@ impl Keywords {
             };
             anchors.push(Anchor {
                 hash: hash(window, w.len().min(4)),
+                window,
+                len_class: w.len().min(4) as u8,
                 keyword: i as u32,
                 offset: offset as u32,
             });
@@ -132,53 +139,49 @@ impl Keywords {
     /// (never the same occurrence twice).
     pub fn search(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
         let n = lower.len();
-        let shift = HASH_BITS - BUCKET_BITS;
-        let mut verify = |i: usize, h: u32, len_class: usize| {
-            let b = (h >> shift) as usize;
-            let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-            for a in &self.anchors[from..to] {
-                if a.hash != h {
-                    continue;
-                }
-                let word = &self.words[a.keyword as usize];
-                if word.len().min(4) != len_class {
-                    continue;
-                }
-                let Some(start) = i.checked_sub(a.offset as usize) else {
-                    continue;
-                };
-                if lower.get(start..start + word.len()) == Some(&word[..]) {
-                    found(i, a.keyword as usize);
-                }
-            }
-        };
-        let window = |i: usize| {
-            let mut b = [0u8; 4];
-            let end = (i + 4).min(n);
-            b[..end - i].copy_from_slice(&lower[i..end]);
-            u32::from_le_bytes(b)
-        };
-        let fast_end = n.saturating_sub(3);
         for (i, w) in lower.windows(4).enumerate() {
             let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-            let (h4, h3, h2) = (hash(w, 4), hash(w, 3), hash(w, 2));
-            if self.test(h4) | self.test(h3) | self.test(h2) {
-                self.hit(i, w, &mut verify);
+            if self.test(hash(w, 4)) | self.test(hash(w, 3)) | self.test(hash(w, 2)) {
+                self.verify(lower, i, w, found);
             }
         }
         // The last positions, whose windows run past the end (padded with zeros, which no
         // keyword holds).
-        for i in fast_end..n {
-            let w = window(i);
-            self.hit(i, w, &mut verify);
+        for i in n.saturating_sub(3)..n {
+            let mut b = [0u8; 4];
+            b[..n - i].copy_from_slice(&lower[i..]);
+            self.verify(lower, i, u32::from_le_bytes(b), found);
         }
     }
 
-    fn hit(&self, i: usize, w: u32, verify: &mut dyn FnMut(usize, u32, usize)) {
+    /// Reports the keywords anchored at position `i`, whose window there is `w`.
+    fn verify(&self, lower: &[u8], i: usize, w: u32, found: &mut dyn FnMut(usize, usize)) {
+        let shift = HASH_BITS - BUCKET_BITS;
         for len in [2, 3, 4] {
             let h = hash(w, len);
-            if self.test(h) {
-                verify(i, h, len);
+            if !self.test(h) {
+                continue;
+            }
+            let b = (h >> shift) as usize;
+            let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+            let mask = match len {
+                2 => 0xffff,
+                3 => 0x00ff_ffff,
+                _ => u32::MAX,
+            };
+            for a in &self.anchors[from..to] {
+                // The window itself first: a keyword of up to four bytes is its window.
+                if a.hash != h || a.window != w & mask || a.len_class as usize != len {
+                    continue;
+                }
+                let word = &self.words[a.keyword as usize];
+                let whole = word.len() <= 4
+                    || i.checked_sub(a.offset as usize).is_some_and(|start| {
+                        lower.get(start..start + word.len()) == Some(&word[..])
+                    });
+                if whole {
+                    found(i, a.keyword as usize);
+                }
             }
         }
     }

@@ -254,16 +254,55 @@ pub fn review_many(bs: &[Builtin], file: &FileChange) -> Vec<(bool, Vec<Finding>
     many(bs, file, &view, start)
 }
 
-/// [`review_many`] on a new file given as its whole text, every line added (`file.added` is
-/// not read): the same findings as on `FileChange::whole_file(path, text)`.
-pub fn review_text(
+/// The lines of a text exactly as `str::lines` gives them (a `\r` before each `\n` dropped),
+/// found a word at a time.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 32 + 1);
+    let mut start = 0;
+    let mut push = |start: usize, end: usize| {
+        let line = &text[start..end];
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+        let x = w ^ (ONES * u64::from(b'\n'));
+        // Whether a byte of `x` is zero, that is a byte of `w` a newline.
+        if x.wrapping_sub(ONES) & !x & (ONES << 7) != 0 {
+            for (j, b) in bytes[i..i + 8].iter().enumerate() {
+                if *b == b'\n' {
+                    push(start, i + j);
+                    start = i + j + 1;
+                }
+            }
+        }
+        i += 8;
+    }
+    for (j, b) in bytes[i..].iter().enumerate() {
+        if *b == b'\n' {
+            push(start, i + j);
+            start = i + j + 1;
+        }
+    }
+    if start < bytes.len() {
+        // The last line, without a newline: its `\r` stays, as `str::lines` leaves it.
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// [`review_many`] on a new file given as its lines (`split_lines` of its text), every line
+/// added (`file.added` is not read): the same findings as on `FileChange::whole_file`.
+pub fn review_lines(
     bs: &[Builtin],
     file: &FileChange,
-    text: &str,
+    lines: &[&str],
 ) -> Vec<(bool, Vec<Finding>, Duration)> {
     let start = Instant::now();
-    let lines: Vec<&str> = text
-        .lines()
+    let lines: Vec<&str> = lines
+        .iter()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     let numbers = (1..=lines.len() as u32).collect();
