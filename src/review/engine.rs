@@ -496,7 +496,7 @@ fn scan_file(
     };
     // The lines as `FileChange::whole_file` splits them, copied out only where they are kept.
     let lines = builtin::split_lines(&text);
-    let per = builtin::review_lines(&bs, &file, &lines);
+    let per = builtin::review_lines(&bs, &file, &text, &lines);
     let keep = |n: u32| AddedLine {
         line: n,
         text: lines[n as usize - 1].to_string(),

@@ -113,6 +113,40 @@ pub fn line_keywords(keywords: &Keywords, view: &FileView<'_>) -> LineKeywords {
     })
 }
 
+/// [`line_keywords`] for a view whose lines are all of `text`, in order (each line a part of
+/// it, its end of line left out): the text is lower-cased and searched whole, its `\r\n` and
+/// `\n` standing between lines as the joining newline does (no keyword holds either).
+pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> LineKeywords {
+    let base = text.as_ptr() as usize;
+    let ends: Vec<usize> = view
+        .lines
+        .iter()
+        .map(|l| {
+            let at = l.as_ptr() as usize - base;
+            assert!(at + l.len() <= text.len(), "a line of the text");
+            at + l.len()
+        })
+        .collect();
+    LOWER.with(|buf| {
+        let mut lower = buf.borrow_mut();
+        lower.clear();
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        let mut out = Vec::new();
+        let mut idx = 0;
+        keywords.search(&lower, &mut |at, kw| {
+            while ends[idx] < at {
+                idx += 1;
+            }
+            out.push((idx as u32, kw as u32));
+        });
+        if lower.capacity() > 64 << 20 {
+            *lower = Vec::new();
+        }
+        LineKeywords(out)
+    })
+}
+
 /// Lines longer than this are not lexed for scope checks; matches on them count as code.
 const MAX_LEX: usize = 64 * 1024;
 

@@ -36,6 +36,8 @@ pub struct Keywords {
     ids: HashMap<Box<[u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
     bitmap: Vec<u64>,
+    /// `1 << 16` bits: set for the first two bytes of every anchor window.
+    starts: Vec<u64>,
     /// Anchors sorted by hash; `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
     anchors: Vec<Anchor>,
     buckets: Vec<u32>,
@@ -104,6 +106,11 @@ impl Keywords {
         for a in &anchors {
             bitmap[(a.hash >> 6) as usize] |= 1 << (a.hash & 63);
         }
+        let mut starts = vec![0u64; 1 << 10];
+        for a in &anchors {
+            let two = (a.window & 0xffff) as usize;
+            starts[two >> 6] |= 1 << (two & 63);
+        }
         let shift = HASH_BITS - BUCKET_BITS;
         let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for a in &anchors {
@@ -116,6 +123,7 @@ impl Keywords {
             words: list,
             ids,
             bitmap,
+            starts,
             anchors,
             buckets,
         }
@@ -141,6 +149,11 @@ impl Keywords {
         let n = lower.len();
         for (i, w) in lower.windows(4).enumerate() {
             let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            // Most positions fail on their first two bytes, which start no anchor window.
+            let two = (w & 0xffff) as usize;
+            if self.starts[two >> 6] >> (two & 63) & 1 == 0 {
+                continue;
+            }
             if self.test(hash(w, 4)) | self.test(hash(w, 3)) | self.test(hash(w, 2)) {
                 self.verify(lower, i, w, found);
             }

@@ -251,7 +251,8 @@ pub fn review_one(b: Builtin, file: &FileChange) -> (bool, Vec<Finding>) {
 pub fn review_many(bs: &[Builtin], file: &FileChange) -> Vec<(bool, Vec<Finding>, Duration)> {
     let start = Instant::now();
     let view = view_of(file);
-    many(bs, file, &view, start)
+    let hits = file_keywords(file, &view);
+    many(bs, file, &view, hits, start)
 }
 
 /// The lines of a text exactly as `str::lines` gives them (a `\r` before each `\n` dropped),
@@ -269,14 +270,16 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     while i + 8 <= bytes.len() {
         let w = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
         let x = w ^ (ONES * u64::from(b'\n'));
-        // Whether a byte of `x` is zero, that is a byte of `w` a newline.
-        if x.wrapping_sub(ONES) & !x & (ONES << 7) != 0 {
-            for (j, b) in bytes[i..i + 8].iter().enumerate() {
-                if *b == b'\n' {
-                    push(start, i + j);
-                    start = i + j + 1;
-                }
+        // The high bit of each byte of `x` that is zero (a newline in `w`), and possibly of
+        // bytes above one (the borrow), which the byte test drops.
+        let mut zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        while zeros != 0 {
+            let j = i + (zeros.trailing_zeros() / 8) as usize;
+            if bytes[j] == b'\n' {
+                push(start, j);
+                start = j + 1;
             }
+            zeros &= zeros - 1;
         }
         i += 8;
     }
@@ -298,6 +301,7 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 pub fn review_lines(
     bs: &[Builtin],
     file: &FileChange,
+    text: &str,
     lines: &[&str],
 ) -> Vec<(bool, Vec<Finding>, Duration)> {
     let start = Instant::now();
@@ -308,16 +312,21 @@ pub fn review_lines(
     let numbers = (1..=lines.len() as u32).collect();
     let view =
         FileView::new(&file.path, lines, numbers).with_test_module_from(file.test_module_from);
-    many(bs, file, &view, start)
+    let hits = if file.binary || view.lines.is_empty() {
+        LineKeywords::default()
+    } else {
+        engine::text_keywords(&KEYWORDS, text, &view)
+    };
+    many(bs, file, &view, hits, start)
 }
 
 fn many(
     bs: &[Builtin],
     file: &FileChange,
     view: &FileView<'_>,
+    hits: LineKeywords,
     start: Instant,
 ) -> Vec<(bool, Vec<Finding>, Duration)> {
-    let hits = file_keywords(file, view);
     let shared = start.elapsed() / bs.len().max(1) as u32;
     bs.iter()
         .map(|&b| {

@@ -2221,7 +2221,7 @@ fn a_file_given_as_its_lines_has_the_findings_of_its_whole_file_change() {
         };
         let want = strip(review_many(&Builtin::ALL, &whole));
         assert_eq!(
-            strip(review_lines(&Builtin::ALL, &bare, &lines)),
+            strip(review_lines(&Builtin::ALL, &bare, text, &lines)),
             want,
             "{path}"
         );
