@@ -159,7 +159,8 @@ pub struct Compiled {
     kw_bits: Vec<Bits>,
     /// Rules with no keyword: candidates on every line.
     always: Bits,
-    set_patterns: Vec<String>,
+    /// How many rules have a pattern (the set's patterns, rewritten when it is built).
+    set_len: usize,
     set: OnceLock<RegexSet>,
     /// Whether a line with several candidates asks the set first: worth it for a few dozen
     /// patterns; for hundreds (the credential formats) one set is a lazy DFA too large to stay
@@ -227,7 +228,7 @@ impl Compiled {
         );
         let mut kw_bits: Vec<Bits> = vec![Bits::EMPTY; keywords.len()];
         let mut always = Bits::EMPTY;
-        let mut set_patterns = Vec::new();
+        let mut set_len = 0;
         let mut set_index = Vec::new();
         let mut masks = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
@@ -249,8 +250,8 @@ impl Compiled {
                 );
                 set_index.push(None);
             } else {
-                set_index.push(Some(set_patterns.len()));
-                set_patterns.push(ascii_pattern(rule.pattern));
+                set_index.push(Some(set_len));
+                set_len += 1;
             }
             // Rules bound to a path (`.npmrc`) need the file to judge a line; free text has none.
             masks.push(rule.secret && rule.pattern.contains("(?P<s>") && rule.path.is_none());
@@ -260,8 +261,8 @@ impl Compiled {
             keywords,
             kw_bits,
             always,
-            use_set: set_patterns.len() <= SET_MAX,
-            set_patterns,
+            use_set: set_len <= SET_MAX,
+            set_len,
             set: OnceLock::new(),
             set_index,
             regex: rules.iter().map(|_| OnceLock::new()).collect(),
@@ -306,7 +307,14 @@ impl Compiled {
 
     fn set(&self) -> &RegexSet {
         self.set.get_or_init(|| {
-            RegexSetBuilder::new(&self.set_patterns)
+            let patterns: Vec<String> = self
+                .rules
+                .iter()
+                .filter(|r| !r.pattern.is_empty())
+                .map(|r| ascii_pattern(r.pattern))
+                .collect();
+            debug_assert_eq!(patterns.len(), self.set_len);
+            RegexSetBuilder::new(&patterns)
                 .unicode(false)
                 .size_limit(64 << 20)
                 .dfa_size_limit(16 << 20)

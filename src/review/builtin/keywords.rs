@@ -36,8 +36,6 @@ pub struct Keywords {
     ids: HashMap<Box<[u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
     bitmap: Vec<u64>,
-    /// `1 << 16` bits: set for the first two bytes of every anchor window.
-    starts: Vec<u64>,
     /// Anchors sorted by hash; `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
     anchors: Vec<Anchor>,
     buckets: Vec<u32>,
@@ -55,12 +53,13 @@ fn hash(window: u32, len: usize) -> u32 {
 }
 
 /// How common a byte is in source code (higher: more common); anchors avoid common bytes.
-fn commonness(b: u8) -> u32 {
+fn commonness(b: u8) -> u64 {
     const COMMON: &[u8] = b" etaoinsrlcdu_mph.f(),g;:=bywv\"xk'-/0>1<{}*&[]#";
+    // Steeply: a window of four common letters is far worse than one with a single rare byte.
     COMMON
         .iter()
         .position(|c| *c == b)
-        .map_or(1, |p| 100 - p as u32)
+        .map_or(1, |p| 1 << (COMMON.len() - p).div_ceil(4))
 }
 
 impl Keywords {
@@ -87,8 +86,10 @@ impl Keywords {
                 b[..w.len()].copy_from_slice(w);
                 (0, u32::from_le_bytes(b))
             } else {
+                // The rarest window: the fewer positions of a text hash to an anchor's bit,
+                // the fewer are verified.
                 let offset = (0..=w.len() - 4)
-                    .min_by_key(|&o| w[o..o + 4].iter().map(|b| commonness(*b)).product::<u32>())
+                    .min_by_key(|&o| w[o..o + 4].iter().map(|b| commonness(*b)).product::<u64>())
                     .expect("a window");
                 let window = u32::from_le_bytes(w[offset..offset + 4].try_into().expect("4"));
                 (offset, window)
@@ -106,11 +107,6 @@ impl Keywords {
         for a in &anchors {
             bitmap[(a.hash >> 6) as usize] |= 1 << (a.hash & 63);
         }
-        let mut starts = vec![0u64; 1 << 10];
-        for a in &anchors {
-            let two = (a.window & 0xffff) as usize;
-            starts[two >> 6] |= 1 << (two & 63);
-        }
         let shift = HASH_BITS - BUCKET_BITS;
         let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for a in &anchors {
@@ -123,7 +119,6 @@ impl Keywords {
             words: list,
             ids,
             bitmap,
-            starts,
             anchors,
             buckets,
         }
@@ -149,11 +144,6 @@ impl Keywords {
         let n = lower.len();
         for (i, w) in lower.windows(4).enumerate() {
             let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-            // Most positions fail on their first two bytes, which start no anchor window.
-            let two = (w & 0xffff) as usize;
-            if self.starts[two >> 6] >> (two & 63) & 1 == 0 {
-                continue;
-            }
             if self.test(hash(w, 4)) | self.test(hash(w, 3)) | self.test(hash(w, 2)) {
                 self.verify(lower, i, w, found);
             }
