@@ -10,6 +10,15 @@
 //! afford), and the bitmap stays in the first-level cache.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+/// Bytes a process searches with the hashed windows before the automaton takes over.
+const DFA_AFTER: usize = 4 << 20;
 
 /// Bits of the anchor bitmap (and of the anchor hashes).
 const HASH_BITS: u32 = 18;
@@ -36,6 +45,9 @@ pub struct Keywords {
     ids: HashMap<Box<[u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
     bitmap: Vec<u64>,
+    /// Bytes searched so far in this process.
+    searched: AtomicUsize,
+    dfa: OnceLock<DFA>,
     /// Anchors sorted by hash; `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
     anchors: Vec<Anchor>,
     buckets: Vec<u32>,
@@ -119,6 +131,8 @@ impl Keywords {
             words: list,
             ids,
             bitmap,
+            searched: AtomicUsize::new(0),
+            dfa: OnceLock::new(),
             anchors,
             buckets,
         }
@@ -140,7 +154,45 @@ impl Keywords {
     /// Calls `found(position, keyword id)` for every occurrence of every keyword in `lower`, a
     /// lower-cased text, in increasing order of position; the position is inside the occurrence
     /// (never the same occurrence twice).
+    ///
+    /// Once a process has searched [`DFA_AFTER`] bytes (a large review), an Aho-Corasick DFA
+    /// over the same keywords takes over: some milliseconds to build, then faster per byte. Both
+    /// find exactly the same occurrences.
     pub fn search(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
+        let seen = self.searched.fetch_add(lower.len(), Ordering::Relaxed) + lower.len();
+        if seen >= DFA_AFTER || self.dfa.get().is_some() {
+            self.search_dfa(lower, found);
+        } else {
+            self.search_hashed(lower, found);
+        }
+    }
+
+    fn dfa(&self) -> &DFA {
+        self.dfa.get_or_init(|| {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&self.words)
+                .expect("keyword automaton")
+        })
+    }
+
+    /// [`Keywords::search`] with the automaton; the position is the occurrence's last byte.
+    fn search_dfa(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
+        let dfa = self.dfa();
+        let mut sid = dfa.start_state(Anchored::No).expect("an unanchored start");
+        for (i, &b) in lower.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    found(i, dfa.match_pattern(sid, k).as_usize());
+                }
+            }
+        }
+    }
+
+    /// [`Keywords::search`] with the hashed windows; the position is the anchor's.
+    fn search_hashed(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
         let n = lower.len();
         for (i, w) in lower.windows(4).enumerate() {
             let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
@@ -215,13 +267,22 @@ mod tests {
         let k = Keywords::new(words.iter().copied());
         let mut out = Vec::new();
         let mut last = 0;
-        k.search(lower.as_bytes(), &mut |pos, id| {
+        k.search_hashed(lower.as_bytes(), &mut |pos, id| {
             assert!(pos >= last, "positions in order");
             last = pos;
             let anchor = k.anchors.iter().find(|a| a.keyword as usize == id);
             out.push((pos - anchor.expect("anchored").offset as usize, id));
         });
         out.sort_unstable();
+        let mut by_dfa = Vec::new();
+        let mut last = 0;
+        k.search_dfa(lower.as_bytes(), &mut |pos, id| {
+            assert!(pos >= last, "positions in order");
+            last = pos;
+            by_dfa.push((pos + 1 - k.words[id].len(), id));
+        });
+        by_dfa.sort_unstable();
+        assert_eq!(by_dfa, out, "the automaton finds what the windows find");
         out
     }
 
@@ -258,6 +319,35 @@ mod tests {
             "a://b",
         ] {
             assert_eq!(fast(&words, text), naive(&words, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_automaton_and_the_windows_agree_on_real_text() {
+        let all: Vec<&str> = crate::review::builtin::all_rules()
+            .flat_map(|(_, r)| r.keywords.iter().copied())
+            .collect();
+        let k = Keywords::new(all.iter().copied());
+        for text in [
+            include_str!("secrets.rs"),
+            include_str!("vendors.rs"),
+            include_str!("tests.rs"),
+            include_str!("../../../README.md"),
+        ] {
+            let lower = text.to_ascii_lowercase();
+            let mut hashed = Vec::new();
+            k.search_hashed(lower.as_bytes(), &mut |pos, id| {
+                let anchor = k.anchors.iter().find(|a| a.keyword as usize == id);
+                hashed.push((pos - anchor.expect("anchored").offset as usize, id));
+            });
+            let mut by_dfa = Vec::new();
+            k.search_dfa(lower.as_bytes(), &mut |pos, id| {
+                by_dfa.push((pos + 1 - k.words[id].len(), id));
+            });
+            hashed.sort_unstable();
+            by_dfa.sort_unstable();
+            assert!(hashed.len() > 100);
+            assert_eq!(hashed, by_dfa);
         }
     }
 
