@@ -122,9 +122,11 @@ pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> Li
         .lines
         .iter()
         .map(|l| {
-            let at = l.as_ptr() as usize - base;
-            assert!(at + l.len() <= text.len(), "a line of the text");
-            at + l.len()
+            let at = (l.as_ptr() as usize).checked_sub(base);
+            match at {
+                Some(at) if at + l.len() <= text.len() => at + l.len(),
+                _ => panic!("a line of the view is not a part of the text"),
+            }
         })
         .collect();
     LOWER.with(|buf| {

@@ -296,8 +296,9 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     out
 }
 
-/// [`review_many`] on a new file given as its lines (`split_lines` of its text), every line
-/// added (`file.added` is not read): the same findings as on `FileChange::whole_file`.
+/// [`review_many`] on a new file given as its text and its lines (`split_lines(text)`, which
+/// must be parts of `text`), every line added (`file.added` is not read): the same findings as
+/// on `FileChange::whole_file`.
 pub fn review_lines(
     bs: &[Builtin],
     file: &FileChange,
