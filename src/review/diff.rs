@@ -156,8 +156,13 @@ fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
 /// The first line of a Rust test module in a whole file, found as [`Parser`] finds it in the
 /// lines a hunk shows (for changes read from blobs rather than from patch text).
 pub fn test_module_in(path: &str, text: &str) -> Option<u32> {
+    let rust = path.to_ascii_lowercase().ends_with(".rs");
+    // No line can open a test module without one of these (see `is_rust_test_cfg`).
+    if !rust || !(text.contains("#[cfg(test)]") || text.contains("#[cfg(all(test")) {
+        return None;
+    }
     let mut p = Pending {
-        rust: path.to_ascii_lowercase().ends_with(".rs"),
+        rust,
         ..Pending::default()
     };
     for (i, line) in text.lines().enumerate() {

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::builtin::{self, Builtin};
-use super::change::{Change, FileChange};
+use super::change::{AddedLine, Change, FileChange};
 use super::external::{self, RunError};
 use super::finding::Finding;
 use super::formats;
@@ -333,7 +333,8 @@ const BATCHES_IN_FLIGHT: usize = 2;
 /// file), so that handing over costs little next to scanning even for tiny files.
 const BATCH_BYTES: usize = 256 * 1024;
 
-type Batch = Vec<(usize, FileChange)>;
+/// Files in reading order, each with its whole text when its lines are not split yet.
+type Batch = Vec<(usize, FileChange, Option<String>)>;
 
 /// Hands the files of a change, as they are read, to the built-in reviewers (see [`scanning`]).
 pub struct ScanFeed<'scope, 'env> {
@@ -361,7 +362,18 @@ impl<'scope> ScanFeed<'scope, '_> {
     /// behind.
     pub fn file(&mut self, file: FileChange) {
         self.batch_bytes += file.added.iter().map(|a| a.text.len() + 1).sum::<usize>();
-        self.batch.push((self.next, file));
+        self.batch.push((self.next, file, None));
+        self.next += 1;
+        if self.batch_bytes >= BATCH_BYTES {
+            self.flush();
+        }
+    }
+
+    /// A new file whose every line is added, as its whole text (`file.added` empty): its lines
+    /// are split where it is scanned, and only those the returned change keeps are copied out.
+    pub fn whole_file(&mut self, file: FileChange, text: String) {
+        self.batch_bytes += text.len();
+        self.batch.push((self.next, file, Some(text)));
         self.next += 1;
         if self.batch_bytes >= BATCH_BYTES {
             self.flush();
@@ -384,7 +396,9 @@ impl<'scope> ScanFeed<'scope, '_> {
                     .flat_map_iter(|batch| {
                         batch
                             .into_iter()
-                            .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                            .map(|(index, file, text)| {
+                                scan_file(index, file, text, &builtins, keep_lines)
+                            })
                             .collect::<Vec<_>>()
                     })
                     .collect()
@@ -405,7 +419,7 @@ impl<'scope> ScanFeed<'scope, '_> {
         let mut scans: Vec<FileScan> = match self.scanner.take() {
             None => std::mem::take(&mut self.batch)
                 .into_iter()
-                .map(|(index, file)| scan_file(index, file, &builtins, keep_lines))
+                .map(|(index, file, text)| scan_file(index, file, text, &builtins, keep_lines))
                 .collect(),
             Some(scanner) => {
                 self.plan = Some((builtins.clone(), keep_lines));
@@ -485,17 +499,42 @@ fn combine(builtins: &[(String, Builtin)], scans: Vec<FileScan>) -> Scanned {
 fn scan_file(
     index: usize,
     mut file: FileChange,
+    text: Option<String>,
     builtins: &[(String, Builtin)],
     keep_lines: bool,
 ) -> FileScan {
-    let per: Vec<(bool, Vec<Finding>, Duration)> = builtins
-        .iter()
-        .map(|(_, b)| {
-            let start = Instant::now();
-            let (relevant, findings) = builtin::review_one(*b, &file);
-            (relevant, findings, start.elapsed())
-        })
-        .collect();
+    // Every reviewer on the file at once, so that its lines are searched for keywords once.
+    let bs: Vec<Builtin> = builtins.iter().map(|(_, b)| *b).collect();
+    let Some(text) = text else {
+        let per = builtin::review_many(&bs, &file);
+        return kept(index, file, per, keep_lines);
+    };
+    // The lines as `FileChange::whole_file` splits them, copied out only where they are kept.
+    let lines = builtin::split_lines(&text);
+    let per = builtin::review_lines(&bs, &file, &text, &lines);
+    let keep = |n: u32| AddedLine {
+        line: n,
+        text: lines[n as usize - 1].to_string(),
+    };
+    file.added = if keep_lines {
+        (1..=lines.len() as u32).map(keep).collect()
+    } else {
+        let starts: BTreeSet<u32> = per
+            .iter()
+            .flat_map(|(_, f, _)| f.iter().filter_map(|x| x.line_start))
+            .filter(|n| (1..=lines.len() as u32).contains(n))
+            .collect();
+        starts.into_iter().map(keep).collect()
+    };
+    FileScan { index, file, per }
+}
+
+fn kept(
+    index: usize,
+    mut file: FileChange,
+    per: Vec<(bool, Vec<Finding>, Duration)>,
+    keep_lines: bool,
+) -> FileScan {
     if !keep_lines {
         // The fingerprint of a finding is taken from the line it starts on; nothing else of the
         // file's text is read again.

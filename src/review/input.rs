@@ -184,6 +184,13 @@ pub trait Sink {
     /// Every file, as soon as it is read. Answers whether it stays in the change (a file that
     /// does not leaves the kept diff too).
     fn file(&mut self, file: FileChange) -> Result<bool, Self::Error>;
+    /// A new text file, every line of it added, given as its whole `text` with `file.added`
+    /// still empty. By default its lines are split into `file.added` and handed to
+    /// [`Sink::file`]; a sink that reads the text itself saves one allocation per line.
+    fn whole_file(&mut self, mut file: FileChange, text: String) -> Result<bool, Self::Error> {
+        file.added = FileChange::whole_file(String::new(), &text).added;
+        self.file(file)
+    }
 }
 
 /// Hands over the files of `diff` one at a time, each read and parsed on its own so that no
@@ -204,8 +211,11 @@ fn each_delta<S: Sink>(
             Lines::Blobs => blob_file(repo, &delta)?,
             Lines::Workdir(_) => None,
         };
-        if let Some(file) = fast {
-            let kept = out.sink.file(file)?;
+        if let Some((file, text)) = fast {
+            let kept = match text {
+                Some(text) => out.sink.whole_file(file, text)?,
+                None => out.sink.file(file)?,
+            };
             if kept && out.diff.is_some() {
                 let text = delta_patch(diff, i)?;
                 if let Some(d) = out.diff.as_mut() {
@@ -311,11 +321,12 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// its blobs: a new file's lines are its content, a changed file is diffed from its two blobs.
 /// Binary means a NUL byte, as git decides by content; a `.gitattributes` line such as
 /// `* -diff` hides nothing from the review. `None` for what this does not cover (submodules,
-/// type changes): those take the patch git prints.
+/// type changes): those take the patch git prints. A new text file comes with its text and its
+/// lines not yet split (see [`Sink::whole_file`]).
 fn blob_file(
     repo: &Repository,
     delta: &git2::DiffDelta<'_>,
-) -> Result<Option<FileChange>, GitError> {
+) -> Result<Option<(FileChange, Option<String>)>, GitError> {
     let (old, new) = (delta.old_file(), delta.new_file());
     if old.mode() == git2::FileMode::Commit || new.mode() == git2::FileMode::Commit {
         return Ok(None);
@@ -355,10 +366,10 @@ fn blob_file(
             if is_binary(blob.content()) {
                 file.binary = true;
             } else {
-                let text = String::from_utf8_lossy(blob.content());
+                let text = text_of(blob.content());
                 file.test_module_from = diff::test_module_in(&path, &text);
-                file.added = FileChange::whole_file(path, &text).added;
                 file.line_count = Some(count_lines(blob.content()));
+                return Ok(Some((file, Some(text))));
             }
         }
         FileStatus::Deleted => {
@@ -377,11 +388,11 @@ fn blob_file(
             };
             if is_binary(a.content()) || is_binary(b.content()) {
                 file.binary = true;
-                return Ok(Some(file));
+                return Ok(Some((file, None)));
             }
             file.line_count = Some(count_lines(b.content()));
             if old.id() == new.id() {
-                return Ok(Some(file));
+                return Ok(Some((file, None)));
             }
             let p = Path::new(&path);
             let mut patch = git2::Patch::from_buffers(
@@ -407,7 +418,16 @@ fn blob_file(
             }
         }
     }
-    Ok(Some(file))
+    Ok(Some((file, None)))
+}
+
+/// A blob's bytes as text, invalid UTF-8 replaced as `String::from_utf8_lossy` does (checked
+/// first the fast way: almost every text blob is valid UTF-8).
+fn text_of(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
 
 /// Where [`stream`] sends the change.

@@ -333,6 +333,22 @@ impl input::Sink for Reading<'_, '_, '_> {
         self.feed.file(file);
         Ok(true)
     }
+
+    fn whole_file(
+        &mut self,
+        file: crate::review::FileChange,
+        text: String,
+    ) -> Result<bool, AppError> {
+        if self.ctx.cancel.is_cancelled() {
+            return Err(AppError::interrupted());
+        }
+        if file.status == crate::review::FileStatus::Added && self.copied.contains(&file.path) {
+            return Ok(false);
+        }
+        self.kept_files += 1;
+        self.feed.whole_file(file, text);
+        Ok(true)
+    }
 }
 
 /// The untracked files `worktree create` or `copy-env` copied into this task worktree, as its

@@ -1,21 +1,19 @@
-//! The scanner: one compiled rule set per reviewer, a keyword prefilter, a `RegexSet`.
+//! The scanner: one compiled rule set per reviewer over the shared keyword prefilter.
 //!
-//! Per added line, an Aho-Corasick automaton over every rule's literal keywords tells which rules
-//! can match at all (most lines: none, and the line costs one pass of the automaton). Only when
-//! several rules are candidates does the `RegexSet` run, once, to say which of them match; the
-//! matching rules' own regexes then locate the match for scope checks, validation and the
-//! excerpt. Everything is compiled once per process, and each regex only when a line first needs
-//! it: a small change pays for the few rules its lines can match, not for all of them.
+//! One pass of [`Keywords`] over a file finds every keyword of every reviewer's rules on its
+//! added lines (most lines: none). Each reviewer maps the keywords of a line to its candidate
+//! rules; a `RegexSet` may then say which of several candidates match, and the matching rules'
+//! own regexes locate the match for scope checks, validation and the excerpt. Everything is
+//! compiled once per process, and each regex only when a line first needs it: a small change
+//! pays for the few rules its lines can match, not for all of them.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
-/// Inputs from this size on are searched with the DFA (below it, building one costs more than
-/// it saves).
-const DFA_BYTES: usize = 64 * 1024;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
+use super::keywords::Keywords;
+use super::lang::Lang;
 use super::lexer::{self, Carry, Region, Regions};
 use super::rule::{FileView, Hit, Rule, Scope};
 use crate::review::Finding;
@@ -78,23 +76,93 @@ impl Bits {
     }
 }
 
+/// The keywords found on the lines of a view: (line index, keyword id), in line order.
+#[derive(Debug, Default)]
+pub struct LineKeywords(Vec<(u32, u32)>);
+
+thread_local! {
+    /// The lower-cased text of the file being searched, kept between files (a large buffer
+    /// costs page faults each time it is allocated anew).
+    static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Every keyword occurrence on the lines of `view`, from one pass over the lines joined by
+/// newlines (no keyword holds a newline, so none spans two lines).
+pub fn line_keywords(keywords: &Keywords, view: &FileView<'_>) -> LineKeywords {
+    LOWER.with(|buf| {
+        let mut text = buf.borrow_mut();
+        text.clear();
+        let mut ends = Vec::with_capacity(view.lines.len());
+        for line in &view.lines {
+            text.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
+            ends.push(text.len());
+            text.push(b'\n');
+        }
+        let mut out = Vec::new();
+        let mut idx = 0;
+        keywords.search(&text, &mut |at, kw| {
+            while ends[idx] < at {
+                idx += 1;
+            }
+            out.push((idx as u32, kw as u32));
+        });
+        if text.capacity() > 64 << 20 {
+            *text = Vec::new();
+        }
+        LineKeywords(out)
+    })
+}
+
+/// [`line_keywords`] for a view whose lines are all of `text`, in order (each line a part of
+/// it, its end of line left out): the text is lower-cased and searched whole, its `\r\n` and
+/// `\n` standing between lines as the joining newline does (no keyword holds either).
+pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> LineKeywords {
+    let base = text.as_ptr() as usize;
+    let ends: Vec<usize> = view
+        .lines
+        .iter()
+        .map(|l| {
+            let at = (l.as_ptr() as usize).checked_sub(base);
+            match at {
+                Some(at) if at + l.len() <= text.len() => at + l.len(),
+                _ => panic!("a line of the view is not a part of the text"),
+            }
+        })
+        .collect();
+    LOWER.with(|buf| {
+        let mut lower = buf.borrow_mut();
+        lower.clear();
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        let mut out = Vec::new();
+        let mut idx = 0;
+        keywords.search(&lower, &mut |at, kw| {
+            while ends[idx] < at {
+                idx += 1;
+            }
+            out.push((idx as u32, kw as u32));
+        });
+        if lower.capacity() > 64 << 20 {
+            *lower = Vec::new();
+        }
+        LineKeywords(out)
+    })
+}
+
 /// Lines longer than this are not lexed for scope checks; matches on them count as code.
 const MAX_LEX: usize = 64 * 1024;
 
 pub struct Compiled {
     pub rules: Vec<Rule>,
-    /// The keywords of the prefilter, lower-cased; their automata are built on first use.
-    keywords: Vec<String>,
-    /// For large inputs (a review): a DFA, fast to search and slow (~2 ms) to build.
-    dfa: OnceLock<AhoCorasick>,
-    /// For small inputs (redacting an audit row or a message): a contiguous NFA, built in a
-    /// fraction of that, so a command that only redacts does not pay for the DFA.
-    nfa: OnceLock<AhoCorasick>,
-    /// For each keyword of `ac`, the rules it stands for.
+    /// The shared prefilter, holding this set's keywords among every other set's.
+    keywords: &'static Keywords,
+    /// For each keyword id of `keywords`, the rules of this set it stands for (empty for the
+    /// keywords of other sets).
     kw_bits: Vec<Bits>,
     /// Rules with no keyword: candidates on every line.
     always: Bits,
-    set_patterns: Vec<String>,
+    /// How many rules have a pattern (the set's patterns, rewritten when it is built).
+    set_len: usize,
     set: OnceLock<RegexSet>,
     /// Whether a line with several candidates asks the set first: worth it for a few dozen
     /// patterns; for hundreds (the credential formats) one set is a lazy DFA too large to stay
@@ -107,6 +175,11 @@ pub struct Compiled {
     paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
     masks: Vec<bool>,
+    /// The rules without a path that look at a file, by its language, test and generated flags
+    /// (see `file_mask`).
+    kind_masks: Vec<OnceLock<Bits>>,
+    /// The rules bound to a path.
+    path_bound: Vec<usize>,
 }
 
 /// Makes a pattern's `\b`, `\w`, `\d`, `\s` ASCII so that the lazy DFA never has to give up on
@@ -149,15 +222,15 @@ fn build_regex(pattern: &str) -> Regex {
 }
 
 impl Compiled {
-    pub fn new(rules: &[Rule]) -> Compiled {
+    /// The set of `rules`, whose keywords must all be in `keywords`.
+    pub fn new(rules: &[Rule], keywords: &'static Keywords) -> Compiled {
         assert!(
             rules.len() <= MAX_RULES,
             "a rule set holds at most {MAX_RULES} rules"
         );
-        let mut keywords: Vec<String> = Vec::new();
-        let mut kw_bits: Vec<Bits> = Vec::new();
+        let mut kw_bits: Vec<Bits> = vec![Bits::EMPTY; keywords.len()];
         let mut always = Bits::EMPTY;
-        let mut set_patterns = Vec::new();
+        let mut set_len = 0;
         let mut set_index = Vec::new();
         let mut masks = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
@@ -166,14 +239,10 @@ impl Compiled {
                 always = always.or(bit);
             }
             for kw in rule.keywords {
-                let kw = kw.to_ascii_lowercase();
-                match keywords.iter().position(|k| *k == kw) {
-                    Some(at) => kw_bits[at] = kw_bits[at].or(bit),
-                    None => {
-                        keywords.push(kw);
-                        kw_bits.push(bit);
-                    }
-                }
+                let at = keywords
+                    .id(kw)
+                    .unwrap_or_else(|| panic!("keyword {kw:?} of {} in the prefilter", rule.id));
+                kw_bits[at] = kw_bits[at].or(bit);
             }
             if rule.pattern.is_empty() {
                 assert!(
@@ -183,31 +252,29 @@ impl Compiled {
                 );
                 set_index.push(None);
             } else {
-                set_index.push(Some(set_patterns.len()));
-                set_patterns.push(ascii_pattern(rule.pattern));
+                set_index.push(Some(set_len));
+                set_len += 1;
             }
             // Rules bound to a path (`.npmrc`) need the file to judge a line; free text has none.
             masks.push(rule.secret && rule.pattern.contains("(?P<s>") && rule.path.is_none());
         }
-        // One case-insensitive automaton on purpose. A case-sensitive variant (keywords as
-        // written plus lower/UPPER/Capitalised forms, in chunks of 120 for the SIMD prefilter)
-        // was measured on 74.6 MB of crate sources: no faster overall, the security set (over
-        // 120 keywords, so two passes) about a third slower, and it missed `PassWord = "..."`.
         Compiled {
             rules: rules.to_vec(),
             keywords,
-            dfa: OnceLock::new(),
-            nfa: OnceLock::new(),
             kw_bits,
             always,
-            use_set: set_patterns.len() <= SET_MAX,
-            set_patterns,
+            use_set: set_len <= SET_MAX,
+            set_len,
             set: OnceLock::new(),
             set_index,
             regex: rules.iter().map(|_| OnceLock::new()).collect(),
             unless: rules.iter().map(|_| OnceLock::new()).collect(),
             paths: rules.iter().map(|_| OnceLock::new()).collect(),
             masks,
+            kind_masks: (0..Lang::ALL.len() * 4).map(|_| OnceLock::new()).collect(),
+            path_bound: (0..rules.len())
+                .filter(|&i| rules[i].path.is_some())
+                .collect(),
         }
     }
 
@@ -242,7 +309,14 @@ impl Compiled {
 
     fn set(&self) -> &RegexSet {
         self.set.get_or_init(|| {
-            RegexSetBuilder::new(&self.set_patterns)
+            let patterns: Vec<String> = self
+                .rules
+                .iter()
+                .filter(|r| !r.pattern.is_empty())
+                .map(|r| ascii_pattern(r.pattern))
+                .collect();
+            debug_assert_eq!(patterns.len(), self.set_len);
+            RegexSetBuilder::new(&patterns)
                 .unicode(false)
                 .size_limit(64 << 20)
                 .dfa_size_limit(16 << 20)
@@ -264,8 +338,21 @@ impl Compiled {
 
     /// The rules that look at this file.
     pub fn file_mask(&self, view: &FileView<'_>) -> Bits {
-        let mut mask = Bits::EMPTY;
-        for (i, rule) in self.rules.iter().enumerate() {
+        // What a file's language and kind decide, the same for every such file; then the rules
+        // bound to a path.
+        let key =
+            (view.lang as usize * 2 + usize::from(view.is_test)) * 2 + usize::from(view.generated);
+        let mut mask = *self.kind_masks[key].get_or_init(|| {
+            let mut mask = Bits::EMPTY;
+            for (i, rule) in self.rules.iter().enumerate() {
+                if rule.path.is_none() && rule.applies_to(view) && !rule.is_path_only() {
+                    mask = mask.or(Bits::one(i));
+                }
+            }
+            mask
+        });
+        for &i in &self.path_bound {
+            let rule = &self.rules[i];
             if rule.applies_to(view) && !rule.is_path_only() && self.path_ok(i, view.path) {
                 mask = mask.or(Bits::one(i));
             }
@@ -273,82 +360,50 @@ impl Compiled {
         mask
     }
 
-    /// The keyword automaton for an input of `bytes`: the DFA for large inputs (or once it
-    /// exists), else the cheaper NFA.
-    pub fn automaton(&self, bytes: usize) -> Option<&AhoCorasick> {
-        if self.keywords.is_empty() {
-            return None;
-        }
-        let build = |kind| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(kind))
-                .build(&self.keywords)
-                .expect("keyword automaton")
-        };
-        if bytes >= DFA_BYTES || self.dfa.get().is_some() {
-            Some(self.dfa.get_or_init(|| build(AhoCorasickKind::DFA)))
-        } else {
-            Some(
-                self.nfa
-                    .get_or_init(|| build(AhoCorasickKind::ContiguousNFA)),
-            )
-        }
-    }
-
     /// The candidate rules of one line, from the keyword prefilter.
     fn candidates(&self, line: &str) -> Bits {
         let mut cand = self.always;
-        if let Some(ac) = self.automaton(line.len()) {
-            for m in ac.find_overlapping_iter(line) {
-                cand = cand.or(self.kw_bits[m.pattern().as_usize()]);
-            }
-        }
+        let lower = line.to_ascii_lowercase();
+        self.keywords.search(lower.as_bytes(), &mut |_, kw| {
+            cand = cand.or(self.kw_bits[kw]);
+        });
         cand
     }
 
-    /// The keyword candidates of the lines of a file that have any, in line order, from one pass
-    /// of the automaton over the lines joined by newlines (no keyword holds a newline, so none
-    /// spans two lines). Sparse: most lines have none.
-    fn file_candidates(&self, view: &FileView<'_>) -> Vec<(usize, Bits)> {
-        let mut out: Vec<(usize, Bits)> = Vec::new();
-        let total: usize = view.lines.iter().map(|l| l.len() + 1).sum();
-        let Some(ac) = self.automaton(total) else {
-            return out;
-        };
-        let mut text = String::with_capacity(total);
-        let mut ends = Vec::with_capacity(view.lines.len());
-        for line in &view.lines {
-            text.push_str(line);
-            ends.push(text.len());
-            text.push('\n');
-        }
-        let mut idx = 0;
-        for m in ac.find_overlapping_iter(&text) {
-            while ends[idx] < m.start() {
-                idx += 1;
-            }
-            let bits = self.kw_bits[m.pattern().as_usize()];
-            match out.last_mut() {
-                Some((at, b)) if *at == idx => *b = b.or(bits),
-                _ => out.push((idx, bits)),
-            }
-        }
-        out
-    }
-
     /// Runs the rules in `mask` over every line of `view`, calling `emit` for each firing
-    /// (at most one per rule and line).
-    pub fn scan(&self, view: &FileView<'_>, mask: Bits, emit: &mut dyn FnMut(Firing<'_>)) {
+    /// (at most one per rule and line). `hits` are the view's keywords ([`line_keywords`]).
+    pub fn scan(
+        &self,
+        view: &FileView<'_>,
+        hits: &LineKeywords,
+        mask: Bits,
+        emit: &mut dyn FnMut(Firing<'_>),
+    ) {
         if mask.is_empty() {
             return;
         }
         let mut lex = LexCursor::default();
         let always = self.always.and(mask);
-        let per_line = self.file_candidates(view);
+        // Per line with keywords, in line order, the candidates they make.
+        let mut per_line: Vec<(usize, Bits)> = Vec::new();
+        for &(idx, kw) in &hits.0 {
+            let bits = self.kw_bits[kw as usize].and(mask);
+            if bits.is_empty() {
+                continue;
+            }
+            match per_line.last_mut() {
+                Some((at, b)) if *at == idx as usize => *b = b.or(bits),
+                _ => per_line.push((idx as usize, bits)),
+            }
+        }
         let mut next = per_line.iter().peekable();
-        for (idx, line) in view.lines.iter().enumerate() {
+        let lines: Box<dyn Iterator<Item = usize>> = if always.is_empty() {
+            Box::new(per_line.iter().map(|(idx, _)| *idx))
+        } else {
+            Box::new(0..view.lines.len())
+        };
+        for idx in lines {
+            let line = &view.lines[idx];
             let hits = match next.peek() {
                 Some((at, bits)) if *at == idx => {
                     next.next();
@@ -356,7 +411,7 @@ impl Compiled {
                 }
                 _ => Bits::EMPTY,
             };
-            let cand = hits.and(mask).or(always);
+            let cand = hits.or(always);
             if cand.is_empty() {
                 continue;
             }

@@ -12,6 +12,7 @@
 mod correctness;
 mod engine;
 mod gitleaks;
+mod keywords;
 mod lang;
 mod lexer;
 mod maintainability;
@@ -24,6 +25,7 @@ mod security;
 mod vendors;
 
 use std::sync::{Arc, LazyLock, RwLock};
+use std::time::{Duration, Instant};
 
 pub use gitleaks::{
     CustomRules, MAX_BYTES as CUSTOM_RULES_MAX_BYTES, config_path as gitleaks_config_path,
@@ -35,7 +37,8 @@ pub use lang::{
 pub use rule::{Check, FileView, Grade, Hit, Rule, Scope};
 pub use secrets::entropy;
 
-use self::engine::{Compiled, Firing};
+use self::engine::{Compiled, Firing, LineKeywords};
+use self::keywords::Keywords;
 use crate::review::change::FileStatus;
 use crate::review::{Change, FileChange, Finding};
 
@@ -93,12 +96,16 @@ pub fn all_rules() -> impl Iterator<Item = (Builtin, &'static Rule)> {
         .flat_map(|b| rules(b).iter().map(move |r| (b, r)))
 }
 
+/// The keywords of every built-in rule, searched in one pass per file for all reviewers.
+static KEYWORDS: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(all_rules().flat_map(|(_, r)| r.keywords.iter().copied())));
+
 static COMPILED: [LazyLock<Compiled>; 5] = [
-    LazyLock::new(|| Compiled::new(rules(Builtin::Security))),
-    LazyLock::new(|| Compiled::new(rules(Builtin::Correctness))),
-    LazyLock::new(|| Compiled::new(rules(Builtin::Performance))),
-    LazyLock::new(|| Compiled::new(rules(Builtin::Maintainability))),
-    LazyLock::new(|| Compiled::new(rules(Builtin::Reliability))),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Security), &KEYWORDS)),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Correctness), &KEYWORDS)),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Performance), &KEYWORDS)),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Maintainability), &KEYWORDS)),
+    LazyLock::new(|| Compiled::new(rules(Builtin::Reliability), &KEYWORDS)),
 ];
 
 /// The repository's extra credential rules (`.gitleaks.toml`) for this process: the security
@@ -147,11 +154,112 @@ pub fn is_relevant(b: Builtin, change: &Change) -> bool {
 /// (binary files too) and its added lines.
 /// A reviewer's findings on a change are its findings on each file, in order.
 pub fn review_one(b: Builtin, file: &FileChange) -> (bool, Vec<Finding>) {
-    let findings = review_file(b, file);
-    let relevant = b == Builtin::Maintainability
-        || (!file.binary && home_langs(b).contains(Lang::of_path(&file.path)))
-        || !findings.is_empty();
+    let (relevant, findings, _) = review_many(&[b], file).pop().expect("one reviewer");
     (relevant, findings)
+}
+
+/// [`review_one`] for several reviewers on one file, in order, with the time each took: the
+/// file's lines are read and searched for keywords once for all of them (that time is shared
+/// among them equally).
+pub fn review_many(bs: &[Builtin], file: &FileChange) -> Vec<(bool, Vec<Finding>, Duration)> {
+    let start = Instant::now();
+    let view = view_of(file);
+    let hits = file_keywords(file, &view);
+    many(bs, file, &view, hits, start)
+}
+
+/// The lines of a text exactly as `str::lines` gives them (a `\r` before each `\n` dropped),
+/// found a word at a time.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 32 + 1);
+    let mut start = 0;
+    let mut push = |start: usize, end: usize| {
+        let line = &text[start..end];
+        out.push(line.strip_suffix('\r').unwrap_or(line));
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+        let x = w ^ (ONES * u64::from(b'\n'));
+        // The high bit of each byte of `x` that is zero (a newline in `w`), and possibly of
+        // bytes above one (the borrow), which the byte test drops.
+        let mut zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        while zeros != 0 {
+            let j = i + (zeros.trailing_zeros() / 8) as usize;
+            if bytes[j] == b'\n' {
+                push(start, j);
+                start = j + 1;
+            }
+            zeros &= zeros - 1;
+        }
+        i += 8;
+    }
+    for (j, b) in bytes[i..].iter().enumerate() {
+        if *b == b'\n' {
+            push(start, i + j);
+            start = i + j + 1;
+        }
+    }
+    if start < bytes.len() {
+        // The last line, without a newline: its `\r` stays, as `str::lines` leaves it.
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// [`review_many`] on a new file given as its text and its lines (`split_lines(text)`, which
+/// must be parts of `text`), every line added (`file.added` is not read): the same findings as
+/// on `FileChange::whole_file`.
+pub fn review_lines(
+    bs: &[Builtin],
+    file: &FileChange,
+    text: &str,
+    lines: &[&str],
+) -> Vec<(bool, Vec<Finding>, Duration)> {
+    let start = Instant::now();
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let numbers = (1..=lines.len() as u32).collect();
+    let view =
+        FileView::new(&file.path, lines, numbers).with_test_module_from(file.test_module_from);
+    let hits = if file.binary || view.lines.is_empty() {
+        LineKeywords::default()
+    } else {
+        engine::text_keywords(&KEYWORDS, text, &view)
+    };
+    many(bs, file, &view, hits, start)
+}
+
+fn many(
+    bs: &[Builtin],
+    file: &FileChange,
+    view: &FileView<'_>,
+    hits: LineKeywords,
+    start: Instant,
+) -> Vec<(bool, Vec<Finding>, Duration)> {
+    let shared = start.elapsed() / bs.len().max(1) as u32;
+    bs.iter()
+        .map(|&b| {
+            let start = Instant::now();
+            let findings = review_view(b, file, view, &hits);
+            let relevant = b == Builtin::Maintainability
+                || (!file.binary && home_langs(b).contains(Lang::of_path(&file.path)))
+                || !findings.is_empty();
+            (relevant, findings, shared + start.elapsed())
+        })
+        .collect()
+}
+
+/// The keywords of a file's added lines; none for a file whose lines no rule reads.
+fn file_keywords(file: &FileChange, view: &FileView<'_>) -> LineKeywords {
+    if file.status == FileStatus::Deleted || file.binary || view.lines.is_empty() {
+        return LineKeywords::default();
+    }
+    engine::line_keywords(&KEYWORDS, view)
 }
 
 /// Runs one reviewer over the added lines of the change, and its path rules over every file
@@ -165,24 +273,34 @@ pub fn review(b: Builtin, change: &Change) -> Vec<Finding> {
 }
 
 fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
+    let view = view_of(file);
+    let hits = file_keywords(file, &view);
+    review_view(b, file, &view, &hits)
+}
+
+fn review_view(
+    b: Builtin,
+    file: &FileChange,
+    view: &FileView<'_>,
+    hits: &LineKeywords,
+) -> Vec<Finding> {
     if file.status == FileStatus::Deleted {
         return Vec::new();
     }
     let compiled = compiled(b);
-    let view = view_of(file);
     let mut out: Vec<Finding> = compiled
-        .path_rules(&view)
+        .path_rules(view)
         .map(|rule| path_finding(rule, &file.path))
         .collect();
-    if file.binary || file.added.is_empty() {
+    if file.binary || view.lines.is_empty() {
         return out;
     }
-    let mask = compiled.file_mask(&view);
+    let mask = compiled.file_mask(view);
     let table = rules(b);
     // The credential finding of the last line that had one: (line, the rule's place in the
     // table, the finding's place in `out`).
     let mut last_secret: Option<(usize, usize, usize)> = None;
-    compiled.scan(&view, mask, &mut |firing| {
+    compiled.scan(view, hits, mask, &mut |firing| {
         let hit = firing.hit;
         if engine::allowed(hit.line, firing.rule.id)
             || (firing.rule.secret && engine::secret_marker(hit.line))
@@ -212,7 +330,7 @@ fn review_file(b: Builtin, file: &FileChange) -> Vec<Finding> {
     if b == Builtin::Security
         && let Some(custom) = custom_rules()
     {
-        out.extend(custom.scan(&view, &|line, id| {
+        out.extend(custom.scan(view, &|line, id| {
             engine::allowed(line, id) || engine::secret_marker(line)
         }));
     }

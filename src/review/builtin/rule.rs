@@ -1,6 +1,6 @@
 //! A rule: what it reports, where it applies and how it matches.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use regex::bytes::Captures;
 
@@ -123,6 +123,9 @@ pub struct FileView<'a> {
     /// (see `FileChange::test_module_from`).
     test_module_from: Option<u32>,
     rust_test_module: OnceCell<Option<usize>>,
+    /// Per line, whether it is in a Rust test function once asked (0: not asked yet, 1: no,
+    /// 2: yes): several rules and reviewers ask about the same line.
+    rust_test_fn: OnceCell<Vec<Cell<u8>>>,
 }
 
 impl<'a> FileView<'a> {
@@ -136,6 +139,7 @@ impl<'a> FileView<'a> {
             numbers,
             test_module_from: None,
             rust_test_module: OnceCell::new(),
+            rust_test_fn: OnceCell::new(),
         }
     }
 
@@ -207,6 +211,23 @@ impl<'a> FileView<'a> {
     /// `...test]` attribute such as `#[tokio::test]`), judged from the consecutive added lines
     /// above it.
     pub fn in_rust_test_fn(&self, idx: usize) -> bool {
+        let memo = self
+            .rust_test_fn
+            .get_or_init(|| vec![Cell::new(0); self.lines.len()]);
+        match memo.get(idx).map(Cell::get) {
+            Some(1) => false,
+            Some(2) => true,
+            _ => {
+                let yes = self.find_rust_test_fn(idx);
+                if let Some(m) = memo.get(idx) {
+                    m.set(if yes { 2 } else { 1 });
+                }
+                yes
+            }
+        }
+    }
+
+    fn find_rust_test_fn(&self, idx: usize) -> bool {
         let mut level = indent(self.lines[idx]);
         let mut i = idx;
         for _ in 0..400 {

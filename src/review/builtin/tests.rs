@@ -2170,3 +2170,62 @@ diff --git a/src/lib.rs b/src/lib.rs
     assert!(fired(in_header).is_empty(), "{:?}", fired(in_header));
     assert_eq!(fired(&shipped), vec!["rel.rust-dbg"]);
 }
+
+#[test]
+fn lines_split_a_word_at_a_time_are_those_of_str_lines() {
+    for text in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\r\n",
+        "a\r",
+        "a\rb\r\n\r\nc",
+        "0123456\n89abcdef\r\n0123456789abcdef0123\n",
+        "päßwörd = \"é\"\r\nx\r",
+        "no newline at all, but longer than a word or two",
+    ] {
+        let want: Vec<&str> = text.lines().collect();
+        assert_eq!(split_lines(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn a_file_given_as_its_lines_has_the_findings_of_its_whole_file_change() {
+    let secret = concat!("ghp_", "Zq8xK2mP9vT4wR7yL1nB5cD3fG6hJ0kM", "Ab1234");
+    let texts = [
+        include_str!("engine.rs").to_string(),
+        include_str!("../diff.rs").to_string(),
+        format!(
+            "fn main() {{\r\n    let token = \"{secret}\";\r\n    // TODO fix\r\n}}\r\n\
+             #[cfg(test)]\r\nmod tests {{\r\n    fn t() {{ let password = \"q8Zr2Lw0vT9x!\"; }}\r\n}}"
+        ),
+        format!("API_TOKEN={secret}\npassword: \"Tr0ub4dor&3xQ9\"\r"),
+    ];
+    // (path, text, whether a credential is found in it)
+    for (path, text, credential) in [
+        ("src/x.rs", &texts[0], false),
+        ("src/diff.rs", &texts[1], false),
+        ("src/main.rs", &texts[2], true),
+        ("deploy/.env", &texts[3], true),
+    ] {
+        let whole = FileChange::whole_file(path, text);
+        let mut bare = whole.clone();
+        bare.added.clear();
+        let lines = split_lines(text);
+        let strip = |v: Vec<(bool, Vec<Finding>, std::time::Duration)>| {
+            v.into_iter()
+                .map(|(r, f, _)| (r, format!("{f:?}")))
+                .collect::<Vec<_>>()
+        };
+        let want = strip(review_many(&Builtin::ALL, &whole));
+        assert_eq!(
+            strip(review_lines(&Builtin::ALL, &bare, text, &lines)),
+            want,
+            "{path}"
+        );
+        let found = want.iter().any(|(_, f)| f.contains("rule: Some(\"sec."));
+        assert_eq!(found, credential, "{path}: {want:?}");
+    }
+}
