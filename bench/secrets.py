@@ -17,6 +17,7 @@ real. The values are assembled from parts so that no scanner flags this file.
 """
 
 import base64
+import urllib.parse
 import hashlib
 import json
 import os
@@ -165,7 +166,8 @@ def generic_files(rng, i):
         ("generic-auth-header", f"docs/api{i}.http", ["GET https://api.internal/v1/orders", "Accept: application/json"],
          [f"Authorization: Basic {b64}"], [""]),
         ("generic-connection-string", f"config/db{i}.py", ["import os", ""],
-         [f'DATABASE_URL = "postgres://{user}:{p}@db.internal:5432/orders"'], ["POOL_SIZE = 5"]),
+         # In a URL the password is percent-encoded, as a real connection string must be.
+         [f'DATABASE_URL = "postgres://{user}:{urllib.parse.quote(p, safe="")}@db.internal:5432/orders"'], ["POOL_SIZE = 5"]),
         ("private-key", f"keys/deploy{i}.pem", [], pem_lines(rng), []),
     ]
 
