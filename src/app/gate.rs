@@ -6,7 +6,6 @@ use serde_json::{Value, json};
 
 use super::{AppError, Session};
 use crate::gate::{self, Grant};
-use crate::store::jobs;
 
 /// What `gate check` found: the document `--json` prints.
 #[derive(Debug, Clone, Serialize)]
@@ -68,7 +67,9 @@ pub fn check(s: &mut Session, rev: Option<&str>) -> Result<Checked, AppError> {
     let grant = gate::grant_for_change(s.store()?, &info, &repo, &shape, tree, &policy)?;
     let latest = match &grant {
         Some(_) => None,
-        None => jobs::latest_for_tree(s.store()?, &gate::repo_key(&info), &tree_hex)?,
+        None => s
+            .backend()?
+            .latest_for_tree(&gate::repo_key(&info), &tree_hex)?,
     };
     let reason = match (&grant, &latest) {
         (Some(_), _) => None,

@@ -6,9 +6,9 @@ use std::time::Duration;
 use super::{AppError, IdSource, Session};
 use crate::review::result::ReviewResult;
 use crate::store::audit::{self, AuditFilter, AuditRow, VerifyReport};
-use crate::store::jobs::{self, Job, ReviewerRun};
+use crate::store::jobs::{Job, ReviewerRun};
 use crate::telemetry::summary::{self, Summary, SummaryOptions};
-use crate::telemetry::{self, EventFilter, EventRow};
+use crate::telemetry::{EventFilter, EventRow};
 use crate::worktree::Repo;
 use crate::worktree::inspect::{self, Entry};
 
@@ -28,7 +28,7 @@ pub fn audit_list(
             .then(|| s.project_id.to_string()),
         limit,
     };
-    Ok(audit::list(s.store()?, &filter)?)
+    Ok(s.backend()?.audit_rows(&filter)?)
 }
 
 /// Verifies the audit chain on a read-only copy, and every audit head carried by signed
@@ -83,7 +83,7 @@ pub fn telemetry_events(
         project_id: (!all_projects).then(|| s.project_id.to_string()),
         since: since.map(|d| crate::time::before(s.now(), d)),
     };
-    Ok(telemetry::list_events(s.store()?.conn(), &filter)?)
+    Ok(s.backend()?.events(&filter)?)
 }
 
 /// The latest review jobs of the session's project (or every project).
@@ -93,7 +93,7 @@ pub fn review_list(
     limit: usize,
 ) -> Result<Vec<Job>, AppError> {
     let project = (!all_projects).then(|| s.project_id.to_string());
-    Ok(jobs::list(s.store()?, project.as_deref(), limit)?)
+    Ok(s.backend()?.jobs(project.as_deref(), limit)?)
 }
 
 /// One review job with its reviewer runs and its result.
@@ -105,7 +105,7 @@ pub struct JobShown {
 }
 
 pub fn review_show(s: &mut Session, id: &str) -> Result<JobShown, AppError> {
-    let job = jobs::get(s.store()?, id)?.ok_or_else(|| {
+    let job = s.backend()?.job(id)?.ok_or_else(|| {
         AppError::failed(format!("no review job {id:?}"))
             .with_hint("`wfc review list --all-projects` lists the jobs")
     })?;
@@ -113,7 +113,7 @@ pub fn review_show(s: &mut Session, id: &str) -> Result<JobShown, AppError> {
         .result
         .as_deref()
         .and_then(|r| serde_json::from_str(r).ok());
-    let reviewer_runs = jobs::runs(s.store()?, &job.id)?;
+    let reviewer_runs = s.backend()?.reviewer_runs(&job.id)?;
     Ok(JobShown {
         job,
         reviewer_runs,

@@ -81,8 +81,9 @@ pub fn pre_commit(
         return Ok(PreCommit::Passed(result));
     }
     // A bypass recorded for exactly this tree (`wfc review --bypass-reason`) lets it through.
-    if let Some(job) =
-        jobs::passing_for_tree(ctx.store()?, &gate::repo_key(&info), &result.tree_id)?
+    if let Some(job) = ctx
+        .backend()?
+        .passing_for_tree(&gate::repo_key(&info), &result.tree_id)?
         && job.status == jobs::JobStatus::Bypassed
     {
         return Ok(PreCommit::Bypassed {
@@ -247,7 +248,7 @@ fn attest(
             let Some(key) = signing_key(ctx) else {
                 return Ok(None);
             };
-            let audit = crate::store::audit::head_for_job(ctx.store()?, &job.id)?;
+            let audit = ctx.backend()?.audit_head_for_job(&job.id)?;
             let payload = trailer::payload(
                 &shape.parent_trees,
                 tree_hex,
@@ -319,7 +320,9 @@ fn blocked(
     repo: &git2::Repository,
     tree: git2::Oid,
 ) -> Result<AppError, AppError> {
-    let latest = jobs::latest_for_tree(ctx.store()?, &gate::repo_key(info), &tree.to_string())?;
+    let latest = ctx
+        .backend()?
+        .latest_for_tree(&gate::repo_key(info), &tree.to_string())?;
     let short = gate::short(tree);
     let mut err = match &latest {
         Some(job) => AppError::failed(format!(

@@ -12,7 +12,9 @@ use crate::config::{self, Config};
 use crate::env::Env;
 use crate::git::{GitError, RepoInfo};
 use crate::ids::{self, DeveloperId, ProjectId, TaskId};
-use crate::store::{self, Store, audit};
+use crate::store::backend::{self, Backend, Location};
+use crate::store::host::Host;
+use crate::store::{Store, audit};
 use crate::time::Clock;
 use std::sync::Arc;
 
@@ -89,7 +91,9 @@ pub struct Session {
     pub repo_commands_trusted: bool,
     /// sha256 of the repository's config file as it was read for this command.
     pub repo_config_sha256: Option<String>,
-    store: Option<Store>,
+    /// The host this machine records its owners (jobs, leases) under.
+    pub host: Host,
+    store: Option<Box<dyn Backend>>,
 }
 
 fn absolute(base: &Path, p: &Path) -> PathBuf {
@@ -204,19 +208,19 @@ impl Session {
 
         let home = absolute(&cwd0, &env.state_home());
         let clock = Clock::from_env(env.now.as_deref());
+        let host = Host::detect(env.host_id.as_deref());
         let mut store = None;
         let mut trusted = false;
         if let (Some(rc), Some(r)) = (&loaded.repo_commands, &repo) {
             // Only a repository whose config would run something pays for opening the store.
-            match Store::open(&home.join("wfc.db")) {
-                Ok(s) => {
-                    trusted = store::trust::is_trusted(
-                        &s,
-                        &trust_key(r),
-                        &rc.path.to_string_lossy(),
-                        &rc.sha256,
-                    )
-                    .unwrap_or(false);
+            match backend::open(
+                &Location::Sqlite(crate::layout::db_path(&home)),
+                host.clone(),
+            ) {
+                Ok(mut s) => {
+                    trusted = s
+                        .is_trusted(&trust_key(r), &rc.path.to_string_lossy(), &rc.sha256)
+                        .unwrap_or(false);
                     store = Some(s);
                 }
                 // Fail closed: what cannot be checked is not trusted.
@@ -245,6 +249,7 @@ impl Session {
                 repo_commands: loaded.repo_commands,
                 repo_commands_trusted: trusted,
                 repo_config_sha256: loaded.repo_sha256,
+                host,
                 store,
             },
             loaded.warnings,
@@ -266,11 +271,19 @@ impl Session {
     }
 
     /// The store, opened (and migrated) on first use.
-    pub fn store(&mut self) -> Result<&mut Store, AppError> {
+    pub fn backend(&mut self) -> Result<&mut dyn Backend, AppError> {
         if self.store.is_none() {
-            self.store = Some(Store::open(&self.db_path())?);
+            let location = Location::Sqlite(self.db_path());
+            self.store = Some(backend::open(&location, self.host.clone())?);
         }
-        Ok(self.store.as_mut().expect("store was just opened"))
+        Ok(self.store.as_deref_mut().expect("store was just opened"))
+    }
+
+    /// The embedded SQLite store, for the operations that still take it directly.
+    pub fn store(&mut self) -> Result<&mut Store, AppError> {
+        self.backend()?
+            .as_sqlite()
+            .ok_or_else(|| AppError::failed("this operation needs the embedded SQLite store"))
     }
 
     pub fn now(&self) -> std::time::SystemTime {
@@ -289,21 +302,18 @@ impl Session {
         let project = self.project_id.to_string();
         let developer = self.developer_id.to_string();
         let root = self.repo.as_ref().map(|r| r.main_root.clone());
-        self.store()?.write(|tx| {
-            store::projects::touch_tx(tx, now, &project, root.as_deref())?;
-            audit::append_tx(
-                tx,
-                now,
-                &audit::NewAudit {
-                    project_id: &project,
-                    developer_id: &developer,
-                    action,
-                    resource,
-                    status,
-                    details,
-                },
-            )
-        })?;
+        self.backend()?.append_audit(
+            now,
+            &audit::NewAudit {
+                project_id: &project,
+                developer_id: &developer,
+                action,
+                resource,
+                status,
+                details,
+            },
+            root.as_deref(),
+        )?;
         Ok(())
     }
 
@@ -323,10 +333,10 @@ impl Session {
         }
         let path = repo.workdir.to_string_lossy().into_owned();
         let now = self.now();
-        let result = match self.store() {
-            Ok(store) => {
-                crate::store::leases::touch_path(store, now, &path).map_err(|e| e.to_string())
-            }
+        let result = match self.backend() {
+            Ok(store) => store
+                .touch_lease_path(now, &path)
+                .map_err(|e| e.to_string()),
             Err(e) => Err(e.message),
         };
         result
@@ -347,8 +357,7 @@ impl Session {
         let now = self.now();
         let project = self.project_id.to_string();
         let developer = self.developer_id.to_string();
-        crate::telemetry::record(
-            self.store()?,
+        self.backend()?.record_event(
             now,
             &crate::telemetry::Event {
                 project_id: &project,

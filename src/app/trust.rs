@@ -8,7 +8,7 @@ use super::{AppError, Session};
 use crate::config::{CommandLine, RepoCommands};
 use crate::review::builtin::redact_secrets;
 use crate::store::audit::NewAudit;
-use crate::store::trust::{self, TrustRecord};
+use crate::store::trust::TrustRecord;
 
 /// What `trust` was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn run(ctx: &mut Session, mode: Mode) -> Result<TrustResult, AppError> {
     let path = ctx.repo_config_path()?;
     let key = trust_key(&repo);
     let path_s = path.to_string_lossy().into_owned();
-    let record = trust::get(ctx.store()?, &key, &path_s)?;
+    let record = ctx.backend()?.trusted_config(&key, &path_s)?;
     let sha = ctx.repo_config_sha256.clone();
     let rc = ctx.repo_commands.clone();
     let (reviewers, rate_limits) = commands(ctx, rc.as_ref());
@@ -139,7 +139,7 @@ pub fn run(ctx: &mut Session, mode: Mode) -> Result<TrustResult, AppError> {
             status: "ok",
             details,
         };
-        let had = trust::revoke(ctx.store()?, now, &key, &path_s, &entry)?;
+        let had = ctx.backend()?.revoke_trust(now, &key, &path_s, &entry)?;
         result.action = had.then_some("revoked");
         result.state = if sha.is_some() { "untrusted" } else { "absent" };
         result.trusted_sha256 = None;
@@ -167,7 +167,7 @@ pub fn run(ctx: &mut Session, mode: Mode) -> Result<TrustResult, AppError> {
             status: "ok",
             details,
         };
-        trust::trust(ctx.store()?, now, &rec, &entry)?;
+        ctx.backend()?.trust_config(now, &rec, &entry)?;
         result.action = Some("trusted");
         result.state = "trusted";
         result.trusted_sha256 = Some(rec.sha256);

@@ -136,7 +136,7 @@ pub fn finalize(
 ) -> Result<ReviewResult, AppError> {
     // The harness's answers are redacted with the same rules as the plan was.
     install_custom_rules(ctx, false)?;
-    let job = jobs::get(ctx.store()?, job_id)?.ok_or_else(|| {
+    let job = ctx.backend()?.job(job_id)?.ok_or_else(|| {
         AppError::failed(format!("no review job {job_id:?}"))
             .with_hint("`wfc review prepare --json` prints the job id to pass here")
     })?;

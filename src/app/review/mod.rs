@@ -485,7 +485,7 @@ pub fn run(
     );
     if ctx.cancel.is_cancelled() {
         let now = ctx.now();
-        jobs::mark_interrupted(ctx.store()?, now, &job_id)?;
+        ctx.backend()?.interrupt_job(now, &job_id, false)?;
         ctx.audit(
             "review",
             &task,
@@ -525,23 +525,20 @@ fn insert_job(ctx: &mut Session, job: &JobStart<'_>, now: SystemTime) -> Result<
     let project = ctx.project_id.to_string();
     let developer = ctx.developer_id.to_string();
     let root = ctx.repo.as_ref().map(|r| r.main_root.clone());
-    ctx.store()?.write(|tx| {
-        crate::store::projects::touch_tx(tx, now, &project, root.as_deref())?;
-        jobs::insert_tx(
-            tx,
-            now,
-            &jobs::NewJob {
-                id: job.id,
-                kind: "review",
-                repo: Some(job.repo),
-                project_id: &project,
-                developer_id: &developer,
-                task_id: Some(job.task),
-                tree_id: Some(job.tree_id),
-                status: job.status,
-                request: job.request,
-            },
-        )
-    })?;
+    ctx.backend()?.start_job(
+        now,
+        &jobs::NewJob {
+            id: job.id,
+            kind: "review",
+            repo: Some(job.repo),
+            project_id: &project,
+            developer_id: &developer,
+            task_id: Some(job.task),
+            tree_id: Some(job.tree_id),
+            status: job.status,
+            request: job.request,
+        },
+        root.as_deref(),
+    )?;
     Ok(())
 }

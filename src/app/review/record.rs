@@ -253,7 +253,9 @@ pub(super) fn prune_reports(
         return Ok(());
     }
     let repo = ctx.repo()?.common_dir.to_string_lossy().into_owned();
-    let old = jobs::reported_beyond(ctx.store()?, &repo, &r.project_id, &r.task_id, keep)?;
+    let old = ctx
+        .backend()?
+        .reported_beyond(&repo, &r.project_id, &r.task_id, keep)?;
     for id in old {
         let Ok(stem) = report_stem(&id) else { continue };
         for ext in ["md", "json"] {
@@ -405,49 +407,37 @@ pub(super) fn record(
     let granted = r.gate.as_ref().filter(|g| g.policy_digest.is_some());
     let grant_parents = granted.map(|g| g.parent_trees.join(","));
     let grant_digest = granted.and_then(|g| g.policy_digest.clone());
-    ctx.store()?.write(|tx| {
-        jobs::complete_tx(
-            tx,
-            now,
-            &r.job_id,
-            &jobs::Completion {
-                status,
-                cs: Some(r.cs),
-                tier: Some(r.tier.as_str()),
-                passed: Some(r.passed),
-                report_path: r.report_path.as_deref(),
-                result: Some(json_text),
-                bypass_reason: r.bypass_reason.as_deref(),
-                runs: &runs,
-                parent_trees: grant_parents.as_deref(),
-                policy_digest: grant_digest.as_deref(),
-            },
-        )?;
-        crate::store::audit::append_tx(
-            tx,
-            now,
-            &crate::store::audit::NewAudit {
-                project_id: &project,
-                developer_id: &developer,
-                action,
-                resource: &resource,
-                status: status.as_str(),
-                details,
-            },
-        )?;
-        if track {
-            crate::telemetry::record_tx(
-                tx,
-                now,
-                &crate::telemetry::Event {
-                    project_id: &project,
-                    developer_id: &developer,
-                    kind: crate::telemetry::kind::REVIEW,
-                    data: telemetry,
-                },
-            )?;
-        }
-        Ok(())
-    })?;
+    let event = crate::telemetry::Event {
+        project_id: &project,
+        developer_id: &developer,
+        kind: crate::telemetry::kind::REVIEW,
+        data: telemetry,
+    };
+    // The job's end, its reviewer runs, its audit row and its event: one transaction.
+    ctx.backend()?.finish_job(
+        now,
+        &r.job_id,
+        &jobs::Completion {
+            status,
+            cs: Some(r.cs),
+            tier: Some(r.tier.as_str()),
+            passed: Some(r.passed),
+            report_path: r.report_path.as_deref(),
+            result: Some(json_text),
+            bypass_reason: r.bypass_reason.as_deref(),
+            runs: &runs,
+            parent_trees: grant_parents.as_deref(),
+            policy_digest: grant_digest.as_deref(),
+        },
+        &crate::store::audit::NewAudit {
+            project_id: &project,
+            developer_id: &developer,
+            action,
+            resource: &resource,
+            status: status.as_str(),
+            details,
+        },
+        track.then_some(&event),
+    )?;
     Ok(())
 }
