@@ -4,7 +4,7 @@
 
 use std::time::SystemTime;
 
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 /// Event kinds other modules record.
 pub mod kind {
@@ -15,28 +15,16 @@ pub mod kind {
     pub const KNOWLEDGE_APPEND: &str = "knowledge.append";
 }
 
-pub use crate::store::events::{EventFilter, EventRow, NewEvent as Event, record_tx};
+pub use crate::store::events::{EventFilter, EventRow, NewEvent as Event};
 
 /// Records `event` in its own transaction.
-pub fn record(store: &mut Store, now: SystemTime, event: &Event<'_>) -> Result<(), StoreError> {
-    store.write(|tx| record_tx(tx, now, event))
+pub fn record(
+    store: &mut dyn crate::store::Backend,
+    now: SystemTime,
+    event: &Event<'_>,
+) -> Result<(), StoreError> {
+    store.record_event(now, event)
 }
 
 pub mod export;
 pub mod summary;
-
-/// The events matching `filter`, oldest first.
-pub fn list_events(
-    conn: &rusqlite::Connection,
-    filter: &EventFilter,
-) -> Result<Vec<EventRow>, StoreError> {
-    crate::store::events::list(conn, filter)
-}
-
-/// Live worktree leases per project (the `worktrees` table), for every project or one.
-pub fn active_worktrees(
-    conn: &rusqlite::Connection,
-    project_id: Option<&str>,
-) -> Result<std::collections::BTreeMap<String, u64>, StoreError> {
-    crate::store::events::lease_counts(conn, project_id)
-}

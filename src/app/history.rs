@@ -70,7 +70,7 @@ pub fn telemetry_summary(
         project_id: (!all_projects).then(|| s.project_id.to_string()),
         since: since.map(|d| crate::time::before(now, d)),
     };
-    Ok(summary::load(s.store()?.conn(), &opts, now)?)
+    Ok(summary::load(s.backend()?, &opts, now)?)
 }
 
 /// The telemetry events of the session's project (or every project) since a time.

@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::{AppError, Session};
-use crate::store::leases::{self, NewLease};
+use crate::store::leases::NewLease;
 use crate::telemetry::kind;
 use crate::worktree::copy_env::{self, CopyReport};
 use crate::worktree::create::{self, CreateOptions, Created};
@@ -193,8 +193,8 @@ pub fn copy_env(s: &mut Session, task: &str) -> Result<CopyReport, AppError> {
     let now = s.now();
     let developer = s.developer_id.to_string();
     let key = repo.key();
-    let store = s.store()?;
-    let lease = leases::get(store, &key, &target.project, &target.task)?;
+    let store = s.backend()?;
+    let lease = store.lease(&key, &target.project, &target.task)?;
     let previous = lease
         .as_ref()
         .map(|l| l.copied_files.clone())
@@ -210,8 +210,7 @@ pub fn copy_env(s: &mut Session, task: &str) -> Result<CopyReport, AppError> {
         Some(l) => l.id,
         None => {
             let path = target.path_str();
-            leases::insert(
-                store,
+            store.take_lease(
                 now,
                 &NewLease {
                     repo: &key,
@@ -222,10 +221,11 @@ pub fn copy_env(s: &mut Session, task: &str) -> Result<CopyReport, AppError> {
                     developer_id: &developer,
                     owner_pid: None,
                 },
+                None,
             )?
         }
     };
-    leases::set_copied_files(store, id, &report.records)?;
+    store.set_copied_files(id, &report.records)?;
     s.audit(
         "worktree.copy-env",
         &target.path_str(),

@@ -400,18 +400,15 @@ pub fn summarize(
 
 /// Reads the store and builds the figures.
 pub fn load(
-    conn: &rusqlite::Connection,
+    store: &mut dyn crate::store::Backend,
     opts: &SummaryOptions,
     now: SystemTime,
 ) -> Result<Summary, StoreError> {
-    let events = super::list_events(
-        conn,
-        &EventFilter {
-            project_id: opts.project_id.clone(),
-            since: opts.since,
-        },
-    )?;
-    let worktrees = super::active_worktrees(conn, opts.project_id.as_deref())?;
+    let events = store.events(&EventFilter {
+        project_id: opts.project_id.clone(),
+        since: opts.since,
+    })?;
+    let worktrees = store.lease_counts(opts.project_id.as_deref())?;
     Ok(summarize(&events, &worktrees, opts, now))
 }
 

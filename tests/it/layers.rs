@@ -169,3 +169,26 @@ fn the_reader_sees_every_kind_of_path() {
         "use crate::a; "
     );
 }
+
+/// SQL stays in the store: no module outside `src/store/` names `rusqlite` or `postgres`, so the
+/// store trait is the only way to the database (DESIGN.md "Backends").
+#[test]
+fn no_database_crate_outside_the_store() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut offenders = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(&src).unwrap();
+        if rel.starts_with("store") {
+            continue;
+        }
+        let code = code_of(&std::fs::read_to_string(&f).unwrap());
+        for name in ["rusqlite", "postgres::"] {
+            if code.contains(name) {
+                offenders.push(format!("{} names {name}", rel.display()));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:?}");
+}

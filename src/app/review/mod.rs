@@ -153,7 +153,7 @@ fn drop_copied_env_files(ctx: &mut Session, input: &mut Input) -> Result<(), App
     }
     let key = repo.main_root.to_string_lossy().into_owned();
     let workdir = repo.workdir.clone();
-    let leases = crate::store::leases::list(ctx.store()?, &key, None)?;
+    let leases = ctx.backend()?.leases(&key, None)?;
     let Some(lease) = leases
         .into_iter()
         .find(|l| std::path::Path::new(&l.path) == workdir)
@@ -361,7 +361,7 @@ fn copied_env_files(ctx: &mut Session) -> Result<Vec<String>, AppError> {
     }
     let key = repo.main_root.to_string_lossy().into_owned();
     let workdir = repo.workdir.clone();
-    let leases = crate::store::leases::list(ctx.store()?, &key, None)?;
+    let leases = ctx.backend()?.leases(&key, None)?;
     Ok(leases
         .into_iter()
         .find(|l| std::path::Path::new(&l.path) == workdir)
