@@ -45,7 +45,7 @@ pub fn run(s: &mut Session, req: &CleanupRequest) -> Result<Report, AppError> {
         now: s.now(),
     };
     let mut notice = super::worktree::notifier(s);
-    let report = cleanup::run(&repo, s.store()?, &opts, &mut notice)?;
+    let report = cleanup::run(&repo, s.backend()?, &opts, &mut notice)?;
     if req.dry_run {
         return Ok(report);
     }

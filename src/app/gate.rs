@@ -64,7 +64,7 @@ pub fn check(s: &mut Session, rev: Option<&str>) -> Result<Checked, AppError> {
         }
     };
     let tree_hex = tree.to_string();
-    let grant = gate::grant_for_change(s.store()?, &info, &repo, &shape, tree, &policy)?;
+    let grant = gate::grant_for_change(s.backend()?, &info, &repo, &shape, tree, &policy)?;
     let latest = match &grant {
         Some(_) => None,
         None => s

@@ -126,7 +126,7 @@ pub fn review_show(s: &mut Session, id: &str) -> Result<JobShown, AppError> {
 pub fn worktrees(s: &mut Session, project: Option<&str>) -> Result<(Repo, Vec<Entry>), AppError> {
     let repo = Repo::new(s.repo()?.clone());
     let now = s.now();
-    let entries = inspect::list(&repo, s.store()?, project, now)?;
+    let entries = inspect::list(&repo, s.backend()?, project, now)?;
     Ok((repo, entries))
 }
 

@@ -144,7 +144,7 @@ pub fn commit_msg(ctx: &mut Session, file: &Path) -> Result<(), AppError> {
     let tree = crate::git::staged_tree(&repo, ctx.env.git_index_file.as_deref())?;
     let tree_hex = tree.to_string();
     let (shape, policy) = gate::pending(&repo, &info)?;
-    let grant = gate::grant_for_change(ctx.store()?, &info, &repo, &shape, tree, &policy)?;
+    let grant = gate::grant_for_change(ctx.backend()?, &info, &repo, &shape, tree, &policy)?;
     let Some(grant) = grant else {
         if ctx.env.skip {
             ctx.notify.warn(&format!(

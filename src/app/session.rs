@@ -12,9 +12,9 @@ use crate::config::{self, Config};
 use crate::env::Env;
 use crate::git::{GitError, RepoInfo};
 use crate::ids::{self, DeveloperId, ProjectId, TaskId};
+use crate::store::audit;
 use crate::store::backend::{self, Backend, Location};
 use crate::store::host::Host;
-use crate::store::{Store, audit};
 use crate::time::Clock;
 use std::sync::Arc;
 
@@ -277,13 +277,6 @@ impl Session {
             self.store = Some(backend::open(&location, self.host.clone())?);
         }
         Ok(self.store.as_deref_mut().expect("store was just opened"))
-    }
-
-    /// The embedded SQLite store, for the operations that still take it directly.
-    pub fn store(&mut self) -> Result<&mut Store, AppError> {
-        self.backend()?
-            .as_sqlite()
-            .ok_or_else(|| AppError::failed("this operation needs the embedded SQLite store"))
     }
 
     pub fn now(&self) -> std::time::SystemTime {

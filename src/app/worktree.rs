@@ -98,7 +98,7 @@ pub fn create(s: &mut Session, req: &CreateRequest) -> Result<Created, AppError>
         global_attributes: s.env.git_attributes_files(),
     };
     let mut notice = notifier(s);
-    let created = create::create(&repo, s.store()?, &target, &opts, &mut notice)?;
+    let created = create::create(&repo, s.backend()?, &target, &opts, &mut notice)?;
 
     for e in &created.evicted {
         s.telemetry(
@@ -159,7 +159,7 @@ pub fn remove(s: &mut Session, req: &RemoveRequest) -> Result<Removed, AppError>
     };
     let timeout = s.config.worktree.lock_timeout.0;
     let mut notice = notifier(s);
-    let done = remove::remove(&repo, s.store()?, &target, &opts, timeout, &mut notice)?;
+    let done = remove::remove(&repo, s.backend()?, &target, &opts, timeout, &mut notice)?;
     s.audit(
         "worktree.remove",
         &done.path,

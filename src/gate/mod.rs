@@ -16,7 +16,7 @@ use git2::{Oid, Repository};
 
 use crate::git::commit::Shape;
 use crate::git::{GitError, RepoInfo, ctx};
-use crate::store::{Store, StoreError, jobs};
+use crate::store::{Backend, StoreError, jobs};
 use policy::Policy;
 use trailer::{Found, Verdict};
 
@@ -150,7 +150,7 @@ pub fn audit_anchors(
 /// exactly that change, else HEAD's own valid trailer for it, else nothing when the change is
 /// empty.
 pub fn grant_for_change(
-    store: &Store,
+    store: &mut dyn Backend,
     info: &RepoInfo,
     repo: &Repository,
     shape: &Shape,
@@ -162,13 +162,9 @@ pub fn grant_for_change(
         return Ok(Some(Grant::NoChange));
     }
     let digest = policy.digest();
-    if let Some(job) = jobs::grant_for_change(
-        store,
-        &repo_key(info),
-        &shape.parents_key(),
-        &tree_hex,
-        &digest,
-    )? {
+    if let Some(job) =
+        store.grant_for_change(&repo_key(info), &shape.parents_key(), &tree_hex, &digest)?
+    {
         return Ok(Some(Grant::Review(Box::new(job))));
     }
     let Ok(head) = repo.head().and_then(|h| h.peel_to_commit()) else {

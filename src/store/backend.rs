@@ -78,11 +78,6 @@ pub struct JobVerdict {
 /// it for every query.
 pub trait Backend {
     fn kind(&self) -> BackendKind;
-    /// The embedded SQLite store behind this backend, for the operations that still take it
-    /// directly (the worktree pool and its leases); `None` on another backend.
-    fn as_sqlite(&mut self) -> Option<&mut super::Store> {
-        None
-    }
     /// The file, or the server and database (never a password).
     fn describe(&self) -> String;
     fn schema_version(&mut self) -> Result<i64, StoreError>;

@@ -26,10 +26,6 @@ impl Backend for Store {
         BackendKind::Sqlite
     }
 
-    fn as_sqlite(&mut self) -> Option<&mut Store> {
-        Some(self)
-    }
-
     fn describe(&self) -> String {
         self.path().display().to_string()
     }

@@ -20,8 +20,8 @@ use super::remove::{RemoveOptions, finish, remove_locked};
 use super::{Notice, Repo, Target, WorktreeError, delete_trash, pending};
 use crate::git::worktree::{self as gitwt, Registered};
 use crate::ids::ProjectId;
-use crate::store::Store;
-use crate::store::leases::{self, Lease};
+use crate::store::Backend;
+use crate::store::leases::Lease;
 
 #[derive(Debug, Clone)]
 pub struct CleanupOptions {
@@ -160,11 +160,13 @@ fn points_back(common_dir: &Path, reg: &Registered) -> bool {
 /// no worktree is removed).
 type LiveJobs = Result<Vec<crate::store::jobs::RunningJob>, String>;
 
-fn live_jobs(store: &Store) -> LiveJobs {
-    crate::store::jobs::running_jobs(store, None)
+fn live_jobs(store: &mut dyn Backend) -> LiveJobs {
+    let here = store.host().clone();
+    store
+        .running_jobs(None)
         .map(|jobs| {
             jobs.into_iter()
-                .filter(|j| j.pid.is_some_and(crate::process::is_alive))
+                .filter(|j| super::owner_lives(j.owner.as_ref(), j.pid, &here).is_some())
                 .collect()
         })
         .map_err(|e| e.to_string())
@@ -189,7 +191,13 @@ fn job_in<'a>(
     })
 }
 
-fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions, jobs: &LiveJobs) -> Verdict {
+fn judge(
+    c: &Candidate,
+    repo: &Repo,
+    opts: &CleanupOptions,
+    jobs: &LiveJobs,
+    here: &crate::store::host::Host,
+) -> Verdict {
     // Before everything else, `--force` included: removing it would pull the tree from under
     // a review that is still reading it.
     let jobs = match jobs {
@@ -211,11 +219,10 @@ fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions, jobs: &LiveJobs) -> 
     {
         return Verdict::Keep("the current directory is inside it".into());
     }
-    let owner = c.lease.as_ref().and_then(|l| l.owner_pid);
-    if let Some(pid) = owner
-        && crate::process::is_alive(pid)
+    if let Some(l) = &c.lease
+        && let Some(why) = super::owner_lives(l.owner.as_ref(), l.owner_pid, here)
     {
-        return Verdict::Keep(format!("owner pid {pid} is alive"));
+        return Verdict::Keep(format!("owner {why}"));
     }
     let since = match &c.lease {
         Some(l) => crate::time::parse_time(&l.last_used_at),
@@ -262,6 +269,10 @@ fn judge(c: &Candidate, repo: &Repo, opts: &CleanupOptions, jobs: &LiveJobs) -> 
             Err(e) => return Verdict::Keep(format!("cannot read its status: {e}")),
         }
     }
+    let owner = c
+        .lease
+        .as_ref()
+        .and_then(|l| l.owner.as_ref().map(|o| o.pid).or(l.owner_pid));
     let who = match owner {
         Some(pid) => format!("owner pid {pid} is gone"),
         None if c.lease.is_some() => "no owner".to_string(),
@@ -282,7 +293,7 @@ fn in_scope(opts: &CleanupOptions, project: &str) -> bool {
 struct Pass<'a> {
     repo: &'a Repo,
     main: Repository,
-    store: &'a mut Store,
+    store: &'a mut dyn Backend,
     opts: &'a CleanupOptions,
     notify: &'a mut dyn FnMut(Notice<'_>),
     report: Report,
@@ -290,7 +301,7 @@ struct Pass<'a> {
 
 pub fn run(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     opts: &CleanupOptions,
     notify: &mut dyn FnMut(Notice<'_>),
 ) -> Result<Report, WorktreeError> {
@@ -319,12 +330,13 @@ pub fn run(
         .into_iter()
         .map(|r| r.path)
         .collect();
-    let mut leased: BTreeMap<(String, String), Lease> =
-        leases::list(pass.store, &repo.key(), opts.project.as_deref())?
-            .into_iter()
-            .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
-            .filter(|(k, _)| !creating.contains(k))
-            .collect();
+    let mut leased: BTreeMap<(String, String), Lease> = pass
+        .store
+        .leases(&repo.key(), opts.project.as_deref())?
+        .into_iter()
+        .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
+        .filter(|(k, _)| !creating.contains(k))
+        .collect();
     let running = live_jobs(pass.store);
 
     // 1. Registered task worktrees (with or without a lease).
@@ -354,6 +366,7 @@ impl Pass<'_> {
     ) {
         let (repo, opts) = (self.repo, self.opts);
         let key = repo.key();
+        let here = self.store.host().clone();
         for ((p, t), reg) in registered {
             let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
                 continue;
@@ -382,7 +395,7 @@ impl Pass<'_> {
                 lease,
                 reg,
             };
-            match judge(&cand, repo, opts, running) {
+            match judge(&cand, repo, opts, running, &here) {
                 Verdict::Keep(reason) => self
                     .report
                     .kept
@@ -393,7 +406,8 @@ impl Pass<'_> {
                         |store, main| {
                             // Re-check under the lock: the owner may have come back, or someone
                             // used it.
-                            let lease = leases::get(store, &key, &target.project, &target.task)
+                            let lease = store
+                                .lease(&key, &target.project, &target.task)
                                 .ok()
                                 .flatten();
                             let reg = match super::remove::registration(main, &target) {
@@ -409,6 +423,7 @@ impl Pass<'_> {
                                 repo,
                                 opts,
                                 &live_jobs(store),
+                                &here,
                             )
                         },
                         "worktree",
@@ -437,8 +452,8 @@ impl Pass<'_> {
             if self.opts.dry_run {
                 self.report.removed.push(item);
             } else {
-                match leases::delete(self.store, lease.id) {
-                    Ok(()) => self.report.removed.push(item),
+                match self.store.release_lease(self.opts.now, lease.id, None) {
+                    Ok(_) => self.report.removed.push(item),
                     Err(e) => self.report.errors.push(Item {
                         reason: e.to_string(),
                         ..item
@@ -592,7 +607,8 @@ impl Pass<'_> {
         let trash = self.repo.to_trash(path)?;
         pending::clear_made(self.repo, made)?;
         if let Some(l) = lease {
-            leases::delete(self.store, l.id)?;
+            self.store
+                .release_lease(std::time::SystemTime::now(), l.id, None)?;
         }
         Ok(Some(trash))
     }
@@ -602,7 +618,7 @@ impl Pass<'_> {
     fn handle(
         &mut self,
         target: &Target,
-        recheck: impl FnOnce(&mut Store, &Repository) -> Verdict,
+        recheck: impl FnOnce(&mut dyn Backend, &Repository) -> Verdict,
         kind: &'static str,
     ) {
         let (repo, opts) = (self.repo, self.opts);
@@ -899,25 +915,26 @@ fn trash(repo: &Repo, opts: &CleanupOptions, report: &mut Report) {
     }
 }
 
-fn jobs(store: &mut Store, opts: &CleanupOptions, report: &mut Report) {
-    let running = match crate::store::jobs::running_jobs(store, opts.project.as_deref()) {
+fn jobs(store: &mut dyn Backend, opts: &CleanupOptions, report: &mut Report) {
+    let running = match store.running_jobs(opts.project.as_deref()) {
         Ok(r) => r,
         Err(e) => {
             report.errors.push(Item::new("job", e.to_string()));
             return;
         }
     };
+    let here = store.host().clone();
     for job in running {
         let mut item = Item::new("job", "");
         item.job_id = Some(job.id.clone());
         item.project_id = Some(job.project_id.clone());
-        let Some(pid) = job.pid else {
+        let Some(pid) = job.owner.as_ref().map(|o| o.pid).or(job.pid) else {
             item.reason = "running, with no process recorded".into();
             report.kept.push(item);
             continue;
         };
-        if crate::process::is_alive(pid) {
-            item.reason = format!("pid {pid} is alive");
+        if let Some(why) = super::owner_lives(job.owner.as_ref(), job.pid, &here) {
+            item.reason = why;
             report.kept.push(item);
             continue;
         }
@@ -929,7 +946,7 @@ fn jobs(store: &mut Store, opts: &CleanupOptions, report: &mut Report) {
             report.jobs_interrupted.push(item);
             continue;
         }
-        match crate::store::jobs::mark_job_interrupted(store, opts.now, &job.id) {
+        match store.interrupt_job(opts.now, &job.id, false) {
             Ok(true) => report.jobs_interrupted.push(item),
             Ok(false) => {}
             Err(e) => report.errors.push(Item {

@@ -19,8 +19,8 @@ use super::pool::{self, Limits};
 use super::remove::{Removed, finish, registration};
 use super::{Notice, Repo, Target, WorktreeError, delete_trash};
 use crate::git::worktree as gitwt;
-use crate::store::leases::{self, NewLease};
-use crate::store::{Store, StoreError};
+use crate::store::leases::NewLease;
+use crate::store::{Backend, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct CreateOptions<'a> {
@@ -92,7 +92,7 @@ enum Found {
 fn inspect(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     trash: &mut Vec<PathBuf>,
 ) -> Result<Found, WorktreeError> {
@@ -125,8 +125,8 @@ fn inspect(
         (None, _) if target.path.exists() => return Ok(Found::PathTaken),
         (None, _) => {}
     }
-    if let Some(l) = leases::get(store, &repo.key(), &target.project, &target.task)? {
-        leases::delete(store, l.id)?;
+    if let Some(l) = store.lease(&repo.key(), &target.project, &target.task)? {
+        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
     }
     Ok(Found::Nothing)
 }
@@ -135,17 +135,17 @@ fn inspect(
 /// owner if one was given.
 fn adopt(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &CreateOptions<'_>,
 ) -> Result<Created, WorktreeError> {
     let key = repo.key();
     let mut changed = false;
-    let lease = leases::get(store, &key, &target.project, &target.task)?;
+    let lease = store.lease(&key, &target.project, &target.task)?;
     let (developer, owner) = match lease {
         Some(l) => {
             if opts.owner_pid.is_some() && opts.owner_pid != l.owner_pid {
-                leases::set_owner(store, l.id, opts.owner_pid)?;
+                store.set_lease_owner(l.id, opts.owner_pid)?;
                 changed = true;
             }
             (l.developer_id, opts.owner_pid.or(l.owner_pid))
@@ -185,7 +185,7 @@ struct Undo {
 fn undo(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     done: &Undo,
 ) -> Result<(), Vec<String>> {
@@ -212,7 +212,7 @@ fn undo(
         problems.push(e.to_string());
     }
     if let Some(id) = done.lease_id
-        && let Err(e) = leases::delete(store, id)
+        && let Err(e) = store.release_lease(std::time::SystemTime::now(), id, None)
     {
         problems.push(e.to_string());
     }
@@ -256,7 +256,7 @@ enum Slot {
 /// and nothing in the way of the target.
 fn take_slot(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &CreateOptions<'_>,
     notify: &mut dyn FnMut(Notice<'_>),
@@ -358,7 +358,7 @@ fn take_slot(
 fn register(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &CreateOptions<'_>,
     base: &Result<git2::Oid, crate::git::GitError>,
@@ -418,7 +418,7 @@ fn register(
 /// finished.
 fn fill(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &CreateOptions<'_>,
     tip: git2::Oid,
@@ -457,7 +457,7 @@ fn fill(
         if let Some(id) = done.lease_id
             && !r.records.is_empty()
         {
-            leases::set_copied_files(store, id, &r.records)?;
+            store.set_copied_files(id, &r.records)?;
         }
         report = Some(r);
     }
@@ -468,7 +468,7 @@ fn fill(
 /// Creates the worktree of `target`.
 pub fn create(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &CreateOptions<'_>,
     notify: &mut dyn FnMut(Notice<'_>),
@@ -548,13 +548,12 @@ pub fn create(
 
 /// Records the lease of a task's worktree for the developer and owner of `opts`.
 fn insert_lease(
-    store: &mut Store,
+    store: &mut dyn Backend,
     repo_key: &str,
     target: &Target,
     opts: &CreateOptions<'_>,
 ) -> Result<i64, StoreError> {
-    leases::insert(
-        store,
+    store.take_lease(
         opts.now,
         &NewLease {
             repo: repo_key,
@@ -565,5 +564,6 @@ fn insert_lease(
             developer_id: opts.developer,
             owner_pid: opts.owner_pid,
         },
+        None,
     )
 }

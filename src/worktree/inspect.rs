@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::{Repo, Target, WorktreeError, parse_admin_name, parse_path};
 use crate::git::worktree::{self as gitwt, Changed, Registered};
-use crate::store::Store;
-use crate::store::leases::{self, CopiedFile, Lease};
+use crate::store::Backend;
+use crate::store::leases::{CopiedFile, Lease};
 
 /// Hex sha256 of a file's bytes.
 pub fn sha256_file(path: &Path) -> Option<String> {
@@ -105,14 +105,14 @@ fn parse_ts(s: &str) -> Option<SystemTime> {
 /// Every task worktree of the repository (of one project, or all), leased or only registered.
 pub fn list(
     repo: &Repo,
-    store: &Store,
+    store: &mut dyn Backend,
     project: Option<&str>,
     now: SystemTime,
 ) -> Result<Vec<Entry>, WorktreeError> {
     let main = repo.info.open_main()?;
     let mut registered = registered_in_namespace(repo, &main)?;
     let mut pairs: Vec<(Option<Lease>, Option<Registered>)> = Vec::new();
-    for lease in leases::list(store, &repo.key(), project)? {
+    for lease in store.leases(&repo.key(), project)? {
         let reg = registered.remove(&(lease.project_id.clone(), lease.task_id.clone()));
         pairs.push((Some(lease), reg));
     }

@@ -79,6 +79,30 @@ pub enum WorktreeError {
     },
 }
 
+/// Why an owner counts as alive, as this host can tell; `None` when it is dead. An owner on
+/// another host is never judged by a local pid: it counts as alive here. A row an older wfc
+/// wrote names only a pid of this machine.
+pub(crate) fn owner_lives(
+    owner: Option<&crate::store::host::Owner>,
+    pid: Option<u32>,
+    here: &crate::store::host::Host,
+) -> Option<String> {
+    use crate::store::host::Liveness;
+    match owner {
+        Some(o) => match o.liveness(here) {
+            Liveness::Alive => Some(format!("pid {} is alive", o.pid)),
+            Liveness::OtherHost(h) => Some(format!(
+                "its owner runs on host {h} (pid {}); only that host can tell whether it lives",
+                o.pid
+            )),
+            Liveness::Dead => None,
+        },
+        None => pid
+            .filter(|p| crate::process::is_alive(*p))
+            .map(|p| format!("pid {p} is alive")),
+    }
+}
+
 pub(crate) fn io_err(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> WorktreeError {
     let context = context.into();
     move |source| WorktreeError::Io { context, source }

@@ -15,8 +15,7 @@ use git2::Repository;
 
 use super::{Repo, Target, WorktreeError, io_err, parse_admin_name};
 use crate::git::worktree as gitwt;
-use crate::store::Store;
-use crate::store::leases;
+use crate::store::Backend;
 
 /// What an unfinished creation recorded about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,7 +175,7 @@ pub struct RolledBack {
 pub fn roll_back_locked(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     p: &Pending,
 ) -> Result<RolledBack, WorktreeError> {
@@ -221,8 +220,8 @@ pub fn roll_back_locked(
             None => {}
         }
     }
-    if let Some(l) = leases::get(store, &repo.key(), &target.project, &target.task)? {
-        leases::delete(store, l.id)?;
+    if let Some(l) = store.lease(&repo.key(), &target.project, &target.task)? {
+        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
         done.lease_deleted = true;
     }
     clear_made(repo, target)?;

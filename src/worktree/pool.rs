@@ -10,8 +10,8 @@ use git2::Repository;
 use super::inspect::changes;
 use super::remove::{RemoveOptions, Removed, registration, remove_locked};
 use super::{Repo, Target, WorktreeError};
-use crate::store::Store;
-use crate::store::leases::{self, Lease};
+use crate::store::Backend;
+use crate::store::leases::Lease;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Limits {
@@ -36,14 +36,15 @@ fn live(l: &Lease) -> bool {
 /// `None` when `target` may take a slot; the limit it hits otherwise.
 pub fn check(
     repo: &Repo,
-    store: &Store,
+    store: &mut dyn Backend,
     target: &Target,
     limits: Limits,
 ) -> Result<Option<Full>, WorktreeError> {
     if limits.max_per_project == 0 && limits.max_total == 0 {
         return Ok(None);
     }
-    let all: Vec<Lease> = leases::list(store, &repo.key(), None)?
+    let all: Vec<Lease> = store
+        .leases(&repo.key(), None)?
         .into_iter()
         .filter(|l| live(l) && !(l.project_id == target.project && l.task_id == target.task))
         .collect();
@@ -79,7 +80,7 @@ pub fn check(
 pub fn evict_one(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     full: &Full,
     protect: Option<&PathBuf>,
@@ -89,10 +90,12 @@ pub fn evict_one(
     } else {
         None
     };
-    let mut candidates: Vec<Lease> = leases::list(store, &repo.key(), scope)?
+    let here = store.host().clone();
+    let mut candidates: Vec<Lease> = store
+        .leases(&repo.key(), scope)?
         .into_iter()
         .filter(|l| live(l) && !(l.project_id == target.project && l.task_id == target.task))
-        .filter(|l| !l.owner_pid.is_some_and(crate::process::is_alive))
+        .filter(|l| super::owner_lives(l.owner.as_ref(), l.owner_pid, &here).is_none())
         .filter(|l| !protect.is_some_and(|p| p.starts_with(&l.path)))
         .collect();
     candidates.sort_by(|a, b| a.last_used_at.cmp(&b.last_used_at));

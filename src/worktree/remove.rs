@@ -10,8 +10,7 @@ use serde::Serialize;
 use super::inspect::{changes, sample};
 use super::{Notice, Repo, Target, WorktreeError, delete_trash};
 use crate::git::worktree::{self as gitwt, Registered};
-use crate::store::Store;
-use crate::store::leases;
+use crate::store::Backend;
 
 #[derive(Debug, Clone, Default)]
 pub struct RemoveOptions {
@@ -94,7 +93,7 @@ pub(crate) fn settle_branch(
 pub(crate) fn remove_locked(
     repo: &Repo,
     main: &Repository,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &RemoveOptions,
 ) -> Result<Removed, WorktreeError> {
@@ -109,7 +108,7 @@ pub(crate) fn remove_locked(
     }
     repo.check_layout(main, Some(&target.project))?;
     let key = repo.key();
-    let lease = leases::get(store, &key, &target.project, &target.task)?;
+    let lease = store.lease(&key, &target.project, &target.task)?;
     let reg = registration(main, target)?;
     let exists = target.path.exists();
     let mut done = Removed {
@@ -188,7 +187,7 @@ pub(crate) fn remove_locked(
     done.branch_deleted = deleted;
     done.branch_kept = kept;
     if let Some(l) = lease {
-        leases::delete(store, l.id)?;
+        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
         done.lease_removed = true;
     }
     if exists {
@@ -204,7 +203,7 @@ pub(crate) fn remove_locked(
 /// Removes `target` under the worktree lock, then deletes its folder.
 pub fn remove(
     repo: &Repo,
-    store: &mut Store,
+    store: &mut dyn Backend,
     target: &Target,
     opts: &RemoveOptions,
     lock_timeout: Duration,

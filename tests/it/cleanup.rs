@@ -400,3 +400,57 @@ fn watch_repeats_until_stopped() {
     let zero = env.wfc(&repo, ["cleanup", "--watch", "0s"]);
     zero.code(2);
 }
+
+/// Owners are host-aware: a worktree whose owner runs on another host is never judged dead by a
+/// local pid check, so cleanup on host B leaves it alone; on its own host the dead owner makes
+/// it an orphan. The same holds for a job of another host.
+#[test]
+fn cleanup_on_another_host_never_judges_an_owner_by_a_local_pid() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    let dead = dead_pid().to_string();
+    let on = |host: &str, now: &str, args: &[&str]| {
+        run(env
+            .wfc_cmd(&repo)
+            .env("WFC_HOST_ID", host)
+            .env("WFC_NOW", now)
+            .args(args))
+    };
+    on(
+        "host-a",
+        T0,
+        &["worktree", "create", "t1", "--owner-pid", &dead],
+    )
+    .success();
+    assert!(wt(&repo, "repo", "t1").is_dir());
+
+    let b = on("host-b", LATER, &["cleanup", "--json"]);
+    b.success();
+    let v = b.json();
+    let kept: Vec<&serde_json::Value> = v["kept"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["task_id"] == "t1")
+        .collect();
+    assert_eq!(kept.len(), 1, "{v}");
+    let reason = kept[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("host-a"), "{reason}");
+    assert!(
+        wt(&repo, "repo", "t1").is_dir(),
+        "host B removed host A's worktree"
+    );
+
+    let a = on("host-a", LATER, &["cleanup", "--json"]);
+    a.success();
+    let v = a.json();
+    assert!(
+        v["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["task_id"] == "t1" && i["kind"] == "worktree"),
+        "{v}"
+    );
+    assert!(!wt(&repo, "repo", "t1").exists());
+}
