@@ -311,6 +311,7 @@ pub struct RateLimitConfig {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Config {
+    pub store: StoreConfig,
     pub project: IdSection,
     pub developer: IdSection,
     pub worktree: WorktreeConfig,
@@ -324,6 +325,16 @@ pub struct Config {
     /// the list, so a list naming a reviewer only some users define stops only their reviews.
     #[serde(skip)]
     pub unknown_reviewers: BTreeMap<&'static str, String>,
+}
+
+/// `[store]`: where wfc keeps its state. From the user config only (a repository's is ignored
+/// with a warning); `WFC_DATABASE_URL` overrides it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreConfig {
+    /// `postgres://user@host/db` for a shared PostgreSQL store; none for the embedded SQLite
+    /// file `$WFC_HOME/wfc.db`.
+    pub url: Option<String>,
 }
 
 /// Where a layer came from, for messages.
@@ -761,6 +772,12 @@ pub fn load(env: &Env, repo_config: Option<&Path>) -> Result<Loaded, ConfigError
         {
             loaded.warnings.push(format!(
                 "ignoring [gate] signing_key in {}: a repository cannot choose a key file for wfc to read; set it in your user config",
+                p.display()
+            ));
+        }
+        if t.remove("store").is_some() {
+            loaded.warnings.push(format!(
+                "ignoring [store] in {}: a repository cannot choose where wfc keeps its audit trail; set it in your user config or WFC_DATABASE_URL",
                 p.display()
             ));
         }

@@ -31,17 +31,10 @@ pub fn audit_list(
     Ok(s.backend()?.audit_rows(&filter)?)
 }
 
-/// Verifies the audit chain on a read-only copy, and every audit head carried by signed
-/// attestations in `anchors` (default: reachable from HEAD, in a repository).
-pub fn audit_verify(s: &Session, anchors: Option<&str>) -> Result<VerifyReport, AppError> {
-    let path = s.db_path();
-    let store = crate::store::Store::open_read_only(&path).map_err(|e| {
-        AppError::from(e).with_hint(format!(
-            "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
-            s.home.display()
-        ))
-    })?;
-    let mut report = audit::verify(&store)?;
+/// Verifies the audit chain (a SQLite file on a read-only handle, so a read-only copy works),
+/// and every audit head carried by signed attestations in `anchors` (default: reachable from
+/// HEAD, in a repository).
+pub fn audit_verify(s: &mut Session, anchors: Option<&str>) -> Result<VerifyReport, AppError> {
     let anchors = match (&s.repo, anchors) {
         (Some(info), range) => {
             let repo = info.open_current()?;
@@ -55,8 +48,25 @@ pub fn audit_verify(s: &Session, anchors: Option<&str>) -> Result<VerifyReport, 
         }
         (None, None) => Vec::new(),
     };
-    audit::check_anchors(&store, &anchors, &mut report)?;
-    Ok(report)
+    match s.store_location() {
+        crate::store::Location::Sqlite(path) => {
+            let store = crate::store::Store::open_read_only(&path).map_err(|e| {
+                AppError::from(e).with_hint(format!(
+                    "point WFC_HOME at the folder holding the wfc.db to verify (now {})",
+                    s.home.display()
+                ))
+            })?;
+            let mut report = audit::verify(&store)?;
+            audit::check_anchors(&store, &anchors, &mut report)?;
+            Ok(report)
+        }
+        crate::store::Location::Postgres(_) => {
+            let store = s.backend()?;
+            let mut report = store.verify_audit()?;
+            store.check_anchors(&anchors, &mut report)?;
+            Ok(report)
+        }
+    }
 }
 
 /// Per-project figures of the session's project (or every project) since a time.
@@ -149,14 +159,13 @@ pub struct StoreInfo {
 
 /// Opens (and migrates) the session's store and says what it is.
 pub fn store_info(s: &mut Session) -> Result<StoreInfo, AppError> {
-    use crate::store::backend::{self, Location};
-    let host = crate::store::host::Host::detect(s.env.host_id.as_deref());
-    let mut store = backend::open(&Location::Sqlite(s.db_path()), host.clone())?;
+    let host = s.host.clone();
+    let store = s.backend()?;
     let mut notes = Vec::new();
-    if s.env.database_url.is_some() {
+    if store.keeps_knowledge() {
         notes.push(
-            "WFC_DATABASE_URL is set, but this version of wfc keeps every command's state in \
-             the SQLite store above"
+            "the knowledge base stays in KNOWLEDGE.md files on this version; audit, jobs, \
+             leases, rate limits, trust and telemetry are in the shared store"
                 .to_string(),
         );
     }

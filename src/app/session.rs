@@ -104,6 +104,13 @@ fn absolute(base: &Path, p: &Path) -> PathBuf {
     }
 }
 
+fn store_location(env: &Env, config: &Config, home: &Path) -> Location {
+    match env.database_url.as_deref().or(config.store.url.as_deref()) {
+        Some(url) => Location::parse(url),
+        None => Location::Sqlite(crate::layout::db_path(home)),
+    }
+}
+
 /// The key trust is recorded under: the main repository's work tree.
 pub fn trust_key(repo: &RepoInfo) -> String {
     repo.main_root.to_string_lossy().into_owned()
@@ -213,10 +220,7 @@ impl Session {
         let mut trusted = false;
         if let (Some(rc), Some(r)) = (&loaded.repo_commands, &repo) {
             // Only a repository whose config would run something pays for opening the store.
-            match backend::open(
-                &Location::Sqlite(crate::layout::db_path(&home)),
-                host.clone(),
-            ) {
+            match backend::open(&store_location(&env, &config, &home), host.clone()) {
                 Ok(mut s) => {
                     trusted = s
                         .is_trusted(&trust_key(r), &rc.path.to_string_lossy(), &rc.sha256)
@@ -273,7 +277,7 @@ impl Session {
     /// The store, opened (and migrated) on first use.
     pub fn backend(&mut self) -> Result<&mut dyn Backend, AppError> {
         if self.store.is_none() {
-            let location = Location::Sqlite(self.db_path());
+            let location = self.store_location();
             self.store = Some(backend::open(&location, self.host.clone())?);
         }
         Ok(self.store.as_deref_mut().expect("store was just opened"))
@@ -371,6 +375,12 @@ impl Session {
 
     pub fn db_path(&self) -> PathBuf {
         crate::layout::db_path(&self.home)
+    }
+
+    /// Where the store is: `WFC_DATABASE_URL`, else `[store] url` of the user config, else the
+    /// embedded SQLite file `$WFC_HOME/wfc.db`.
+    pub fn store_location(&self) -> Location {
+        store_location(&self.env, &self.config, &self.home)
     }
 
     /// `$WFC_HOME/knowledge/global/reviewers`

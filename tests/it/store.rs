@@ -137,7 +137,7 @@ fn sixteen_processes_write_at_once_without_losing_a_row() {
 }
 
 /// `wfc store info` names the store every command uses, its schema and this machine's host id;
-/// a PostgreSQL address in the environment is reported as not in use, without its password.
+/// a PostgreSQL store that cannot be reached is a clear error that never shows the password.
 #[test]
 fn store_info_names_the_store_in_use_and_its_schema() {
     let env = TestEnv::new();
@@ -154,15 +154,9 @@ fn store_info_names_the_store_in_use_and_its_schema() {
         user_version(&env.wfc_home.join("wfc.db")),
         migrations::LATEST
     );
-    assert_eq!(v["notes"], serde_json::json!([]));
-
     let r = env
         .wfc_cmd(&repo)
         .env("WFC_HOST_ID", "build-7")
-        .env(
-            "WFC_DATABASE_URL",
-            "postgres://app:s3cret-pw@db.example:5432/wfc",
-        )
         .args(["store", "info"])
         .output()
         .unwrap();
@@ -170,6 +164,141 @@ fn store_info_names_the_store_in_use_and_its_schema() {
     r.success();
     assert!(r.stdout.contains("backend: sqlite"), "{}", r.stdout);
     assert!(r.stdout.contains("host: build-7"), "{}", r.stdout);
-    assert!(r.stderr.contains("WFC_DATABASE_URL is set"), "{}", r.stderr);
+
+    // Nothing listens on port 1.
+    let r = env
+        .wfc_cmd(&repo)
+        .env(
+            "WFC_DATABASE_URL",
+            "postgres://app:s3cret-pw@127.0.0.1:1/wfc",
+        )
+        .args(["store", "info"])
+        .output()
+        .unwrap();
+    let r = crate::harness::Run::from_output(r);
+    r.code(1);
+    assert!(
+        r.stderr
+            .contains("cannot connect to the PostgreSQL store postgres://127.0.0.1:1/wfc"),
+        "{}",
+        r.stderr
+    );
     assert!(!format!("{}{}", r.stdout, r.stderr).contains("s3cret-pw"));
+}
+
+/// A fresh database on the test server (`WFC_TEST_DATABASE_URL`), or `None` with the skip
+/// message; dropped when the guard goes.
+fn pg_database() -> Option<(String, impl Drop)> {
+    struct Dropper(String, String);
+    impl Drop for Dropper {
+        fn drop(&mut self) {
+            if let Ok(mut c) = postgres::Client::connect(&self.0, postgres::NoTls) {
+                let _ =
+                    c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.1));
+            }
+        }
+    }
+    let Some(url) = wfc::env::Env::capture().test_database_url else {
+        eprintln!("skipped: no PostgreSQL (set WFC_TEST_DATABASE_URL or run tests/pg/server.sh)");
+        return None;
+    };
+    let name = format!(
+        "wfc_cli_{}_{}",
+        std::process::id(),
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let (base, _) = url.rsplit_once('/').unwrap();
+    Some((format!("{base}/{name}"), Dropper(url, name)))
+}
+
+/// Two simulated hosts (their own clones, `WFC_HOME`s and host ids) on one PostgreSQL store
+/// share one audit trail and one job history: every review of both is listed from either, the
+/// chain verifies, and each job names the host that ran it.
+#[test]
+fn two_hosts_share_one_audit_trail_and_job_history_on_postgres() {
+    let Some((url, _db)) = pg_database() else {
+        return;
+    };
+    let hosts: Vec<(TestEnv, std::path::PathBuf, &str)> = ["host-a", "host-b"]
+        .into_iter()
+        .map(|h| {
+            let env = TestEnv::new();
+            let repo = env.init_repo("repo");
+            (env, repo, h)
+        })
+        .collect();
+    let wfc = |env: &TestEnv, repo: &std::path::Path, host: &str, args: &[&str]| {
+        crate::harness::Run::from_output(
+            env.wfc_cmd(repo)
+                .env("WFC_DATABASE_URL", &url)
+                .env("WFC_HOST_ID", host)
+                .env_remove("WFC_NOW")
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    // Both hosts review at once, three times each.
+    std::thread::scope(|scope| {
+        for (env, repo, host) in &hosts {
+            scope.spawn(move || {
+                for i in 0..3 {
+                    std::fs::write(repo.join(format!("f{i}.txt")), format!("{host} {i}\n"))
+                        .unwrap();
+                    let r = wfc(
+                        env,
+                        repo,
+                        host,
+                        &[
+                            "--developer-id",
+                            &host.replace("host-", "dev-"),
+                            "review",
+                            "--no-learn",
+                            "--task-id",
+                            &format!("t{i}"),
+                        ],
+                    );
+                    r.success();
+                }
+            });
+        }
+    });
+    for (env, repo, host) in &hosts {
+        let info = wfc(env, repo, host, &["store", "info", "--json"]).json();
+        assert_eq!(info["backend"], "postgres", "{info}");
+        let jobs = wfc(
+            env,
+            repo,
+            host,
+            &["review", "list", "--all-projects", "--json"],
+        )
+        .json();
+        assert_eq!(jobs.as_array().unwrap().len(), 6, "{jobs}");
+        let rows = wfc(env, repo, host, &["audit", "--json"]).json();
+        let reviews: Vec<&serde_json::Value> = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["action"] == "review")
+            .collect();
+        assert_eq!(reviews.len(), 6, "{rows}");
+        for dev in ["dev-a", "dev-b"] {
+            assert_eq!(
+                reviews.iter().filter(|r| r["developer_id"] == dev).count(),
+                3
+            );
+        }
+        let v = wfc(env, repo, host, &["audit", "verify", "--json"]);
+        v.success();
+        assert_eq!(v.json()["ok"], true);
+        // Nothing of the shared store went into the local SQLite file.
+        assert!(!env.wfc_home.join("wfc.db").exists());
+    }
 }

@@ -39,7 +39,8 @@ pub use record::{Finished, finish};
 
 /// Rate-limit tokens from the store's shared buckets; each worker opens the store anew.
 struct StoreTokens {
-    db_path: PathBuf,
+    location: crate::store::Location,
+    host: crate::store::host::Host,
 }
 
 impl engine::Tokens for StoreTokens {
@@ -49,10 +50,10 @@ impl engine::Tokens for StoreTokens {
         limit: &crate::config::RateLimitConfig,
         timeout: Duration,
     ) -> Result<(), engine::TokenError> {
-        use crate::store::ratelimit::{self, RateLimitError};
-        let taken = crate::store::Store::open(&self.db_path)
+        use crate::store::ratelimit::RateLimitError;
+        let taken = crate::store::backend::open(&self.location, self.host.clone())
             .map_err(RateLimitError::from)
-            .and_then(|mut s| ratelimit::take(&mut s, bucket, limit, timeout));
+            .and_then(|mut s| s.take_token(bucket, limit, timeout));
         match taken {
             Ok(_) => Ok(()),
             Err(RateLimitError::Interrupted { .. }) => Err(engine::TokenError::Interrupted),
@@ -466,7 +467,8 @@ pub fn run(
         default_timeout: ctx.config.review.timeout.0,
         rate_limits: ctx.config.rate_limit.clone(),
         tokens: std::sync::Arc::new(StoreTokens {
-            db_path: ctx.db_path(),
+            location: ctx.store_location(),
+            host: ctx.host.clone(),
         }),
         untrusted: ctx
             .untrusted_commands()
