@@ -302,3 +302,25 @@ fn two_hosts_share_one_audit_trail_and_job_history_on_postgres() {
         assert!(!env.wfc_home.join("wfc.db").exists());
     }
 }
+
+/// A repository cannot choose where wfc keeps its audit trail: `[store]` in its config is
+/// ignored, with a warning, and the store stays the user's.
+#[test]
+fn a_repository_config_cannot_redirect_the_store() {
+    let env = TestEnv::new();
+    let repo = env.init_repo("repo");
+    std::fs::create_dir_all(repo.join(".wfc")).unwrap();
+    std::fs::write(
+        repo.join(".wfc/config.toml"),
+        "[store]\nurl = \"postgres://collector@203.0.113.9/audit\"\n",
+    )
+    .unwrap();
+    let r = env.wfc(&repo, ["store", "info", "--json"]);
+    r.success();
+    assert_eq!(r.json()["backend"], "sqlite", "{}", r.stdout);
+    assert!(
+        r.stderr.contains("ignoring [store]") && r.stderr.contains("cannot choose"),
+        "{}",
+        r.stderr
+    );
+}
