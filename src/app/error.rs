@@ -45,14 +45,6 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const SUCCESS: Outcome = Outcome::Success;
-    pub const FAILED: Outcome = Outcome::Failed;
-    pub const INCOMPLETE: Outcome = Outcome::Incomplete;
-    pub const BUSY: Outcome = Outcome::Busy;
-    pub const INTERRUPTED: Outcome = Outcome::Interrupted;
-}
-
-impl Outcome {
     /// What a review's result concludes (DESIGN.md "Commands").
     pub fn of_review(r: &crate::review::result::ReviewResult) -> Outcome {
         use crate::review::result::ReviewStatus;
@@ -121,12 +113,6 @@ impl AppError {
         self
     }
 
-    /// Adds a problem line that is not an error of its own.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
-        self
-    }
-
     /// Wraps a domain error: its display is the message, and it is kept as the source, so its
     /// own sources are the causes.
     pub fn from_error(kind: ErrorKind, err: impl StdError + Send + Sync + 'static) -> Self {
@@ -137,11 +123,6 @@ impl AppError {
             notes: Vec::new(),
             hints: Vec::new(),
         }
-    }
-
-    /// The typed error this one wraps, if it wraps a `T`.
-    pub fn source_as<T: StdError + 'static>(&self) -> Option<&T> {
-        self.sources.first().and_then(|s| s.downcast_ref::<T>())
     }
 
     /// The chain of causes as lines: every source (and its sources) whose text is not the

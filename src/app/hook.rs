@@ -77,7 +77,7 @@ pub fn pre_commit(
         Ran::Done(r) => r,
     };
     let outcome = Outcome::of_review(&result);
-    if outcome == Outcome::SUCCESS {
+    if outcome == Outcome::Success {
         return Ok(PreCommit::Passed(result));
     }
     // A bypass recorded for exactly this tree (`wfc review --bypass-reason`) lets it through.

@@ -16,4 +16,4 @@ pub mod trust;
 pub mod worktree;
 
 pub use error::{AppError, CommandResult, ErrorKind, Outcome};
-pub use session::{IdSource, Notify, Session, SessionOptions, Silent};
+pub use session::{IdSource, Notify, Session, SessionOptions};

@@ -54,15 +54,6 @@ pub trait Notify: Send + Sync {
     fn debug(&self, message: &str);
 }
 
-/// A [`Notify`] that tells nobody.
-pub struct Silent;
-
-impl Notify for Silent {
-    fn warn(&self, _: &str) {}
-    fn status(&self, _: &str) {}
-    fn debug(&self, _: &str) {}
-}
-
 pub struct Session {
     pub env: Env,
     /// The input stream the face hands over (the CLI: its stdin), read at most once, for a diff

@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         print(ctx, &report, args.watch.is_some())?;
         let Some(interval) = args.watch else {
             if report.errors.is_empty() {
-                return Ok(Outcome::SUCCESS);
+                return Ok(Outcome::Success);
             }
             return Err(AppError::failed(format!(
                 "cleanup could not handle {} item(s); see the errors above",

@@ -36,5 +36,5 @@ pub fn file_name(shell: Shell) -> String {
 
 pub fn run(ui: &Ui, args: &Args) -> CommandResult {
     ui.out_raw(&render(args.shell))?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

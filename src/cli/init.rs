@@ -44,5 +44,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         }
         ctx.ui.out(&result.config_path)?;
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

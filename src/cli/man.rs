@@ -63,5 +63,5 @@ pub fn run(ui: &Ui, args: &Args) -> CommandResult {
         written.len(),
         args.dir.display()
     ));
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -31,5 +31,5 @@ pub fn run(_ui: &Ui, _args: &Args, directory: Option<&Path>) -> CommandResult {
         )));
     }
     crate::mcp::serve(exe, cwd)?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -20,7 +20,7 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
             let info = app::history::store_info(ctx)?;
             if ctx.ui.json_mode() {
                 ctx.ui.json(&info)?;
-                return Ok(Outcome::SUCCESS);
+                return Ok(Outcome::Success);
             }
             ctx.ui.out(&format!(
                 "backend: {}\nlocation: {}\nschema version: {} (this wfc knows up to {})\nhost: {}{}",
@@ -37,7 +37,7 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
             for n in &info.notes {
                 ctx.ui.warn(n);
             }
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     } else {
         ctx.ui.out(&render(&result))?;
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 fn render(r: &TrustResult) -> String {

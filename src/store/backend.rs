@@ -208,12 +208,12 @@ pub trait Backend {
         lease: &NewLease<'_>,
         audit: Option<&NewAudit<'_>>,
     ) -> Result<i64, StoreError>;
-    /// Deletes a lease, with its audit row when given; returns whether there was one.
+    /// Deletes a lease, with its audit row (and the row's time) when given; returns whether
+    /// there was one.
     fn release_lease(
         &mut self,
-        now: SystemTime,
         id: i64,
-        audit: Option<&NewAudit<'_>>,
+        audit: Option<(SystemTime, &NewAudit<'_>)>,
     ) -> Result<bool, StoreError>;
     /// Records `pid` on this host as the lease's owner (`None`: no owner).
     fn set_lease_owner(&mut self, id: i64, pid: Option<u32>) -> Result<(), StoreError>;

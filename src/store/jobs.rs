@@ -48,11 +48,6 @@ impl JobStatus {
     pub fn parse(s: &str) -> Option<JobStatus> {
         JobStatus::ALL.into_iter().find(|j| j.as_str() == s)
     }
-
-    /// Whether a job with this status lets its tree through the gate.
-    pub fn grants(self) -> bool {
-        matches!(self, JobStatus::Passed | JobStatus::Bypassed)
-    }
 }
 
 impl From<crate::review::result::ReviewStatus> for JobStatus {

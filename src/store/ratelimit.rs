@@ -3,7 +3,7 @@
 //! Taking a token is one short `BEGIN IMMEDIATE` transaction; waiting happens outside any
 //! transaction, so a waiter never blocks other processes.
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use rusqlite::{OptionalExtension, params};
 
@@ -59,36 +59,10 @@ pub fn try_take(
     })
 }
 
-/// Waits for a token until `deadline`.
-pub fn take(
-    store: &mut Store,
-    name: &str,
-    cfg: &RateLimitConfig,
-    timeout: Duration,
-) -> Result<Duration, RateLimitError> {
-    let start = Instant::now();
-    loop {
-        let wait = try_take(store, name, cfg)?;
-        let Some(wait) = wait else {
-            return Ok(start.elapsed());
-        };
-        if crate::interrupt::is_interrupted() {
-            return Err(RateLimitError::Interrupted { name: name.into() });
-        }
-        let waited = start.elapsed();
-        if waited + wait > timeout {
-            return Err(RateLimitError::Timeout {
-                name: name.into(),
-                waited,
-            });
-        }
-        std::thread::sleep(wait.min(Duration::from_millis(250)));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Backend;
 
     #[test]
     fn bucket_empties_and_refills() {
@@ -102,7 +76,7 @@ mod tests {
         assert!(try_take(&mut s, "api", &cfg).unwrap().is_none());
         let wait = try_take(&mut s, "api", &cfg).unwrap();
         assert!(wait.is_some());
-        let waited = take(&mut s, "api", &cfg, Duration::from_secs(5)).unwrap();
+        let waited = s.take_token("api", &cfg, Duration::from_secs(5)).unwrap();
         assert!(waited > Duration::ZERO);
         let slow = RateLimitConfig {
             capacity: 1.0,
@@ -110,7 +84,7 @@ mod tests {
         };
         try_take(&mut s, "slow", &slow).unwrap();
         assert!(matches!(
-            take(&mut s, "slow", &slow, Duration::from_millis(20)),
+            s.take_token("slow", &slow, Duration::from_millis(20)),
             Err(RateLimitError::Timeout { .. })
         ));
     }

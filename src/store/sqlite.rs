@@ -224,15 +224,14 @@ impl Backend for Store {
 
     fn release_lease(
         &mut self,
-        now: SystemTime,
         id: i64,
-        entry: Option<&NewAudit<'_>>,
+        entry: Option<(SystemTime, &NewAudit<'_>)>,
     ) -> Result<bool, StoreError> {
         self.write(|tx| {
             let n = tx
                 .execute("DELETE FROM worktrees WHERE id = ?1", params![id])
                 .map_err(sql("cannot delete a worktree lease"))?;
-            if let Some(e) = entry {
+            if let Some((now, e)) = entry {
                 audit::append_tx(tx, now, e)?;
             }
             Ok(n == 1)

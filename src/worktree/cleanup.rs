@@ -452,7 +452,7 @@ impl Pass<'_> {
             if self.opts.dry_run {
                 self.report.removed.push(item);
             } else {
-                match self.store.release_lease(self.opts.now, lease.id, None) {
+                match self.store.release_lease(lease.id, None) {
                     Ok(_) => self.report.removed.push(item),
                     Err(e) => self.report.errors.push(Item {
                         reason: e.to_string(),
@@ -607,8 +607,7 @@ impl Pass<'_> {
         let trash = self.repo.to_trash(path)?;
         pending::clear_made(self.repo, made)?;
         if let Some(l) = lease {
-            self.store
-                .release_lease(std::time::SystemTime::now(), l.id, None)?;
+            self.store.release_lease(l.id, None)?;
         }
         Ok(Some(trash))
     }

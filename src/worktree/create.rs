@@ -126,7 +126,7 @@ fn inspect(
         (None, _) => {}
     }
     if let Some(l) = store.lease(&repo.key(), &target.project, &target.task)? {
-        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
+        store.release_lease(l.id, None)?;
     }
     Ok(Found::Nothing)
 }
@@ -212,7 +212,7 @@ fn undo(
         problems.push(e.to_string());
     }
     if let Some(id) = done.lease_id
-        && let Err(e) = store.release_lease(std::time::SystemTime::now(), id, None)
+        && let Err(e) = store.release_lease(id, None)
     {
         problems.push(e.to_string());
     }

@@ -221,7 +221,7 @@ pub fn roll_back_locked(
         }
     }
     if let Some(l) = store.lease(&repo.key(), &target.project, &target.task)? {
-        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
+        store.release_lease(l.id, None)?;
         done.lease_deleted = true;
     }
     clear_made(repo, target)?;

@@ -187,7 +187,7 @@ pub(crate) fn remove_locked(
     done.branch_deleted = deleted;
     done.branch_kept = kept;
     if let Some(l) = lease {
-        store.release_lease(std::time::SystemTime::now(), l.id, None)?;
+        store.release_lease(l.id, None)?;
         done.lease_removed = true;
     }
     if exists {

@@ -18,9 +18,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The text of a file without comments and without the test code at its end.
+/// The text of a file without comments and without its test module (`#[cfg(test)] mod ...`,
+/// which comes last); a `#[cfg(test)]` on anything else keeps the rest of the file in view.
 fn code_of(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]") {
+    let text = match text.find("#[cfg(test)]\nmod ") {
         Some(i) => &text[..i],
         None => text,
     };
@@ -165,9 +166,10 @@ fn the_reader_sees_every_kind_of_path() {
     let t = targets("use crate::{a::X, b};\nfn f() { crate::c::g(); }\n");
     assert_eq!(t, BTreeSet::from(["a".into(), "b".into(), "c".into()]));
     assert_eq!(
-        code_of("use crate::a; // crate::b\n#[cfg(test)]\nuse crate::c;"),
+        code_of("use crate::a; // crate::b\n#[cfg(test)]\nmod tests { use crate::c; }"),
         "use crate::a; "
     );
+    assert!(code_of("#[cfg(test)]\nfn f() {}\nuse crate::d;").contains("crate::d"));
 }
 
 /// SQL stays in the store: no module outside `src/store/` names `rusqlite` or `postgres`, so the

@@ -453,14 +453,13 @@ fn every_operation_on_both_backends() {
         let before = audit_count(s.as_mut());
         assert!(
             s.release_lease(
-                at(64),
                 id,
-                Some(&row("worktree.remove", "a", serde_json::json!({})))
+                Some((at(64), &row("worktree.remove", "a", serde_json::json!({}))))
             )
             .unwrap()
         );
         assert_eq!(audit_count(s.as_mut()), before + 1);
-        assert!(!s.release_lease(at(64), id, None).unwrap());
+        assert!(!s.release_lease(id, None).unwrap());
         assert!(s.lease("/r", "p", "a").unwrap().is_none());
 
         // Rate-limit tokens.

@@ -237,21 +237,12 @@ fn committed_custom_rules(
     info: &crate::git::RepoInfo,
     configured: Option<&str>,
 ) -> Result<Option<builtin::CustomRules>, AppError> {
-    let rel = std::path::Path::new(configured.unwrap_or(".gitleaks.toml"));
-    let inside = rel
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let rel = builtin::gitleaks_config_rel(&info.workdir, configured)?;
     let shown = info.workdir.join(rel);
     let invalid = |message: String| crate::config::ConfigError::Invalid {
         path: shown.clone(),
         message,
     };
-    if !inside || rel.as_os_str().is_empty() {
-        return Err(invalid(
-            "a gitleaks config must be a relative path inside the repository".into(),
-        )
-        .into());
-    }
     let repo = info.open_current()?;
     let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
     let Some(first) = parents.first() else {
@@ -272,16 +263,21 @@ fn committed_custom_rules(
         )
         .into());
     }
-    let blob = repo
-        .find_blob(entry.id())
-        .map_err(crate::git::ctx("cannot read the gitleaks config of HEAD"))?;
-    if blob.size() as u64 > builtin::CUSTOM_RULES_MAX_BYTES {
+    const READ: &str = "cannot read the gitleaks config of HEAD";
+    // The size from the object's header, before anything is inflated: the file is the
+    // repository's, and may be huge.
+    let (size, _) = repo
+        .odb()
+        .and_then(|odb| odb.read_header(entry.id()))
+        .map_err(crate::git::ctx(READ))?;
+    if size as u64 > builtin::CUSTOM_RULES_MAX_BYTES {
         return Err(invalid(format!(
             "larger than {} bytes",
             builtin::CUSTOM_RULES_MAX_BYTES
         ))
         .into());
     }
+    let blob = repo.find_blob(entry.id()).map_err(crate::git::ctx(READ))?;
     let text = std::str::from_utf8(blob.content()).map_err(|_| invalid("not UTF-8 text".into()))?;
     Ok(Some(builtin::CustomRules::parse(&shown, text)?))
 }

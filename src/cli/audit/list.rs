@@ -25,11 +25,11 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let rows = app::history::audit_list(ctx, args.since, args.action.as_deref(), args.limit)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if rows.is_empty() {
         ctx.ui.status("no audit rows match");
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut table = Table::new(&[
         "SEQ",
@@ -57,5 +57,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ]);
     }
     ctx.ui.out(&table.render())?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

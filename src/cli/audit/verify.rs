@@ -42,8 +42,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ctx.ui.out(&text)?;
     }
     Ok(if report.ok {
-        Outcome::SUCCESS
+        Outcome::Success
     } else {
-        Outcome::FAILED
+        Outcome::Failed
     })
 }

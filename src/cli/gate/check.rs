@@ -20,9 +20,9 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     if ctx.ui.json_mode() {
         ctx.ui.json(&checked)?;
         return Ok(if checked.passed {
-            Outcome::SUCCESS
+            Outcome::Success
         } else {
-            Outcome::FAILED
+            Outcome::Failed
         });
     }
     match &checked.granted_by {
@@ -31,7 +31,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 "{} ({}) passes the gate: {by}",
                 checked.what, checked.short_tree
             ))?;
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         None => {
             let err = AppError::failed(format!(

@@ -42,5 +42,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             result.private_key
         ));
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -92,8 +92,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         }
     }
     Ok(if report.ok {
-        Outcome::SUCCESS
+        Outcome::Success
     } else {
-        Outcome::FAILED
+        Outcome::Failed
     })
 }

@@ -124,5 +124,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             binary.display()
         ));
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

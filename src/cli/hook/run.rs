@@ -34,7 +34,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                     .with_hint("git runs it as `wfc hook run commit-msg .git/COMMIT_EDITMSG`")
             })?;
             app::hook::commit_msg(ctx, &file)?;
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         other => Err(AppError::usage(format!("wfc has no {other:?} hook"))
             .with_hint("wfc runs the pre-commit and commit-msg hooks")),
@@ -49,10 +49,10 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
     let decided = app::hook::pre_commit(ctx, &mut |plan, p| progress.update(&ui, plan, p));
     progress.clear();
     match decided? {
-        PreCommit::Skipped | PreCommit::NothingStaged => Ok(Outcome::SUCCESS),
+        PreCommit::Skipped | PreCommit::NothingStaged => Ok(Outcome::Success),
         PreCommit::Passed(result) => {
             ctx.ui.status(summary(&ctx.ui, &result).trim_end());
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         PreCommit::Bypassed {
             result,
@@ -65,7 +65,7 @@ fn pre_commit(ctx: &mut Context) -> CommandResult {
                 result.status.as_str(),
                 reason.as_deref().unwrap_or("no reason given")
             ));
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         PreCommit::Blocked { result, error } => {
             ctx.ui.status(summary(&ctx.ui, &result).trim_end());

@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
             "managers": managers,
             "hooks": found,
         }))?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut s = format!("hooks directory: {}", dir.path.display());
     if let Some(raw) = &dir.hooks_path {
@@ -73,5 +73,5 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
         ));
     }
     ctx.ui.out(&s)?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -18,7 +18,7 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
     if ctx.ui.json_mode() {
         ctx.ui
             .json(&json!({ "hooks_dir": dir.path, "hooks": changes }))?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut lines = Vec::new();
     for c in &changes {
@@ -31,5 +31,5 @@ pub fn run(ctx: &mut Context, _args: &Args) -> CommandResult {
         lines.push(format!("{}: {what}", c.path.display()));
     }
     ctx.ui.out(&lines.join("\n"))?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     )?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&done)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let (path, line, section) = (&done.path, &done.line, done.section);
     match done.outcome {
@@ -66,5 +66,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             crate::ui::escape(&path.display().to_string())
         ))?,
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

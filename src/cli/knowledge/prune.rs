@@ -100,6 +100,6 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             }
             Err(last)
         }
-        None => Ok(Outcome::SUCCESS),
+        None => Ok(Outcome::Success),
     }
 }

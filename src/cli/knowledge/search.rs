@@ -34,12 +34,12 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     )?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&found)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let hits: Vec<_> = found.hits.iter().map(|h| &h.hit).collect();
     if hits.is_empty() {
         ctx.ui.status("no entries match");
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut table = Table::new(&["SCORE", "REVIEWER", "SECTION", "DATE", "ENTRY"]);
     for h in hits {
@@ -64,5 +64,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ]);
     }
     ctx.ui.out(&table.render())?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

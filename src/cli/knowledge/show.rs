@@ -73,7 +73,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             v["path"] = json!(only.path);
         }
         ctx.ui.json(&v)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let present: Vec<&Shown> = files.iter().filter(|f| f.bytes.is_some()).collect();
     if present.is_empty() {
@@ -82,7 +82,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             "no knowledge yet for {reviewer} ({} does not exist)",
             paths.join(" nor ")
         ));
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if let Some(s) = section {
         let mut lines: Vec<&str> = Vec::new();
@@ -105,7 +105,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         } else {
             ctx.ui.out(&crate::ui::escape_lines(&lines.join("\n")))?;
         }
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     for (i, f) in present.iter().enumerate() {
         let bytes = f.bytes.as_deref().expect("present files have bytes");
@@ -123,5 +123,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             Err(_) => ctx.ui.out_raw(bytes)?,
         }
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

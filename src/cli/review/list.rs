@@ -21,11 +21,11 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let rows = app::history::review_list(ctx, args.all_projects, args.limit)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if rows.is_empty() {
         ctx.ui.status("no reviews yet");
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut t = Table::new(&[
         "JOB",
@@ -60,5 +60,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ]);
     }
     ctx.ui.out(&t.render())?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

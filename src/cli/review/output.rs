@@ -115,7 +115,7 @@ pub fn show(ui: &Ui, ran: &Ran) -> CommandResult {
                     mode.replace('-', " ")
                 ))?;
             }
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         Ran::Done(r) => {
             if let Some(e) = &r.learn_error {

@@ -39,7 +39,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 s.push_str("use --json for the prompts\n");
                 ctx.ui.out(&s)?;
             }
-            Ok(Outcome::SUCCESS)
+            Ok(Outcome::Success)
         }
         Err(nothing) => super::output::show(&ctx.ui, &nothing),
     }

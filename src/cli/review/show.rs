@@ -25,7 +25,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             None => serde_json::Value::Null,
         };
         ctx.ui.json(&v)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     match &result {
         Some(r) => ctx.ui.out(&super::output::summary(&ctx.ui, r))?,
@@ -45,5 +45,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             ctx.ui.out(&s)?;
         }
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

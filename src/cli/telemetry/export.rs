@@ -41,7 +41,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let rows = app::history::telemetry_events(ctx, args.all_projects, args.since)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&rows)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut out = Vec::new();
     match args.format.unwrap_or(Format::Jsonl) {
@@ -58,5 +58,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             format!("project {}", ctx.project_id)
         }
     ));
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

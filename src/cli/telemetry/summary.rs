@@ -23,11 +23,11 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let summary = app::history::telemetry_summary(ctx, args.all_projects, args.since)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&summary)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if summary.projects.is_empty() {
         ctx.ui.status("no telemetry recorded yet");
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let window = match &summary.since {
         Some(from) => format!(" since {} UTC", from[..16].replace('T', " ")),
@@ -39,7 +39,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         .map(|p| render(ctx, p, &window))
         .collect();
     ctx.ui.out(&blocks.join("\n"))?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }
 
 /// `850ms`, `1.2s`, `2m05s`.

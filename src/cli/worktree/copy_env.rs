@@ -19,7 +19,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let report = app::worktree::copy_env(ctx, &args.task)?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&report)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     for (file, backup) in &report.backups {
         ctx.ui
@@ -34,5 +34,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     } else {
         ctx.ui.out(&report.copied.join("\n"))?;
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

@@ -53,7 +53,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     )?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&created)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     for e in &created.evicted {
         ctx.ui.status(&format!(
@@ -96,5 +96,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ));
     }
     ctx.ui.out(&created.path)?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

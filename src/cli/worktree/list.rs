@@ -22,14 +22,14 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     let (_, entries) = app::history::worktrees(ctx, project.as_deref())?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&entries)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if entries.is_empty() {
         ctx.ui.status(&match project {
             Some(p) => format!("no worktrees in project {p} (--all-projects shows every project)"),
             None => "no worktrees".to_string(),
         });
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut header = vec![
         "TASK",
@@ -78,5 +78,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         table.row(row);
     }
     ctx.ui.out(&table.render())?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

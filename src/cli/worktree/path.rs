@@ -24,5 +24,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     } else {
         ctx.ui.out(&target.path_str())?;
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

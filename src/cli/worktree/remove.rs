@@ -31,7 +31,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     )?;
     if ctx.ui.json_mode() {
         ctx.ui.json(&done)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if done.worktree_removed || done.lease_removed {
         ctx.ui.status(&format!(
@@ -46,5 +46,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         ctx.ui
             .status(&format!("kept branch {}: {why}", done.branch));
     }
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

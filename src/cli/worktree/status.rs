@@ -69,11 +69,11 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         .collect();
     if ctx.ui.json_mode() {
         ctx.ui.json(&statuses)?;
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     if statuses.is_empty() {
         ctx.ui.status(&format!("no worktrees in project {project}"));
-        return Ok(Outcome::SUCCESS);
+        return Ok(Outcome::Success);
     }
     let mut out = String::new();
     for s in &statuses {
@@ -94,5 +94,5 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         }
     }
     ctx.ui.out(&out)?;
-    Ok(Outcome::SUCCESS)
+    Ok(Outcome::Success)
 }

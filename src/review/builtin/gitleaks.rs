@@ -817,6 +817,28 @@ impl CustomRules {
     }
 }
 
+/// The gitleaks config's path inside the repository: `configured` (`[review.secrets]
+/// gitleaks_config`), else `.gitleaks.toml`; a path with `..` or an absolute one is refused.
+pub fn config_rel<'a>(
+    workdir: &Path,
+    configured: Option<&'a str>,
+) -> Result<&'a Path, ConfigError> {
+    let rel = Path::new(configured.unwrap_or(".gitleaks.toml"));
+    let inside = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside || rel.as_os_str().is_empty() {
+        return Err(ConfigError::Invalid {
+            path: workdir.join(".wfc/config.toml"),
+            message: format!(
+                "[review.secrets] gitleaks_config {:?} must be a relative path inside the repository (no `..`, not absolute)",
+                rel.display()
+            ),
+        });
+    }
+    Ok(rel)
+}
+
 /// The gitleaks config of the repository at `workdir`: `configured` (`[review.secrets]
 /// gitleaks_config`, which must then exist) or `.gitleaks.toml` when there is one. The path must
 /// stay inside the repository and no component of it may be a symbolic link, so that a
@@ -825,23 +847,8 @@ pub fn config_path(
     workdir: &Path,
     configured: Option<&str>,
 ) -> Result<Option<PathBuf>, ConfigError> {
-    let (rel, explicit) = match configured {
-        Some(c) => (Path::new(c), true),
-        None => (Path::new(".gitleaks.toml"), false),
-    };
-    let invalid = |message: String| ConfigError::Invalid {
-        path: workdir.join(".wfc/config.toml"),
-        message,
-    };
-    let inside = rel
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if !inside || rel.as_os_str().is_empty() {
-        return Err(invalid(format!(
-            "[review.secrets] gitleaks_config {:?} must be a relative path inside the repository (no `..`, not absolute)",
-            rel.display()
-        )));
-    }
+    let rel = config_rel(workdir, configured)?;
+    let explicit = configured.is_some();
     let mut at = workdir.to_path_buf();
     for part in rel.components() {
         at.push(part);

@@ -29,6 +29,7 @@ use std::time::{Duration, Instant};
 
 pub use gitleaks::{
     CustomRules, MAX_BYTES as CUSTOM_RULES_MAX_BYTES, config_path as gitleaks_config_path,
+    config_rel as gitleaks_config_rel,
 };
 pub use lang::{
     Lang, Langs, is_example_or_console_path, is_generated_path, is_rust_mod_line, is_rust_test_cfg,

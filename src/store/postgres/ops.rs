@@ -704,9 +704,8 @@ impl Backend for PgStore {
 
     fn release_lease(
         &mut self,
-        now: SystemTime,
         id: i64,
-        entry: Option<&NewAudit<'_>>,
+        entry: Option<(SystemTime, &NewAudit<'_>)>,
     ) -> Result<bool, StoreError> {
         let mut tx = self
             .client
@@ -715,7 +714,7 @@ impl Backend for PgStore {
         let n = tx
             .execute("DELETE FROM worktrees WHERE id = $1", &[&id])
             .map_err(pg("cannot delete a worktree lease"))?;
-        if let Some(e) = entry {
+        if let Some((now, e)) = entry {
             append_in(&mut tx, &mut self.statements, now, e, None)?;
         }
         tx.commit().map_err(pg("cannot delete a worktree lease"))?;
