@@ -1,4 +1,6 @@
-//! Knowledge use cases: append (with its audit row and telemetry), search and prune.
+//! Knowledge use cases: append (with its audit row and telemetry), show, search, prune and
+//! export. Knowledge follows the store: KNOWLEDGE.md files on the SQLite store, the store's
+//! knowledge table on PostgreSQL ([`Base`]); every use case behaves the same on both.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -9,7 +11,10 @@ use serde_json::json;
 use super::{AppError, Session};
 use crate::knowledge::file::Document;
 use crate::knowledge::search::Hit;
-use crate::knowledge::{self, AppendOutcome, NewEntry, Section, prune, search};
+use crate::knowledge::{self, AppendOutcome, NewEntry, Place, Section, prune, search};
+use crate::store::audit::NewAudit;
+use crate::store::backend::Location;
+use crate::store::knowledge::{KnowledgeRow, KnowledgeScope};
 
 /// Which knowledge base a use case reads or writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -66,6 +71,93 @@ pub fn root(s: &Session, scope: Scope) -> Result<PathBuf, AppError> {
     })
 }
 
+/// Where one scope's knowledge is kept.
+#[derive(Debug, Clone)]
+pub enum Base {
+    /// `<root>/<reviewer>/KNOWLEDGE.md` files (the SQLite store).
+    Files(PathBuf),
+    /// The store's knowledge table (the PostgreSQL store).
+    Table(KnowledgeScope),
+}
+
+impl Base {
+    /// Where `reviewer`'s knowledge of this scope is.
+    pub fn place(&self, reviewer: &str) -> Place {
+        match self {
+            Base::Files(root) => Place::File(knowledge::knowledge_file(root, reviewer)),
+            Base::Table(scope) => Place::Table {
+                scope: scope.key(),
+                reviewer: reviewer.to_string(),
+                archive: false,
+            },
+        }
+    }
+
+    /// The whole scope, which every reviewer's [`Base::place`] is within.
+    pub fn whole(&self) -> Place {
+        match self {
+            Base::Files(root) => Place::File(root.clone()),
+            Base::Table(scope) => Place::Table {
+                scope: scope.key(),
+                reviewer: String::new(),
+                archive: false,
+            },
+        }
+    }
+}
+
+/// Whether knowledge lives in the store's table (the PostgreSQL store) rather than in files.
+pub fn in_table(s: &Session) -> bool {
+    matches!(s.store_location(), Location::Postgres(_))
+}
+
+/// Where `scope`'s knowledge is kept. On PostgreSQL a project's knowledge is keyed by the
+/// project id, which every clone of the repository on every machine shares.
+pub fn base(s: &Session, scope: Scope) -> Result<Base, AppError> {
+    if !in_table(s) {
+        return Ok(Base::Files(root(s, scope)?));
+    }
+    Ok(Base::Table(match scope {
+        Scope::Global => KnowledgeScope::Global,
+        Scope::Project => {
+            s.repo()?;
+            KnowledgeScope::Project(s.project_id.to_string())
+        }
+    }))
+}
+
+/// Every entry of `base` (or only `reviewer`'s), as unscored hits.
+pub fn entries(s: &mut Session, base: &Base, reviewer: Option<&str>) -> Result<Vec<Hit>, AppError> {
+    match base {
+        Base::Files(root) => Ok(search::load_entries(
+            std::slice::from_ref(root),
+            reviewer,
+        )?),
+        Base::Table(scope) => {
+            let reviewers = match reviewer {
+                Some(r) => vec![r.to_string()],
+                None => s.backend()?.knowledge_reviewers(scope)?,
+            };
+            let mut hits = Vec::new();
+            for r in reviewers {
+                let place = base.place(&r);
+                let rows = s.backend()?.knowledge(scope, &r, false)?;
+                hits.extend(rows.into_iter().map(|row| Hit {
+                    reviewer: row.reviewer,
+                    section: row.section,
+                    date: row.date,
+                    text: row.text,
+                    source: row.source,
+                    developer: row.developer,
+                    score: 0.0,
+                    path: place.clone(),
+                }));
+            }
+            Ok(hits)
+        }
+    }
+}
+
 /// A reviewer name from the caller, checked against the built-in and configured reviewers
 /// (which also keeps `..` and `/` out of the path).
 pub fn reviewer(s: &Session, raw: &str) -> Result<String, AppError> {
@@ -97,7 +189,7 @@ pub struct Appended {
     pub reviewer: String,
     pub section: Section,
     pub scope: Scope,
-    pub path: PathBuf,
+    pub path: Place,
     pub line: String,
     pub project_id: String,
     pub developer_id: String,
@@ -109,7 +201,8 @@ pub fn append(s: &mut Session, req: &AppendRequest) -> Result<Appended, AppError
     let reviewer = reviewer(s, &req.reviewer)?;
     let section: Section = req.section.parse()?;
     let scope = append_scope(s, req.scope, section);
-    let path = knowledge::knowledge_file(&root(s, scope)?, &reviewer);
+    let base = base(s, scope)?;
+    let path = base.place(&reviewer);
     let entry = NewEntry {
         reviewer: reviewer.clone(),
         section,
@@ -119,32 +212,56 @@ pub fn append(s: &mut Session, req: &AppendRequest) -> Result<Appended, AppError
     };
     let now = s.now();
     let scope_name = scope.as_str();
-    let resource = path.display().to_string();
-    let mut wait = on_wait(s);
-    // The audit row is written under the file lock before the rename, so that a kill can never
-    // leave the new entry in the file without its row.
-    let outcomes = knowledge::append_recorded(
-        &path,
-        std::slice::from_ref(&entry),
-        now,
-        req.lock_timeout,
-        &mut wait,
-        |pending: knowledge::Pending<'_>| -> Result<(), AppError> {
-            s.audit(
-                "knowledge.append",
-                &resource,
-                pending.outcomes[0].as_str(),
-                json!({
-                    "reviewer": reviewer,
-                    "section": section,
-                    "scope": scope_name,
-                    "text": entry.stored_text(),
-                    "source": entry.stored_source(),
-                    "file_sha256": pending.file_sha256,
+    let resource = path.to_string();
+    let details = json!({
+        "reviewer": reviewer,
+        "section": section,
+        "scope": scope_name,
+        "text": entry.stored_text(),
+        "source": entry.stored_source(),
+    });
+    let outcomes = match &base {
+        Base::Files(root) => {
+            let file = knowledge::knowledge_file(root, &reviewer);
+            let mut wait = on_wait(s);
+            // The audit row is written under the file lock before the rename, so that a kill can
+            // never leave the new entry in the file without its row.
+            knowledge::append_recorded(
+                &file,
+                std::slice::from_ref(&entry),
+                now,
+                req.lock_timeout,
+                &mut wait,
+                |pending: knowledge::Pending<'_>| -> Result<(), AppError> {
+                    let mut details = details.clone();
+                    details["file_sha256"] = json!(pending.file_sha256);
+                    s.audit(
+                        "knowledge.append",
+                        &resource,
+                        pending.outcomes[0].as_str(),
+                        details,
+                    )
+                },
+            )?
+        }
+        // The entry and its audit row are one transaction.
+        Base::Table(table) => {
+            let (project, developer) = (s.project_id.to_string(), s.developer_id.to_string());
+            s.backend()?.append_knowledge(
+                now,
+                table,
+                std::slice::from_ref(&entry),
+                Some(&NewAudit {
+                    project_id: &project,
+                    developer_id: &developer,
+                    action: "knowledge.append",
+                    resource: &resource,
+                    status: "added",
+                    details,
                 }),
-            )
-        },
-    )?;
+            )?
+        }
+    };
     let outcome = outcomes[0];
     s.telemetry(
         crate::telemetry::kind::KNOWLEDGE_APPEND,
@@ -185,7 +302,7 @@ pub struct Found {
 
 /// Ranks knowledge entries for `query` (BM25, offline) in the scopes asked for.
 pub fn search(
-    s: &Session,
+    s: &mut Session,
     query: &str,
     reviewer_id: Option<&str>,
     scope: Option<Scope>,
@@ -198,19 +315,19 @@ pub fn search(
                 .with_hint("common words such as `the` or `and`, and single letters, are ignored"),
         );
     }
-    let scopes = read_scopes(s, scope);
-    let roots = scopes
-        .iter()
-        .map(|sc| root(s, *sc))
-        .collect::<Result<Vec<_>, _>>()?;
-    let hits = search::search(&roots, reviewer_id.as_deref(), query, limit)?;
-    let hits = hits
+    let mut bases = Vec::new();
+    let mut all = Vec::new();
+    for sc in read_scopes(s, scope) {
+        let b = base(s, sc)?;
+        all.extend(entries(s, &b, reviewer_id.as_deref())?);
+        bases.push((sc, b.whole()));
+    }
+    let hits = search::rank(all, query, limit)
         .into_iter()
         .map(|hit| {
-            let scope = scopes
+            let scope = bases
                 .iter()
-                .zip(&roots)
-                .find(|(_, root)| hit.path.starts_with(root))
+                .find(|(_, whole)| hit.path.is_within(whole))
                 .map(|(sc, _)| *sc);
             ScopedHit { hit, scope }
         })
@@ -235,7 +352,7 @@ pub struct PruneRequest {
 /// What a prune did: a report per file, and the files it could not handle.
 #[derive(Debug)]
 pub struct Pruned {
-    pub root: PathBuf,
+    pub root: Place,
     pub cutoff: String,
     pub reports: Vec<prune::PruneReport>,
     pub failures: Vec<AppError>,
@@ -250,36 +367,42 @@ impl Pruned {
 /// Moves entries older than the cutoff to each file's archive; every file is tried, and the
 /// audit row lists what moved.
 pub fn prune(s: &mut Session, req: &PruneRequest) -> Result<Pruned, AppError> {
-    let root = root(s, req.scope)?;
-    let reviewers = match &req.reviewer {
-        Some(r) => vec![reviewer(s, r)?],
-        None => search::reviewers_with_files(&root)?,
+    let base = base(s, req.scope)?;
+    let reviewers = match (&req.reviewer, &base) {
+        (Some(r), _) => vec![reviewer(s, r)?],
+        (None, Base::Files(root)) => search::reviewers_with_files(root)?,
+        (None, Base::Table(table)) => s.backend()?.knowledge_reviewers(table)?,
     };
     let now = s.now();
+    let cutoff = prune::cutoff_date(now, req.older_than);
     let mut reports = Vec::new();
     let mut failures: Vec<AppError> = Vec::new();
     for r in &reviewers {
-        let path = knowledge::knowledge_file(&root, r);
-        match prune::prune(
-            &path,
-            now,
-            req.older_than,
-            req.dry_run,
-            req.lock_timeout,
-            &mut on_wait(s),
-        ) {
+        let done = match &base {
+            Base::Files(root) => prune::prune(
+                &knowledge::knowledge_file(root, r),
+                now,
+                req.older_than,
+                req.dry_run,
+                req.lock_timeout,
+                &mut on_wait(s),
+            )
+            .map_err(AppError::from),
+            Base::Table(table) => prune_table(s, req, table, &base.place(r), r, &cutoff),
+        };
+        match done {
             Ok(report) => reports.push(report),
-            Err(e) => failures.push(AppError::from(e)),
+            Err(e) => failures.push(e),
         }
     }
-    let cutoff = prune::cutoff_date(now, req.older_than);
     let pruned = Pruned {
-        root,
+        root: base.whole(),
         cutoff,
         reports,
         failures,
     };
-    if !req.dry_run && pruned.moved() > 0 {
+    // The table's moves carry their own audit rows (one per reviewer, in the same transaction).
+    if matches!(base, Base::Files(_)) && !req.dry_run && pruned.moved() > 0 {
         let files: Vec<_> = pruned
             .reports
             .iter()
@@ -288,7 +411,7 @@ pub fn prune(s: &mut Session, req: &PruneRequest) -> Result<Pruned, AppError> {
             .collect();
         s.audit(
             "knowledge.prune",
-            &pruned.root.display().to_string(),
+            &pruned.root.to_string(),
             if pruned.failures.is_empty() {
                 "ok"
             } else {
@@ -304,24 +427,99 @@ pub fn prune(s: &mut Session, req: &PruneRequest) -> Result<Pruned, AppError> {
     Ok(pruned)
 }
 
-/// One knowledge file as read.
+/// Archives one reviewer's entries dated before `cutoff` in the store's table.
+fn prune_table(
+    s: &mut Session,
+    req: &PruneRequest,
+    table: &KnowledgeScope,
+    place: &Place,
+    reviewer: &str,
+    cutoff: &str,
+) -> Result<prune::PruneReport, AppError> {
+    let rows = s.backend()?.knowledge(table, reviewer, false)?;
+    let (old, young): (Vec<KnowledgeRow>, Vec<KnowledgeRow>) =
+        rows.into_iter().partition(|r| r.date.as_str() < cutoff);
+    let mut report = prune::PruneReport {
+        path: place.clone(),
+        archive: place.archive(),
+        cutoff: cutoff.to_string(),
+        moved: old
+            .iter()
+            .enumerate()
+            .map(|(i, r)| knowledge::Entry {
+                section: r.section,
+                date: r.date.clone(),
+                text: r.text.clone(),
+                source: r.source.clone(),
+                developer: r.developer.clone(),
+                line: i,
+            })
+            .collect(),
+        kept: young.len(),
+        dry_run: req.dry_run,
+    };
+    if req.dry_run || old.is_empty() {
+        return Ok(report);
+    }
+    let ids: Vec<i64> = old.iter().map(|r| r.id).collect();
+    let (project, developer) = (s.project_id.to_string(), s.developer_id.to_string());
+    let resource = place.to_string();
+    let now = s.now();
+    let moved = s.backend()?.archive_knowledge(
+        now,
+        table,
+        reviewer,
+        &ids,
+        &NewAudit {
+            project_id: &project,
+            developer_id: &developer,
+            action: "knowledge.prune",
+            resource: &resource,
+            status: "ok",
+            details: json!({
+                "scope": req.scope.as_str(),
+                "reviewer": reviewer,
+                "cutoff": cutoff,
+                "moved": ids.len(),
+            }),
+        },
+    )?;
+    // Another prune at the same moment may have archived some of them first.
+    report.moved.truncate(moved);
+    Ok(report)
+}
+
+/// One knowledge document as read.
 #[derive(Debug)]
 pub struct Shown {
     pub scope: Scope,
-    pub path: PathBuf,
-    /// The file's bytes as they are; `None` when there is no file.
+    pub path: Place,
+    /// The file's bytes as they are (on PostgreSQL, the KNOWLEDGE.md the entries render to);
+    /// `None` when there is nothing.
     pub bytes: Option<Vec<u8>>,
     pub doc: Option<Document>,
 }
 
-fn read(s: &Session, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
-    let path = knowledge::knowledge_file(&root(s, scope)?, reviewer);
-    knowledge::file::check(&path)?;
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(AppError::failed(format!("cannot read {}", path.display())).with_cause(e));
+fn read(s: &mut Session, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
+    let base = base(s, scope)?;
+    let path = base.place(reviewer);
+    let bytes = match &base {
+        Base::Files(root) => {
+            let file = knowledge::knowledge_file(root, reviewer);
+            knowledge::file::check(&file)?;
+            match std::fs::read(&file) {
+                Ok(b) => Some(b),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    return Err(AppError::failed(format!("cannot read {}", file.display()))
+                        .with_cause(e));
+                }
+            }
+        }
+        Base::Table(table) => {
+            let rows = s.backend()?.knowledge(table, reviewer, false)?;
+            (!rows.is_empty())
+                .then(|| crate::store::knowledge::render(reviewer, &rows).into_bytes())
         }
     };
     let doc = bytes
@@ -335,16 +533,115 @@ fn read(s: &Session, scope: Scope, reviewer: &str) -> Result<Shown, AppError> {
     })
 }
 
-/// A reviewer's knowledge files in the scopes asked for (both by default), as they are.
+/// A reviewer's knowledge in the scopes asked for (both by default), as it is.
 pub fn show(
-    s: &Session,
+    s: &mut Session,
     reviewer_id: &str,
     scope: Option<Scope>,
 ) -> Result<(String, Vec<Shown>), AppError> {
     let reviewer = reviewer(s, reviewer_id)?;
-    let files = read_scopes(s, scope)
-        .into_iter()
-        .map(|sc| read(s, sc, &reviewer))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((reviewer, files))
+    let mut shown = Vec::new();
+    for sc in read_scopes(s, scope) {
+        shown.push(read(s, sc, &reviewer)?);
+    }
+    Ok((reviewer, shown))
+}
+
+/// One file `export` wrote.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedFile {
+    pub scope: Scope,
+    pub reviewer: String,
+    pub path: PathBuf,
+    /// Entries in the store, and how many of them the file did not hold yet.
+    pub entries: usize,
+    pub added: usize,
+    pub archived: usize,
+    pub archived_added: usize,
+}
+
+/// What `knowledge export` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exported {
+    /// Where the store keeps knowledge: `table`, or `files` (nothing to export).
+    pub kept_in: &'static str,
+    pub files: Vec<ExportedFile>,
+}
+
+/// Writes the store's knowledge (PostgreSQL) to the KNOWLEDGE.md files the SQLite store would
+/// keep, and archived entries to KNOWLEDGE-ARCHIVE.md: merged into what the files already hold,
+/// each file under its lock and written atomically. On the SQLite store the files are the
+/// knowledge, and nothing is written.
+pub fn export(
+    s: &mut Session,
+    scope: Option<Scope>,
+    lock_timeout: Duration,
+) -> Result<Exported, AppError> {
+    if !in_table(s) {
+        return Ok(Exported {
+            kept_in: "files",
+            files: Vec::new(),
+        });
+    }
+    let mut files = Vec::new();
+    for sc in read_scopes(s, scope) {
+        let Base::Table(table) = base(s, sc)? else {
+            unreachable!("knowledge is in the table")
+        };
+        let root = root(s, sc)?;
+        for r in s.backend()?.knowledge_reviewers(&table)? {
+            let current = s.backend()?.knowledge(&table, &r, false)?;
+            let archived = s.backend()?.knowledge(&table, &r, true)?;
+            let lines = |rows: &[KnowledgeRow]| -> Vec<knowledge::append::Line> {
+                rows.iter()
+                    .map(|row| {
+                        let line = knowledge::file::render_entry(
+                            &row.date,
+                            &row.text,
+                            &row.source,
+                            row.developer.as_deref(),
+                        );
+                        (row.section, row.text.clone(), line)
+                    })
+                    .collect()
+            };
+            let path = knowledge::knowledge_file(&root, &r);
+            let (added, archived_added) = knowledge::append::merge(
+                &path,
+                &r,
+                &knowledge::append::Lines {
+                    current: lines(&current),
+                    archived: lines(&archived),
+                },
+                lock_timeout,
+                &mut on_wait(s),
+            )?;
+            files.push(ExportedFile {
+                scope: sc,
+                reviewer: r,
+                path,
+                entries: current.len(),
+                added,
+                archived: archived.len(),
+                archived_added,
+            });
+        }
+    }
+    let written: Vec<_> = files
+        .iter()
+        .filter(|f| f.added + f.archived_added > 0)
+        .map(|f| json!({"path": f.path, "added": f.added, "archived_added": f.archived_added}))
+        .collect();
+    if !written.is_empty() {
+        s.audit(
+            "knowledge.export",
+            "knowledge",
+            "ok",
+            json!({"scope": scope_label(scope), "files": written}),
+        )?;
+    }
+    Ok(Exported {
+        kept_in: "table",
+        files,
+    })
 }

@@ -151,15 +151,7 @@ pub fn append_recorded<E: From<KnowledgeError>>(
     file::check(path)?;
     remove_stale_temps(path);
     let mut doc = load(path, FILE_NAME, &first.reviewer)?;
-    let mut outcomes = Vec::with_capacity(entries.len());
-    for (section, normalized, line) in prepared {
-        if doc.contains(section, &normalized) {
-            outcomes.push(AppendOutcome::Duplicate);
-        } else {
-            doc.insert(section, &line);
-            outcomes.push(AppendOutcome::Added);
-        }
-    }
+    let outcomes = insert_new(&mut doc, prepared);
     let changed = outcomes.contains(&AppendOutcome::Added);
     let sha = changed.then(|| {
         use sha2::{Digest, Sha256};
@@ -176,6 +168,76 @@ pub fn append_recorded<E: From<KnowledgeError>>(
         crate::fsutil::write_atomic(path, doc.text().as_bytes()).map_err(KnowledgeError::from)?;
     }
     Ok(outcomes)
+}
+
+/// Inserts each `(section, normalised text, line)` at the end of its section unless the section
+/// already holds the same normalised text.
+fn insert_new(
+    doc: &mut Document,
+    lines: impl IntoIterator<Item = (Section, String, String)>,
+) -> Vec<AppendOutcome> {
+    lines
+        .into_iter()
+        .map(|(section, normalized, line)| {
+            if doc.contains(section, &normalized) {
+                AppendOutcome::Duplicate
+            } else {
+                doc.insert(section, &line);
+                AppendOutcome::Added
+            }
+        })
+        .collect()
+}
+
+/// One entry as already written elsewhere: its section, its stored text, and its line (dated and
+/// attributed).
+pub type Line = (Section, String, String);
+
+/// One reviewer's entries as already written elsewhere, to merge into a knowledge file and, when
+/// some are archived, into its archive.
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    pub current: Vec<Line>,
+    pub archived: Vec<Line>,
+}
+
+/// Merges `lines` into the knowledge file at
+/// `path` and its archive under the file's one lock: what a file already holds stays, an entry
+/// whose text its section already has is not added twice, and each file is written atomically
+/// only when it changes. Returns how many lines went into each file.
+pub fn merge(
+    path: &Path,
+    reviewer: &str,
+    lines: &Lines,
+    lock_timeout: Duration,
+    on_wait: &mut dyn FnMut(&Path),
+) -> Result<(usize, usize), KnowledgeError> {
+    let _lock = FileLock::acquire(&file::lock_path(path)?, lock_timeout, on_wait)?;
+    file::check(path)?;
+    remove_stale_temps(path);
+    let mut added = [0; 2];
+    let targets = [
+        (path.to_path_buf(), FILE_NAME, &lines.current),
+        (super::archive_file(path), super::ARCHIVE_NAME, &lines.archived),
+    ];
+    for (n, (target, name, lines)) in targets.into_iter().enumerate() {
+        if lines.is_empty() {
+            continue;
+        }
+        let mut doc = load(&target, name, reviewer)?;
+        let prepared = lines
+            .iter()
+            .map(|(section, text, line)| (*section, file::normalize(text), line.clone()));
+        let outcomes = insert_new(&mut doc, prepared);
+        added[n] = outcomes
+            .iter()
+            .filter(|o| **o == AppendOutcome::Added)
+            .count();
+        if added[n] > 0 {
+            crate::fsutil::write_atomic(&target, doc.text().as_bytes())?;
+        }
+    }
+    Ok((added[0], added[1]))
 }
 
 /// Reads the file at `path`, or a fresh template when it is missing or empty. A file that is not

@@ -22,6 +22,67 @@ use serde::{Deserialize, Serialize};
 pub use append::{AppendOutcome, NewEntry, Pending, append, append_many, append_recorded};
 pub use file::{Document, Entry};
 
+/// Where one reviewer's knowledge document is kept: a KNOWLEDGE.md file (the SQLite store), or
+/// the store's knowledge table (the PostgreSQL store). Shown, and written to JSON, as a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    File(PathBuf),
+    Table {
+        /// `global` or `project:<id>`
+        scope: String,
+        reviewer: String,
+        /// The archive `prune` moves old entries to.
+        archive: bool,
+    },
+}
+
+impl Place {
+    /// Whether this document belongs under the folder or table scope `base`.
+    pub fn is_within(&self, base: &Place) -> bool {
+        match (self, base) {
+            (Place::File(p), Place::File(root)) => p.starts_with(root),
+            (Place::Table { scope, .. }, Place::Table { scope: s, .. }) => scope == s,
+            _ => false,
+        }
+    }
+
+    /// The archive beside this document.
+    pub fn archive(&self) -> Place {
+        match self {
+            Place::File(p) => Place::File(archive_file(p)),
+            Place::Table {
+                scope, reviewer, ..
+            } => Place::Table {
+                scope: scope.clone(),
+                reviewer: reviewer.clone(),
+                archive: true,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::File(p) => write!(f, "{}", p.display()),
+            Place::Table {
+                scope,
+                reviewer,
+                archive,
+            } => {
+                let what = if *archive { "archive" } else { "table" };
+                write!(f, "knowledge {what} {scope}/{reviewer}")
+            }
+        }
+    }
+}
+
+impl Serialize for Place {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// File name of a reviewer's knowledge.
 pub const FILE_NAME: &str = "KNOWLEDGE.md";
 /// File name of the archive `prune` moves old entries to, beside [`FILE_NAME`].

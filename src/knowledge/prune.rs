@@ -4,7 +4,7 @@
 //! killed in between leaves an entry in both files, never in neither. An entry line already in the
 //! archive's section is not archived twice, so running prune again after such a crash is clean.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
@@ -17,8 +17,8 @@ use crate::lock::FileLock;
 /// What a prune moved (or, with `dry_run`, would move) for one file.
 #[derive(Debug, Clone, Serialize)]
 pub struct PruneReport {
-    pub path: PathBuf,
-    pub archive: PathBuf,
+    pub path: super::Place,
+    pub archive: super::Place,
     /// Entries dated before this day (`YYYY-MM-DD`) are old.
     pub cutoff: String,
     pub moved: Vec<Entry>,
@@ -54,8 +54,8 @@ pub fn prune(
     };
     super::file::check(path)?;
     let mut report = PruneReport {
-        path: path.to_path_buf(),
-        archive: archive.clone(),
+        path: super::Place::File(path.to_path_buf()),
+        archive: super::Place::File(archive.clone()),
         cutoff: cutoff.clone(),
         moved: Vec::new(),
         kept: 0,

@@ -29,8 +29,8 @@ pub struct Hit {
     pub source: String,
     pub developer: Option<String>,
     pub score: f64,
-    /// The KNOWLEDGE.md the entry was read from.
-    pub path: PathBuf,
+    /// The KNOWLEDGE.md (or the store's table) the entry was read from.
+    pub path: super::Place,
 }
 
 impl Hit {
@@ -181,21 +181,27 @@ pub fn load_entries(roots: &[PathBuf], reviewer: Option<&str>) -> Result<Vec<Hit
             };
             // Reading never changes a file, so a stray invalid byte costs one entry, not all.
             let doc = Document::parse(String::from_utf8_lossy(&bytes).into_owned());
-            for e in doc.entries() {
-                hits.push(Hit {
-                    reviewer: name.clone(),
-                    section: e.section,
-                    date: e.date.clone(),
-                    text: e.text.clone(),
-                    source: e.source.clone(),
-                    developer: e.developer.clone(),
-                    score: 0.0,
-                    path: path.clone(),
-                });
-            }
+            hits.extend(unscored(&doc, &name, &super::Place::File(path)));
         }
     }
     Ok(hits)
+}
+
+/// Every entry of one reviewer's document, kept at `place`, as unscored hits.
+pub fn unscored(doc: &Document, reviewer: &str, place: &super::Place) -> Vec<Hit> {
+    doc.entries()
+        .iter()
+        .map(|e| Hit {
+            reviewer: reviewer.to_string(),
+            section: e.section,
+            date: e.date.clone(),
+            text: e.text.clone(),
+            source: e.source.clone(),
+            developer: e.developer.clone(),
+            score: 0.0,
+            path: place.clone(),
+        })
+        .collect()
 }
 
 /// Ranks the entries of the knowledge files under `roots` (`<root>/<reviewer>/KNOWLEDGE.md`) for
@@ -314,7 +320,7 @@ mod tests {
             source: "s".into(),
             developer: None,
             score: 0.0,
-            path: PathBuf::from("/k"),
+            path: crate::knowledge::Place::File(PathBuf::from("/k")),
         }
     }
 
@@ -365,9 +371,9 @@ mod tests {
     #[test]
     fn duplicates_across_roots_are_returned_once() {
         let mut a = hit("security", "Secrets in logs");
-        a.path = PathBuf::from("/global");
+        a.path = crate::knowledge::Place::File(PathBuf::from("/global"));
         let mut b = hit("security", "secrets  in logs");
-        b.path = PathBuf::from("/project");
+        b.path = crate::knowledge::Place::File(PathBuf::from("/project"));
         let ranked = rank(vec![a, b], "secrets", 10);
         assert_eq!(ranked.len(), 1);
     }

@@ -301,12 +301,31 @@ pub trait Backend {
         entries: &[NewEntry],
         audit: Option<&NewAudit<'_>>,
     ) -> Result<Vec<AppendOutcome>, StoreError>;
-    /// One reviewer's entries, in the order they were added.
+    /// One reviewer's entries (or, with `archived`, those `prune` archived), in the order they
+    /// were added.
     fn knowledge(
         &mut self,
         scope: &KnowledgeScope,
         reviewer: &str,
+        archived: bool,
     ) -> Result<Vec<KnowledgeRow>, StoreError>;
+    /// Moves the entries `ids` of one reviewer to the archive, with `audit` in the same
+    /// transaction; returns how many moved (an entry another process archived first is not).
+    fn archive_knowledge(
+        &mut self,
+        now: SystemTime,
+        scope: &KnowledgeScope,
+        reviewer: &str,
+        ids: &[i64],
+        audit: &NewAudit<'_>,
+    ) -> Result<usize, StoreError>;
+    /// Adds entries as they were written elsewhere (dated, attributed), de-duplicated like an
+    /// append, with no audit row of their own: a copy of knowledge, not new knowledge.
+    fn import_knowledge(
+        &mut self,
+        scope: &KnowledgeScope,
+        rows: &[KnowledgeRow],
+    ) -> Result<Vec<AppendOutcome>, StoreError>;
     /// The reviewers with knowledge in `scope`, sorted.
     fn knowledge_reviewers(&mut self, scope: &KnowledgeScope) -> Result<Vec<String>, StoreError>;
 }

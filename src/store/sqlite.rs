@@ -316,7 +316,27 @@ impl Backend for Store {
         &mut self,
         _scope: &KnowledgeScope,
         _reviewer: &str,
+        _archived: bool,
     ) -> Result<Vec<KnowledgeRow>, StoreError> {
+        Err(StoreError::Unsupported(FILES_KEEP_KNOWLEDGE))
+    }
+
+    fn archive_knowledge(
+        &mut self,
+        _now: SystemTime,
+        _scope: &KnowledgeScope,
+        _reviewer: &str,
+        _ids: &[i64],
+        _audit: &NewAudit<'_>,
+    ) -> Result<usize, StoreError> {
+        Err(StoreError::Unsupported(FILES_KEEP_KNOWLEDGE))
+    }
+
+    fn import_knowledge(
+        &mut self,
+        _scope: &KnowledgeScope,
+        _rows: &[KnowledgeRow],
+    ) -> Result<Vec<AppendOutcome>, StoreError> {
         Err(StoreError::Unsupported(FILES_KEEP_KNOWLEDGE))
     }
 

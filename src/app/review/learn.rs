@@ -42,52 +42,74 @@ pub(super) fn learn(ctx: &mut Session, r: &ReviewResult, now: SystemTime) -> Res
                 });
         }
     }
-    let root = ctx.global_knowledge_root();
+    let base = crate::app::knowledge::base(ctx, crate::app::knowledge::Scope::Global)
+        .map_err(|e| e.message)?;
     let mut added = 0;
     let mut errors = Vec::new();
     for (reviewer, entries) in by_reviewer {
-        let path = knowledge_file(&root, &reviewer);
-        let resource = path.display().to_string();
-        // Like `knowledge append`: the row first, under the file's lock, then the rename.
-        let record = |p: Pending<'_>| -> Result<(), AppError> {
-            let added: Vec<String> = entries
-                .iter()
-                .zip(p.outcomes)
-                .filter(|(_, o)| **o == crate::knowledge::AppendOutcome::Added)
-                .map(|(e, _)| e.stored_text())
-                .collect();
-            if added.is_empty() {
-                return Ok(());
-            }
-            ctx.audit(
-                "knowledge.append",
-                &resource,
-                "added",
-                json!({
-                    "reviewer": reviewer,
-                    "scope": "global",
-                    "job_id": r.job_id,
-                    "source": entries[0].stored_source(),
-                    "texts": added,
-                    "file_sha256": p.file_sha256,
-                }),
-            )
+        let resource = base.place(&reviewer).to_string();
+        let details = |texts: Vec<String>| {
+            json!({
+                "reviewer": reviewer,
+                "scope": "global",
+                "job_id": r.job_id,
+                "source": entries[0].stored_source(),
+                "texts": texts,
+            })
         };
-        match append_recorded(
-            &path,
-            &entries,
-            now,
-            LEARN_LOCK_TIMEOUT,
-            &mut |_| {},
-            record,
-        ) {
+        let done = match &base {
+            crate::app::knowledge::Base::Files(root) => {
+                let path = knowledge_file(root, &reviewer);
+                // Like `knowledge append`: the row first, under the file's lock, then the rename.
+                let record = |p: Pending<'_>| -> Result<(), AppError> {
+                    let added: Vec<String> = entries
+                        .iter()
+                        .zip(p.outcomes)
+                        .filter(|(_, o)| **o == crate::knowledge::AppendOutcome::Added)
+                        .map(|(e, _)| e.stored_text())
+                        .collect();
+                    if added.is_empty() {
+                        return Ok(());
+                    }
+                    let mut details = details(added);
+                    details["file_sha256"] = json!(p.file_sha256);
+                    ctx.audit("knowledge.append", &resource, "added", details)
+                };
+                append_recorded(
+                    &path,
+                    &entries,
+                    now,
+                    LEARN_LOCK_TIMEOUT,
+                    &mut |_| {},
+                    record,
+                )
+            }
+            // The entries and their audit row are one transaction.
+            crate::app::knowledge::Base::Table(table) => {
+                let (project, developer) =
+                    (ctx.project_id.to_string(), ctx.developer_id.to_string());
+                let texts = entries.iter().map(NewEntry::stored_text).collect();
+                let audit = crate::store::audit::NewAudit {
+                    project_id: &project,
+                    developer_id: &developer,
+                    action: "knowledge.append",
+                    resource: &resource,
+                    status: "added",
+                    details: details(texts),
+                };
+                ctx.backend().and_then(|b| {
+                    Ok(b.append_knowledge(now, table, &entries, Some(&audit))?)
+                })
+            }
+        };
+        match done {
             Ok(outcomes) => {
                 added += outcomes
                     .iter()
                     .filter(|o| **o == crate::knowledge::AppendOutcome::Added)
                     .count()
             }
-            Err(e) => errors.push(format!("{}: {}", path.display(), e.message)),
+            Err(e) => errors.push(format!("{resource}: {}", e.message)),
         }
     }
     if errors.is_empty() {

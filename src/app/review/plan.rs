@@ -100,15 +100,18 @@ pub enum Prompts {
 /// Plans every reviewer: relevance, prompt (with knowledge) and temperature. The built-in
 /// reviewers' relevance is `builtin_relevance` when they already ran over the change.
 pub fn plan(
-    ctx: &Session,
+    ctx: &mut Session,
     ids: &[String],
     change: &Change,
     redacted_diff: &str,
     prompts: Prompts,
     builtin_relevance: Option<&[(String, bool)]>,
 ) -> Vec<Planned> {
-    ids.iter()
-        .map(|id| {
+    // Every reviewer's knowledge, read once for all the prompts that want it.
+    let mut known: Option<Vec<crate::knowledge::search::Hit>> = None;
+    let mut planned = Vec::with_capacity(ids.len());
+    for id in ids {
+        planned.push({
             let (kind, relevant, instructions, temperature) = match Builtin::from_id(id) {
                 Some(b) => (
                     Kind::Builtin(b),
@@ -134,7 +137,11 @@ pub fn plan(
             let wants_prompt =
                 prompts == Prompts::All || (relevant && matches!(kind, Kind::External(_)));
             let prompt = if wants_prompt {
-                let knowledge = knowledge_for(ctx, id, change);
+                if known.is_none() && ctx.config.review.knowledge_tokens > 0 {
+                    known = Some(known_entries(ctx));
+                }
+                let all = known.as_deref().unwrap_or_default();
+                let knowledge = knowledge_for(ctx, all, id, change);
                 prompt::build(id, &instructions, &knowledge, change, redacted_diff)
             } else {
                 String::new()
@@ -146,16 +153,35 @@ pub fn plan(
                 prompt,
                 temperature,
             }
-        })
-        .collect()
+        });
+    }
+    planned
 }
 
 /// Most characters of added text that go into a knowledge query.
 pub(super) const QUERY_CHARS: usize = 8_000;
 
-/// The knowledge entries most relevant to `change` for `reviewer`, from the global and the
-/// project knowledge base, within `review.knowledge_tokens`, as prompt lines.
-pub(super) fn knowledge_for(ctx: &Session, reviewer: &str, change: &Change) -> Vec<String> {
+/// Every entry of the global and the project knowledge base. A knowledge base that cannot be
+/// read must not stop a review; it only makes prompts poorer.
+fn known_entries(ctx: &mut Session) -> Vec<crate::knowledge::search::Hit> {
+    use crate::app::knowledge::{Scope, base, entries};
+    let mut all = Vec::new();
+    for scope in [Scope::Global, Scope::Project] {
+        if let Ok(b) = base(ctx, scope) {
+            all.extend(entries(ctx, &b, None).unwrap_or_default());
+        }
+    }
+    all
+}
+
+/// The entries of `known` most relevant to `change` for `reviewer`, within
+/// `review.knowledge_tokens`, as prompt lines.
+pub(super) fn knowledge_for(
+    ctx: &Session,
+    known: &[crate::knowledge::search::Hit],
+    reviewer: &str,
+    change: &Change,
+) -> Vec<String> {
     let budget = ctx.config.review.knowledge_tokens;
     if budget == 0 {
         return Vec::new();
@@ -174,13 +200,12 @@ pub(super) fn knowledge_for(ctx: &Session, reviewer: &str, change: &Change) -> V
             query.push('\n');
         }
     }
-    let mut roots = vec![ctx.global_knowledge_root()];
-    if let Ok(p) = ctx.project_knowledge_root() {
-        roots.push(p);
-    }
-    // A knowledge base that cannot be read must not stop a review; it only makes prompts poorer.
-    let hits =
-        crate::knowledge::search::search(&roots, Some(reviewer), &query, 50).unwrap_or_default();
+    let mine: Vec<_> = known
+        .iter()
+        .filter(|h| h.reviewer == reviewer)
+        .cloned()
+        .collect();
+    let hits = crate::knowledge::search::rank(mine, &query, 50);
     crate::knowledge::search::within_budget(&hits, budget)
         .iter()
         .map(|h| h.line())

@@ -57,13 +57,13 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         AppendOutcome::Added => ctx.ui.out(&format!(
             "{} to {section} of {}: {}",
             ctx.ui.paint("added", Tone::Good),
-            crate::ui::escape(&path.display().to_string()),
+            crate::ui::escape(&path.to_string()),
             crate::ui::escape(line)
         ))?,
         AppendOutcome::Duplicate => ctx.ui.out(&format!(
             "{}: {section} of {} already holds this text; nothing written",
             ctx.ui.paint("duplicate", Tone::Warn),
-            crate::ui::escape(&path.display().to_string())
+            crate::ui::escape(&path.to_string())
         ))?,
     }
     Ok(Outcome::Success)

@@ -1,4 +1,5 @@
 mod append;
+mod export;
 mod prune;
 mod search;
 mod show;
@@ -19,6 +20,8 @@ pub enum Command {
     Search(search::Args),
     /// Archive old entries
     Prune(prune::Args),
+    /// Write the store's knowledge to KNOWLEDGE.md files (PostgreSQL store)
+    Export(export::Args),
 }
 
 pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
@@ -27,6 +30,7 @@ pub fn run(ctx: &mut Context, cmd: &Command) -> CommandResult {
         Command::Show(a) => show::run(ctx, a),
         Command::Search(a) => search::run(ctx, a),
         Command::Prune(a) => prune::run(ctx, a),
+        Command::Export(a) => export::run(ctx, a),
     }
 }
 

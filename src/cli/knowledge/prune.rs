@@ -65,14 +65,14 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             let verb = if args.dry_run { "would move" } else { "moved" };
             out.push_str(&format!(
                 "{}: {verb} {} {} to {} (kept {})\n",
-                r.path.display(),
+                r.path,
                 r.moved.len(),
                 if r.moved.len() == 1 {
                     "entry"
                 } else {
                     "entries"
                 },
-                r.archive.display(),
+                r.archive,
                 r.kept
             ));
             if args.dry_run {
@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
                 "nothing older than {} in {} file(s) under {}",
                 cutoff,
                 reports.len(),
-                root.display()
+                root
             ));
         } else {
             ctx.ui.out(&out)?;

@@ -8,7 +8,7 @@ use crate::app;
 use crate::app::error::{CommandResult, Outcome};
 use crate::app::knowledge::Shown;
 use crate::cli::context::Context;
-use crate::knowledge::{Entry, Section};
+use crate::knowledge::{Entry, Place, Section};
 
 /// Print a reviewer's KNOWLEDGE.md.
 ///
@@ -77,9 +77,14 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
     }
     let present: Vec<&Shown> = files.iter().filter(|f| f.bytes.is_some()).collect();
     if present.is_empty() {
-        let paths: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
+        let paths: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
+        let missing = if matches!(files.first().map(|f| &f.path), Some(Place::Table { .. })) {
+            "holds no entries"
+        } else {
+            "does not exist"
+        };
         ctx.ui.status(&format!(
-            "no knowledge yet for {reviewer} ({} does not exist)",
+            "no knowledge yet for {reviewer} ({} {missing})",
             paths.join(" nor ")
         ));
         return Ok(Outcome::Success);
@@ -98,7 +103,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         if lines.is_empty() {
             let paths: Vec<String> = present
                 .iter()
-                .map(|f| f.path.display().to_string())
+                .map(|f| f.path.to_string())
                 .collect();
             ctx.ui
                 .status(&format!("no entries in {s} of {}", paths.join(" or ")));
@@ -113,7 +118,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             let header = format!(
                 "\n<!-- {} knowledge: {} -->\n",
                 f.scope.as_str(),
-                crate::ui::escape(&f.path.display().to_string())
+                crate::ui::escape(&f.path.to_string())
             );
             ctx.ui.out_raw(header.as_bytes())?;
         }

@@ -205,7 +205,25 @@ CREATE TABLE knowledge (
 );
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1];
+/// Version 2: the archive `knowledge prune` moves old entries to (KNOWLEDGE-ARCHIVE.md on the
+/// file backend). An entry keeps its id; the same text is archived once per section.
+const V2: &str = r#"
+CREATE TABLE knowledge_archive (
+    id          BIGINT PRIMARY KEY,
+    scope       TEXT COLLATE "C" NOT NULL,
+    reviewer    TEXT COLLATE "C" NOT NULL,
+    section     TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    normalized  TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    developer   TEXT,
+    archived_at TEXT NOT NULL,
+    UNIQUE (scope, reviewer, section, normalized)
+);
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 fn current(store: &mut PgStore) -> Result<Option<i64>, StoreError> {

@@ -1012,14 +1012,18 @@ impl Backend for PgStore {
         &mut self,
         scope: &KnowledgeScope,
         reviewer: &str,
+        archived: bool,
     ) -> Result<Vec<KnowledgeRow>, StoreError> {
+        let sql = if archived {
+            "SELECT id, reviewer, section, date, text, source, developer FROM knowledge_archive
+             WHERE scope = $1 AND reviewer = $2 ORDER BY id"
+        } else {
+            "SELECT id, reviewer, section, date, text, source, developer FROM knowledge
+             WHERE scope = $1 AND reviewer = $2 ORDER BY id"
+        };
         let rows = self
             .client
-            .query(
-                "SELECT id, reviewer, section, date, text, source, developer FROM knowledge
-                 WHERE scope = $1 AND reviewer = $2 ORDER BY id",
-                &[&scope.key(), &reviewer],
-            )
+            .query(sql, &[&scope.key(), &reviewer])
             .map_err(pg("cannot read knowledge"))?;
         rows.iter()
             .map(|r| {
@@ -1040,11 +1044,123 @@ impl Backend for PgStore {
             .collect()
     }
 
+    fn archive_knowledge(
+        &mut self,
+        now: SystemTime,
+        scope: &KnowledgeScope,
+        reviewer: &str,
+        ids: &[i64],
+        entry: &NewAudit<'_>,
+    ) -> Result<usize, StoreError> {
+        let scope = scope.key();
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
+        // The rows are locked as they are copied, so two prunes at once move each entry once.
+        let moved = tx
+            .query(
+                "DELETE FROM knowledge WHERE scope = $1 AND reviewer = $2 AND id = ANY($3)
+                 RETURNING id, section, date, text, normalized, source, developer",
+                &[&scope, &reviewer, &ids],
+            )
+            .map_err(pg("cannot archive knowledge"))?;
+        let at = crate::time::rfc3339(now);
+        for r in &moved {
+            let (id, section, date, text, normalized, source, developer): (
+                i64,
+                String,
+                String,
+                String,
+                String,
+                String,
+                Option<String>,
+            ) = (
+                r.get(0),
+                r.get(1),
+                r.get(2),
+                r.get(3),
+                r.get(4),
+                r.get(5),
+                r.get(6),
+            );
+            tx.execute(
+                "INSERT INTO knowledge_archive
+                   (id, scope, reviewer, section, date, text, normalized, source, developer,
+                    archived_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT (scope, reviewer, section, normalized) DO NOTHING",
+                &[
+                    &id,
+                    &scope,
+                    &reviewer,
+                    &section,
+                    &date,
+                    &text,
+                    &normalized,
+                    &source,
+                    &developer,
+                    &at,
+                ],
+            )
+            .map_err(pg("cannot archive knowledge"))?;
+        }
+        if !moved.is_empty() {
+            append_in(&mut tx, &mut self.statements, now, entry, None)?;
+        }
+        tx.commit().map_err(pg("cannot archive knowledge"))?;
+        Ok(moved.len())
+    }
+
+    fn import_knowledge(
+        &mut self,
+        scope: &KnowledgeScope,
+        rows: &[KnowledgeRow],
+    ) -> Result<Vec<AppendOutcome>, StoreError> {
+        let scope = scope.key();
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for r in rows {
+            let added = tx
+                .query_opt(
+                    "INSERT INTO knowledge
+                       (scope, reviewer, section, date, text, normalized, source, developer)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                     ON CONFLICT (scope, reviewer, section, normalized) DO NOTHING
+                     RETURNING id",
+                    &[
+                        &scope,
+                        &r.reviewer,
+                        &r.section.key(),
+                        &r.date,
+                        &r.text,
+                        &crate::knowledge::file::normalize(&r.text),
+                        &r.source,
+                        &r.developer,
+                    ],
+                )
+                .map_err(pg("cannot import a knowledge entry"))?
+                .is_some();
+            outcomes.push(if added {
+                AppendOutcome::Added
+            } else {
+                AppendOutcome::Duplicate
+            });
+        }
+        tx.commit().map_err(pg("cannot import knowledge"))?;
+        Ok(outcomes)
+    }
+
     fn knowledge_reviewers(&mut self, scope: &KnowledgeScope) -> Result<Vec<String>, StoreError> {
         let rows = self
             .client
             .query(
-                "SELECT DISTINCT reviewer FROM knowledge WHERE scope = $1 ORDER BY reviewer",
+                "SELECT reviewer FROM knowledge WHERE scope = $1
+                 UNION SELECT reviewer FROM knowledge_archive WHERE scope = $1
+                 ORDER BY 1",
                 &[&scope.key()],
             )
             .map_err(pg("cannot read knowledge"))?;
