@@ -535,6 +535,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a reviewer''s knowledge')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Rank entries for a query')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Archive old entries')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -622,11 +623,31 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'wfc;knowledge;export' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Only global or only project knowledge; default: both (project only inside a repository)')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before giving up (exit 4)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wfc;knowledge;help' {
             [CompletionResult]::new('append', 'append', [CompletionResultType]::ParameterValue, 'Append an entry (locked, atomic, de-duplicated)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a reviewer''s knowledge')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Rank entries for a query')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Archive old entries')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -640,6 +661,9 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;knowledge;help;prune' {
+            break
+        }
+        'wfc;knowledge;help;export' {
             break
         }
         'wfc;knowledge;help;help' {
@@ -978,6 +1002,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the embedded SQLite store into an empty PostgreSQL store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -998,12 +1023,35 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'wfc;store;migrate' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The PostgreSQL store: postgres://user@host:5432/database')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The SQLite store to copy (default: $WFC_HOME/wfc.db)')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Run as if wfc was started in DIR')
+            [CompletionResult]::new('--project-id', '--project-id', [CompletionResultType]::ParameterName, 'Project (namespace) id [env: WFC_PROJECT_ID]')
+            [CompletionResult]::new('--developer-id', '--developer-id', [CompletionResultType]::ParameterName, 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors [env: NO_COLOR disables]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the answer and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more detail on stderr')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'wfc;store;help' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the embedded SQLite store into an empty PostgreSQL store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'wfc;store;help;info' {
+            break
+        }
+        'wfc;store;help;migrate' {
             break
         }
         'wfc;store;help;help' {
@@ -1154,6 +1202,7 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a reviewer''s knowledge')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Rank entries for a query')
             [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Archive old entries')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)')
             break
         }
         'wfc;help;knowledge;append' {
@@ -1166,6 +1215,9 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
             break
         }
         'wfc;help;knowledge;prune' {
+            break
+        }
+        'wfc;help;knowledge;export' {
             break
         }
         'wfc;help;telemetry' {
@@ -1218,9 +1270,13 @@ Register-ArgumentCompleter -Native -CommandName 'wfc' -ScriptBlock {
         }
         'wfc;help;store' {
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Say which store is in use, where, and its schema version')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the embedded SQLite store into an empty PostgreSQL store')
             break
         }
         'wfc;help;store;info' {
+            break
+        }
+        'wfc;help;store;migrate' {
             break
         }
         'wfc;help;trust' {

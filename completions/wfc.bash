@@ -172,6 +172,9 @@ _wfc() {
             wfc__subcmd__help__subcmd__knowledge,append)
                 cmd="wfc__subcmd__help__subcmd__knowledge__subcmd__append"
                 ;;
+            wfc__subcmd__help__subcmd__knowledge,export)
+                cmd="wfc__subcmd__help__subcmd__knowledge__subcmd__export"
+                ;;
             wfc__subcmd__help__subcmd__knowledge,prune)
                 cmd="wfc__subcmd__help__subcmd__knowledge__subcmd__prune"
                 ;;
@@ -195,6 +198,9 @@ _wfc() {
                 ;;
             wfc__subcmd__help__subcmd__store,info)
                 cmd="wfc__subcmd__help__subcmd__store__subcmd__info"
+                ;;
+            wfc__subcmd__help__subcmd__store,migrate)
+                cmd="wfc__subcmd__help__subcmd__store__subcmd__migrate"
                 ;;
             wfc__subcmd__help__subcmd__telemetry,export)
                 cmd="wfc__subcmd__help__subcmd__telemetry__subcmd__export"
@@ -250,6 +256,9 @@ _wfc() {
             wfc__subcmd__knowledge,append)
                 cmd="wfc__subcmd__knowledge__subcmd__append"
                 ;;
+            wfc__subcmd__knowledge,export)
+                cmd="wfc__subcmd__knowledge__subcmd__export"
+                ;;
             wfc__subcmd__knowledge,help)
                 cmd="wfc__subcmd__knowledge__subcmd__help"
                 ;;
@@ -264,6 +273,9 @@ _wfc() {
                 ;;
             wfc__subcmd__knowledge__subcmd__help,append)
                 cmd="wfc__subcmd__knowledge__subcmd__help__subcmd__append"
+                ;;
+            wfc__subcmd__knowledge__subcmd__help,export)
+                cmd="wfc__subcmd__knowledge__subcmd__help__subcmd__export"
                 ;;
             wfc__subcmd__knowledge__subcmd__help,help)
                 cmd="wfc__subcmd__knowledge__subcmd__help__subcmd__help"
@@ -313,11 +325,17 @@ _wfc() {
             wfc__subcmd__store,info)
                 cmd="wfc__subcmd__store__subcmd__info"
                 ;;
+            wfc__subcmd__store,migrate)
+                cmd="wfc__subcmd__store__subcmd__migrate"
+                ;;
             wfc__subcmd__store__subcmd__help,help)
                 cmd="wfc__subcmd__store__subcmd__help__subcmd__help"
                 ;;
             wfc__subcmd__store__subcmd__help,info)
                 cmd="wfc__subcmd__store__subcmd__help__subcmd__info"
+                ;;
+            wfc__subcmd__store__subcmd__help,migrate)
+                cmd="wfc__subcmd__store__subcmd__help__subcmd__migrate"
                 ;;
             wfc__subcmd__telemetry,export)
                 cmd="wfc__subcmd__telemetry__subcmd__export"
@@ -1041,7 +1059,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__knowledge)
-            opts="append show search prune"
+            opts="append show search prune export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1055,6 +1073,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__knowledge__subcmd__append)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__knowledge__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1209,7 +1241,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__store)
-            opts="info"
+            opts="info migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,6 +1255,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__help__subcmd__store__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__help__subcmd__store__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1641,7 +1687,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__knowledge)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version append show search prune help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version append show search prune export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,8 +1770,46 @@ _wfc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wfc__subcmd__knowledge__subcmd__export)
+            opts="-C -q -v -h -V --scope --lock-timeout --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scope)
+                    COMPREPLY=($(compgen -W "global project" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wfc__subcmd__knowledge__subcmd__help)
-            opts="append show search prune help"
+            opts="append show search prune export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1739,6 +1823,20 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__knowledge__subcmd__help__subcmd__append)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__knowledge__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2313,7 +2411,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__store)
-            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version info help"
+            opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version info migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2343,7 +2441,7 @@ _wfc() {
             return 0
             ;;
         wfc__subcmd__store__subcmd__help)
-            opts="info help"
+            opts="info migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2384,6 +2482,20 @@ _wfc() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        wfc__subcmd__store__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         wfc__subcmd__store__subcmd__info)
             opts="-C -q -v -h -V --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2391,6 +2503,44 @@ _wfc() {
                 return 0
             fi
             case "${prev}" in
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --developer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wfc__subcmd__store__subcmd__migrate)
+            opts="-C -q -v -h -V --to --from --project-id --developer-id --json --color --quiet --verbose --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

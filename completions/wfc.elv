@@ -497,6 +497,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand show 'Print a reviewer''s knowledge'
             cand search 'Rank entries for a query'
             cand prune 'Archive old entries'
+            cand export 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;knowledge;append'= {
@@ -579,11 +580,30 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'wfc;knowledge;export'= {
+            cand --scope 'Only global or only project knowledge; default: both (project only inside a repository)'
+            cand --lock-timeout 'How long to wait for another writer''s lock before giving up (exit 4)'
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wfc;knowledge;help'= {
             cand append 'Append an entry (locked, atomic, de-duplicated)'
             cand show 'Print a reviewer''s knowledge'
             cand search 'Rank entries for a query'
             cand prune 'Archive old entries'
+            cand export 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;knowledge;help;append'= {
@@ -593,6 +613,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;knowledge;help;search'= {
         }
         &'wfc;knowledge;help;prune'= {
+        }
+        &'wfc;knowledge;help;export'= {
         }
         &'wfc;knowledge;help;help'= {
         }
@@ -899,6 +921,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand info 'Say which store is in use, where, and its schema version'
+            cand migrate 'Copy the embedded SQLite store into an empty PostgreSQL store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;store;info'= {
@@ -917,11 +940,32 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'wfc;store;migrate'= {
+            cand --to 'The PostgreSQL store: postgres://user@host:5432/database'
+            cand --from 'The SQLite store to copy (default: $WFC_HOME/wfc.db)'
+            cand -C 'Run as if wfc was started in DIR'
+            cand --project-id 'Project (namespace) id [env: WFC_PROJECT_ID]'
+            cand --developer-id 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]'
+            cand --color 'When to use colors [env: NO_COLOR disables]'
+            cand --json 'Print one JSON document on stdout instead of text'
+            cand -q 'Print only the answer and errors'
+            cand --quiet 'Print only the answer and errors'
+            cand -v 'Print more detail on stderr'
+            cand --verbose 'Print more detail on stderr'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'wfc;store;help'= {
             cand info 'Say which store is in use, where, and its schema version'
+            cand migrate 'Copy the embedded SQLite store into an empty PostgreSQL store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'wfc;store;help;info'= {
+        }
+        &'wfc;store;help;migrate'= {
         }
         &'wfc;store;help;help'= {
         }
@@ -1051,6 +1095,7 @@ set edit:completion:arg-completer[wfc] = {|@words|
             cand show 'Print a reviewer''s knowledge'
             cand search 'Rank entries for a query'
             cand prune 'Archive old entries'
+            cand export 'Write the store''s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
         }
         &'wfc;help;knowledge;append'= {
         }
@@ -1059,6 +1104,8 @@ set edit:completion:arg-completer[wfc] = {|@words|
         &'wfc;help;knowledge;search'= {
         }
         &'wfc;help;knowledge;prune'= {
+        }
+        &'wfc;help;knowledge;export'= {
         }
         &'wfc;help;telemetry'= {
             cand export 'Write every event with its project, developer and time'
@@ -1097,8 +1144,11 @@ set edit:completion:arg-completer[wfc] = {|@words|
         }
         &'wfc;help;store'= {
             cand info 'Say which store is in use, where, and its schema version'
+            cand migrate 'Copy the embedded SQLite store into an empty PostgreSQL store'
         }
         &'wfc;help;store;info'= {
+        }
+        &'wfc;help;store;migrate'= {
         }
         &'wfc;help;trust'= {
         }

@@ -379,23 +379,24 @@ complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcomma
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "list" -d 'List past reviews'
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one past review'
 complete -c wfc -n "__fish_wfc_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -s C -d 'Run as if wfc was started in DIR' -r -F
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -l json -d 'Print one JSON document on stdout instead of text'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -s q -l quiet -d 'Print only the answer and errors'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -s v -l verbose -d 'Print more detail on stderr'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -l no-progress -d 'Never draw progress bars'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -s h -l help -d 'Print help'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -s V -l version -d 'Print version'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -f -a "append" -d 'Append an entry (locked, atomic, de-duplicated)'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -f -a "show" -d 'Print a reviewer\'s knowledge'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -f -a "search" -d 'Rank entries for a query'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -f -a "prune" -d 'Archive old entries'
-complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "append" -d 'Append an entry (locked, atomic, de-duplicated)'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "show" -d 'Print a reviewer\'s knowledge'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "search" -d 'Rank entries for a query'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "prune" -d 'Archive old entries'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "export" -d 'Write the store\'s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and not __fish_seen_subcommand_from append show search prune export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l reviewer -d 'Reviewer whose knowledge this is' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l section -d 'patterns_found, false_positives, incidents_prevented, repo_rules or codebase_context' -r
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from append" -l text -d 'The entry text (line breaks become spaces; at most 500 characters)' -r
@@ -464,10 +465,26 @@ complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subco
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -l no-progress -d 'Never draw progress bars'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l scope -d 'Only global or only project knowledge; default: both (project only inside a repository)' -r -f -a "global\t'`$WFC_HOME/knowledge/global/reviewers/<reviewer>/KNOWLEDGE.md`'
+project\t'`<repo>/.wfc/knowledge/reviewers/<reviewer>/KNOWLEDGE.md`, committable'"
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l lock-timeout -d 'How long to wait for another writer\'s lock before giving up (exit 4)' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "append" -d 'Append an entry (locked, atomic, de-duplicated)'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a reviewer\'s knowledge'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "search" -d 'Rank entries for a query'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Archive old entries'
+complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the store\'s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
 complete -c wfc -n "__fish_wfc_using_subcommand knowledge; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_subcommand_from export help" -l since -d 'Only events newer than this (e.g. 7d)' -r
 complete -c wfc -n "__fish_wfc_using_subcommand telemetry; and not __fish_seen_subcommand_from export help" -s C -d 'Run as if wfc was started in DIR' -r -F
@@ -671,20 +688,21 @@ complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every commit of a range (for CI)'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make an ed25519 key that signs review attestations'
 complete -c wfc -n "__fish_wfc_using_subcommand gate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -s C -d 'Run as if wfc was started in DIR' -r -F
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -l json -d 'Print one JSON document on stdout instead of text'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -s q -l quiet -d 'Print only the answer and errors'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -s v -l verbose -d 'Print more detail on stderr'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -l no-progress -d 'Never draw progress bars'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -s h -l help -d 'Print help'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -s V -l version -d 'Print version'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -f -a "info" -d 'Say which store is in use, where, and its schema version'
-complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -f -a "info" -d 'Say which store is in use, where, and its schema version'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -f -a "migrate" -d 'Copy the embedded SQLite store into an empty PostgreSQL store'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and not __fish_seen_subcommand_from info migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
@@ -697,7 +715,22 @@ complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcomman
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The PostgreSQL store: postgres://user@host:5432/database' -r
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l from -d 'The SQLite store to copy (default: $WFC_HOME/wfc.db)' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -s C -d 'Run as if wfc was started in DIR' -r -F
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l developer-id -d 'Developer (person or agent) id [env: WFC_DEVELOPER_ID]' -r
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l color -d 'When to use colors [env: NO_COLOR disables]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l json -d 'Print one JSON document on stdout instead of text'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print only the answer and errors'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'Print more detail on stderr'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Never draw progress bars'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "info" -d 'Say which store is in use, where, and its schema version'
+complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy the embedded SQLite store into an empty PostgreSQL store'
 complete -c wfc -n "__fish_wfc_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c wfc -n "__fish_wfc_using_subcommand trust" -s C -d 'Run as if wfc was started in DIR' -r -F
 complete -c wfc -n "__fish_wfc_using_subcommand trust" -l project-id -d 'Project (namespace) id [env: WFC_PROJECT_ID]' -r
@@ -778,6 +811,7 @@ complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from knowledge" -f -a "show" -d 'Print a reviewer\'s knowledge'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from knowledge" -f -a "search" -d 'Rank entries for a query'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from knowledge" -f -a "prune" -d 'Archive old entries'
+complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from knowledge" -f -a "export" -d 'Write the store\'s knowledge to KNOWLEDGE.md files (PostgreSQL store)'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from telemetry" -f -a "export" -d 'Write every event with its project, developer and time'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check that no audit row was edited or deleted; exit 1 and name the first break if one was'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from hook" -f -a "install" -d 'Install the hooks'
@@ -788,3 +822,4 @@ complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from gate" -f -a "verify" -d 'Check every commit of a range (for CI)'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from gate" -f -a "keygen" -d 'Make an ed25519 key that signs review attestations'
 complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "info" -d 'Say which store is in use, where, and its schema version'
+complete -c wfc -n "__fish_wfc_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy the embedded SQLite store into an empty PostgreSQL store'

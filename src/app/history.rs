@@ -161,19 +161,12 @@ pub struct StoreInfo {
 pub fn store_info(s: &mut Session) -> Result<StoreInfo, AppError> {
     let host = s.host.clone();
     let store = s.backend()?;
-    let mut notes = Vec::new();
-    if store.keeps_knowledge() {
-        notes.push(
-            "the knowledge base stays in KNOWLEDGE.md files on this version; audit, jobs, \
-             leases, rate limits, trust and telemetry are in the shared store"
-                .to_string(),
-        );
-    }
+    let notes = Vec::new();
     Ok(StoreInfo {
         backend: store.kind().as_str(),
         location: store.describe(),
         schema_version: store.schema_version()?,
-        supported_schema_version: crate::store::migrations::LATEST,
+        supported_schema_version: store.supported_schema_version(),
         host: host.name,
         boot_id: host.boot_id,
         notes,

@@ -129,10 +129,7 @@ pub fn base(s: &Session, scope: Scope) -> Result<Base, AppError> {
 /// Every entry of `base` (or only `reviewer`'s), as unscored hits.
 pub fn entries(s: &mut Session, base: &Base, reviewer: Option<&str>) -> Result<Vec<Hit>, AppError> {
     match base {
-        Base::Files(root) => Ok(search::load_entries(
-            std::slice::from_ref(root),
-            reviewer,
-        )?),
+        Base::Files(root) => Ok(search::load_entries(std::slice::from_ref(root), reviewer)?),
         Base::Table(scope) => {
             let reviewers = match reviewer {
                 Some(r) => vec![r.to_string()],
@@ -511,8 +508,9 @@ fn read(s: &mut Session, scope: Scope, reviewer: &str) -> Result<Shown, AppError
                 Ok(b) => Some(b),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => {
-                    return Err(AppError::failed(format!("cannot read {}", file.display()))
-                        .with_cause(e));
+                    return Err(
+                        AppError::failed(format!("cannot read {}", file.display())).with_cause(e)
+                    );
                 }
             }
         }

@@ -12,6 +12,7 @@ pub mod knowledge;
 pub mod review;
 pub mod session;
 pub mod setup;
+pub mod store;
 pub mod trust;
 pub mod worktree;
 

@@ -218,7 +218,11 @@ pub fn merge(
     let mut added = [0; 2];
     let targets = [
         (path.to_path_buf(), FILE_NAME, &lines.current),
-        (super::archive_file(path), super::ARCHIVE_NAME, &lines.archived),
+        (
+            super::archive_file(path),
+            super::ARCHIVE_NAME,
+            &lines.archived,
+        ),
     ];
     for (n, (target, name, lines)) in targets.into_iter().enumerate() {
         if lines.is_empty() {

@@ -122,7 +122,9 @@ mod tests {
         let dry = prune(&p, now, d180, true, Duration::from_secs(1), &mut |_| {}).unwrap();
         assert_eq!(dry.moved.len(), 2);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
-        assert!(!dry.archive.exists());
+        let archive = crate::knowledge::archive_file(&p);
+        assert_eq!(dry.archive, crate::knowledge::Place::File(archive.clone()));
+        assert!(!archive.exists());
 
         let r = prune(&p, now, d180, false, Duration::from_secs(1), &mut |_| {}).unwrap();
         assert_eq!((r.moved.len(), r.kept), (2, 1));
@@ -131,7 +133,7 @@ mod tests {
             "# KNOWLEDGE.md -- security\n\n## Patterns Found\nkeep this prose\n\
              - [2026-06-01] new one (Source: s)\n\n## Codebase Context\n"
         );
-        let arch = Document::parse(std::fs::read_to_string(&r.archive).unwrap());
+        let arch = Document::parse(std::fs::read_to_string(&archive).unwrap());
         assert_eq!(arch.reviewer(), Some("security"));
         assert!(
             arch.text()
@@ -150,7 +152,7 @@ mod tests {
         // A crash after the archive write leaves the entry in both; pruning again archives it once.
         std::fs::write(&p, text).unwrap();
         prune(&p, now, d180, false, Duration::from_secs(1), &mut |_| {}).unwrap();
-        let arch = Document::parse(std::fs::read_to_string(&r.archive).unwrap());
+        let arch = Document::parse(std::fs::read_to_string(&archive).unwrap());
         assert_eq!(arch.entries().len(), 2);
     }
 

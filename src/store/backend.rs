@@ -64,6 +64,18 @@ pub fn open(location: &Location, host: Host) -> Result<Box<dyn Backend>, StoreEr
     })
 }
 
+/// Copies the SQLite store `src` into the empty PostgreSQL store at `url` (see
+/// [`super::postgres::import::from_sqlite`]) and returns that store, opened for this host.
+pub fn copy_into_postgres(
+    src: &super::Store,
+    url: &str,
+    host: Host,
+) -> Result<(Box<dyn Backend>, super::postgres::import::Copied), StoreError> {
+    let mut dst = super::postgres::PgStore::connect(url, host)?;
+    let copied = super::postgres::import::from_sqlite(src, &mut dst)?;
+    Ok((Box::new(dst), copied))
+}
+
 /// A running job as judged from this host.
 #[derive(Debug, Clone)]
 pub struct JobVerdict {
@@ -81,6 +93,8 @@ pub trait Backend {
     /// The file, or the server and database (never a password).
     fn describe(&self) -> String;
     fn schema_version(&mut self) -> Result<i64, StoreError>;
+    /// The newest schema this wfc knows for this kind of store.
+    fn supported_schema_version(&self) -> i64;
     /// The host this store records owners for.
     fn host(&self) -> &Host;
 

@@ -21,6 +21,7 @@ pub mod trust;
 
 pub use backend::{Backend, BackendKind, Location};
 pub use host::{Host, Liveness, Owner};
+pub use postgres::import::Copied;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -30,6 +30,10 @@ impl Backend for Store {
         self.path().display().to_string()
     }
 
+    fn supported_schema_version(&self) -> i64 {
+        super::migrations::LATEST
+    }
+
     fn schema_version(&mut self) -> Result<i64, StoreError> {
         self.user_version()
     }

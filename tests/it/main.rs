@@ -35,5 +35,6 @@ mod shim;
 mod snapshots;
 mod store;
 mod store_backends;
+mod store_team;
 mod telemetry;
 mod worktree;

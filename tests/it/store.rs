@@ -188,7 +188,7 @@ fn store_info_names_the_store_in_use_and_its_schema() {
 
 /// A fresh database on the test server (`WFC_TEST_DATABASE_URL`), or `None` with the skip
 /// message; dropped when the guard goes.
-fn pg_database() -> Option<(String, impl Drop)> {
+pub(crate) fn pg_database() -> Option<(String, impl Drop)> {
     struct Dropper(String, String);
     impl Drop for Dropper {
         fn drop(&mut self) {

@@ -1034,7 +1034,7 @@ fn knowledge_in_postgres_renders_the_file_the_file_backend_writes() {
         assert_eq!(in_store, in_file);
     }
     let rows = s
-        .knowledge(&KnowledgeScope::Project("p".into()), "security")
+        .knowledge(&KnowledgeScope::Project("p".into()), "security", false)
         .unwrap();
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[0].developer.as_deref(), Some("ann"));
@@ -1043,7 +1043,7 @@ fn knowledge_in_postgres_renders_the_file_the_file_backend_writes() {
         std::fs::read_to_string(&file).unwrap()
     );
     assert!(
-        s.knowledge(&KnowledgeScope::Global, "security")
+        s.knowledge(&KnowledgeScope::Global, "security", false)
             .unwrap()
             .is_empty()
     );

@@ -97,9 +97,8 @@ pub(super) fn learn(ctx: &mut Session, r: &ReviewResult, now: SystemTime) -> Res
                     status: "added",
                     details: details(texts),
                 };
-                ctx.backend().and_then(|b| {
-                    Ok(b.append_knowledge(now, table, &entries, Some(&audit))?)
-                })
+                ctx.backend()
+                    .and_then(|b| Ok(b.append_knowledge(now, table, &entries, Some(&audit))?))
             }
         };
         match done {

@@ -37,7 +37,8 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
         return Ok(Outcome::Success);
     }
     if done.files.is_empty() {
-        ctx.ui.status("the store holds no knowledge yet; nothing written");
+        ctx.ui
+            .status("the store holds no knowledge yet; nothing written");
         return Ok(Outcome::Success);
     }
     let mut out = String::new();

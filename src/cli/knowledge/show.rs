@@ -101,10 +101,7 @@ pub fn run(ctx: &mut Context, args: &Args) -> CommandResult {
             );
         }
         if lines.is_empty() {
-            let paths: Vec<String> = present
-                .iter()
-                .map(|f| f.path.to_string())
-                .collect();
+            let paths: Vec<String> = present.iter().map(|f| f.path.to_string()).collect();
             ctx.ui
                 .status(&format!("no entries in {s} of {}", paths.join(" or ")));
         } else {

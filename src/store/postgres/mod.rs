@@ -7,6 +7,7 @@
 //! the audit chain by `pg_advisory_xact_lock` (across processes and machines), a rate-limit bucket
 //! by its row lock.
 
+pub mod import;
 mod migrations;
 mod ops;
 

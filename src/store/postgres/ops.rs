@@ -194,6 +194,10 @@ impl Backend for PgStore {
         self.database.clone()
     }
 
+    fn supported_schema_version(&self) -> i64 {
+        super::LATEST
+    }
+
     fn schema_version(&mut self) -> Result<i64, StoreError> {
         super::migrations::version(self)
     }
