@@ -197,9 +197,6 @@ pub struct Appended {
 pub fn append(s: &mut Session, req: &AppendRequest) -> Result<Appended, AppError> {
     let reviewer = reviewer(s, &req.reviewer)?;
     let section: Section = req.section.parse()?;
-    let scope = append_scope(s, req.scope, section);
-    let base = base(s, scope)?;
-    let path = base.place(&reviewer);
     let entry = NewEntry {
         reviewer: reviewer.clone(),
         section,
@@ -207,6 +204,12 @@ pub fn append(s: &mut Session, req: &AppendRequest) -> Result<Appended, AppError
         source: req.source.clone(),
         developer: Some(s.developer_id.to_string()),
     };
+    if entry.stored_text().is_empty() {
+        return Err(knowledge::KnowledgeError::EmptyText.into());
+    }
+    let scope = append_scope(s, req.scope, section);
+    let base = base(s, scope)?;
+    let path = base.place(&reviewer);
     let now = s.now();
     let scope_name = scope.as_str();
     let resource = path.to_string();

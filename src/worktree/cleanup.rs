@@ -338,9 +338,27 @@ pub fn run(
         .filter(|(k, _)| !creating.contains(k))
         .collect();
     let running = live_jobs(pass.store);
+    // On a store several hosts share, a worktree on a filesystem they share (network home
+    // folders) may be leased by another host; its owner is then judged as that host's. Such a
+    // lease only speaks for a registered folder that is here: it is never taken for a stale one.
+    let here = pass.store.host().name.clone();
+    let elsewhere: BTreeMap<(String, String), Lease> = pass
+        .store
+        .team_leases(opts.project.as_deref())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| {
+            l.repo == repo.key()
+                && l.owner
+                    .as_ref()
+                    .and_then(|o| o.host.as_deref())
+                    .is_some_and(|h| h != here)
+        })
+        .map(|l| ((l.project_id.clone(), l.task_id.clone()), l))
+        .collect();
 
     // 1. Registered task worktrees (with or without a lease).
-    pass.registered(registered, &mut leased, &running);
+    pass.registered(registered, &mut leased, &elsewhere, &running);
     // 2. Leases git does not know: stale when their folder is gone; a folder still there is an
     //    unregistered folder (step 3).
     let lease_of_dir = pass.unknown_leases(leased);
@@ -362,6 +380,7 @@ impl Pass<'_> {
         &mut self,
         registered: BTreeMap<(String, String), Registered>,
         leased: &mut BTreeMap<(String, String), Lease>,
+        elsewhere: &BTreeMap<(String, String), Lease>,
         running: &LiveJobs,
     ) {
         let (repo, opts) = (self.repo, self.opts);
@@ -371,7 +390,10 @@ impl Pass<'_> {
             let Some(target) = Target::in_repo(&repo.info.main_root, &p, &t) else {
                 continue;
             };
-            let lease = leased.remove(&(p.clone(), t.clone()));
+            let key_pt = (p.clone(), t.clone());
+            let lease = leased
+                .remove(&key_pt)
+                .or_else(|| elsewhere.get(&key_pt).cloned());
             if !reg.present {
                 if let Some(reason) = &reg.locked {
                     self.report.kept.push(

@@ -331,8 +331,16 @@ fn knowledge_sections_go_to_their_scope_and_reads_look_in_both() {
         Some("global"),
     );
     assert_eq!(r.json()["scope"], "global");
-    let project = std::fs::read_to_string(&project_file).unwrap();
-    let global = std::fs::read_to_string(&global_file).unwrap();
+    // The files on the SQLite store; what the table renders to on PostgreSQL.
+    let read = |scope: &str, file: &std::path::Path| match &env.database {
+        Some(_) => {
+            env.wfc(&repo, ["knowledge", "show", "security", "--scope", scope])
+                .stdout
+        }
+        None => std::fs::read_to_string(file).unwrap(),
+    };
+    let project = read("project", &project_file);
+    let global = read("global", &global_file);
     assert!(project.contains("vault tokens only") && project.contains("vault client in src"));
     assert!(global.contains("vault token in logs") && global.contains("vault rule kept global"));
     assert!(!global.contains("vault tokens only"));

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::harness::{Run, TestEnv};
-use crate::worktree::{branches, count, git_worktrees, run, store};
+use crate::worktree::{branches, count, git_worktrees, run};
 
 const T0: &str = "2026-03-01T00:00:00Z";
 const LATER: &str = "2026-03-05T00:00:00Z";
@@ -33,28 +33,8 @@ fn dead_pid() -> u32 {
 fn snapshot(env: &TestEnv, repo: &Path) -> String {
     let mut dirs: Vec<String> = walk(&repo.join(".worktrees"));
     dirs.sort();
-    let leases: Vec<String> = {
-        let s = store(env);
-        let mut stmt = s
-            .conn()
-            .prepare("SELECT task_id || ' ' || last_used_at FROM worktrees ORDER BY task_id")
-            .unwrap();
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
-    let jobs: Vec<String> = {
-        let s = store(env);
-        let mut stmt = s
-            .conn()
-            .prepare("SELECT id || ' ' || status FROM jobs ORDER BY id")
-            .unwrap();
-        stmt.query_map([], |r| r.get::<_, String>(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+    let leases = env.texts("SELECT task_id || ' ' || last_used_at FROM worktrees ORDER BY task_id");
+    let jobs = env.texts("SELECT id || ' ' || status FROM jobs ORDER BY id");
     let rows = (
         count(env, "SELECT count(*) FROM audit"),
         count(env, "SELECT count(*) FROM telemetry_events"),
@@ -86,24 +66,22 @@ fn walk(dir: &Path) -> Vec<String> {
 }
 
 fn insert_job(env: &TestEnv, id: &str, project: &str, pid: u32) {
-    store(env)
-        .conn()
-        .execute_batch(&format!(
-            "INSERT INTO jobs (id, kind, project_id, developer_id, status, pid, started_at)
-             VALUES ('{id}', 'review', '{project}', 'dev', 'running', {pid}, '{T0}')"
-        ))
-        .unwrap();
+    // The store exists (and is migrated) once any wfc ran; the scene runs one first.
+    env.execute(&format!(
+        "INSERT INTO jobs (id, kind, project_id, developer_id, status, pid, started_at)
+         VALUES ('{id}', 'review', '{project}', 'dev', 'running', {pid}, '{T0}')"
+    ));
 }
 
 fn job_status(env: &TestEnv, id: &str) -> (String, Option<String>) {
-    store(env)
-        .conn()
-        .query_row(
-            &format!("SELECT status, finished_at FROM jobs WHERE id = '{id}'"),
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap()
+    let row = env.texts(&format!(
+        "SELECT status || ' ' || COALESCE(finished_at, '-') FROM jobs WHERE id = '{id}'"
+    ));
+    let (status, finished) = row[0].split_once(' ').unwrap();
+    (
+        status.to_string(),
+        (finished != "-").then(|| finished.to_string()),
+    )
 }
 
 /// A repository with one worktree of each kind cleanup must tell apart, and the dead pids used.
@@ -313,14 +291,9 @@ fn cleanup_removes_orphans_and_keeps_everything_else_with_a_reason() {
         count(&env, "SELECT count(*) FROM audit WHERE action = 'cleanup'"),
         1
     );
-    let data: String = store(&env)
-        .conn()
-        .query_row(
-            "SELECT data FROM telemetry_events WHERE kind = 'cleanup'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let data = env
+        .texts("SELECT data FROM telemetry_events WHERE kind = 'cleanup'")
+        .remove(0);
     let data: serde_json::Value = serde_json::from_str(&data).unwrap();
     assert_eq!(data, serde_json::json!({ "removed": 5, "kept": 7 }));
 
@@ -385,7 +358,16 @@ fn watch_repeats_until_stopped() {
     let db = env.wfc_home.join("wfc.db");
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        if db.exists() && count(&env, "SELECT count(*) FROM audit WHERE action = 'cleanup'") >= 2 {
+        let started = match &env.database {
+            Some(_) => env.count("SELECT count(*) FROM pg_tables WHERE tablename = 'audit'") > 0,
+            None => db.exists(),
+        };
+        if started
+            && env
+                .texts("SELECT action FROM audit WHERE action = 'cleanup'")
+                .len()
+                >= 2
+        {
             break;
         }
         assert!(

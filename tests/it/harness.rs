@@ -13,6 +13,54 @@ pub struct TestEnv {
     pub root: PathBuf,
     pub home: PathBuf,
     pub wfc_home: PathBuf,
+    /// The PostgreSQL store every `wfc` of this environment uses, when the suite runs on that
+    /// backend ([`on_postgres`]); `None` on the embedded SQLite store.
+    pub database: Option<Database>,
+}
+
+/// Whether the whole suite runs on the PostgreSQL store (`WFC_TEST_STORE=postgres`, with a server
+/// in `WFC_TEST_DATABASE_URL`): every test environment then gets a fresh database of its own.
+pub fn on_postgres() -> bool {
+    std::env::var("WFC_TEST_STORE").is_ok_and(|v| v == "postgres")
+}
+
+/// A database of its own on the test server, dropped with its environment.
+pub struct Database {
+    admin: String,
+    name: String,
+    pub url: String,
+}
+
+impl Database {
+    pub fn create() -> Database {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let admin = std::env::var("WFC_TEST_DATABASE_URL")
+            .expect("WFC_TEST_STORE=postgres needs a server in WFC_TEST_DATABASE_URL");
+        let name = format!(
+            "wfc_env_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        let (base, _) = admin.rsplit_once('/').unwrap();
+        let url = format!("{base}/{name}");
+        Database { admin, name, url }
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
 }
 
 /// What a finished command did.
@@ -78,6 +126,7 @@ impl TestEnv {
             root,
             home,
             wfc_home,
+            database: on_postgres().then(Database::create),
         }
     }
 
@@ -103,6 +152,104 @@ impl TestEnv {
             .env("COLUMNS", "100")
             .env("USER", "tester")
             .env("NO_COLOR", "1");
+        if let Some(db) = &self.database {
+            cmd.env("WFC_DATABASE_URL", &db.url);
+        }
+    }
+
+    /// True, with a message, when the suite runs on the PostgreSQL store and the rest of a test
+    /// is about the embedded SQLite store itself (its file, or the KNOWLEDGE.md files that are
+    /// its knowledge); `why` names the test that covers the same on PostgreSQL.
+    pub fn sqlite_only(&self, why: &str) -> bool {
+        if self.database.is_some() {
+            eprintln!("skipped on the PostgreSQL store: {why}");
+        }
+        self.database.is_some()
+    }
+
+    /// The store this environment's `wfc` runs use, opened the way wfc opens it.
+    pub fn backend(&self) -> Box<dyn wfc::store::Backend> {
+        let location = match &self.database {
+            Some(db) => wfc::store::Location::Postgres(db.url.clone()),
+            None => wfc::store::Location::Sqlite(self.wfc_home.join("wfc.db")),
+        };
+        wfc::store::backend::open(&location, wfc::store::Host::detect(None)).unwrap()
+    }
+
+    /// The one integer a query of the store answers (SQL both backends read alike).
+    pub fn count(&self, sql: &str) -> i64 {
+        match &self.database {
+            Some(db) => {
+                let mut c = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+                c.query_one(sql, &[]).unwrap().get(0)
+            }
+            None => rusqlite::Connection::open(self.wfc_home.join("wfc.db"))
+                .unwrap()
+                .query_row(sql, [], |r| r.get(0))
+                .unwrap(),
+        }
+    }
+
+    /// The first column, as text, of every row a query of the store answers.
+    pub fn texts(&self, sql: &str) -> Vec<String> {
+        match &self.database {
+            Some(db) => postgres::Client::connect(&db.url, postgres::NoTls)
+                .unwrap()
+                .query(sql, &[])
+                .unwrap()
+                .iter()
+                .map(|r| r.get(0))
+                .collect(),
+            None => {
+                let c = rusqlite::Connection::open(self.wfc_home.join("wfc.db")).unwrap();
+                let mut st = c.prepare(sql).unwrap();
+                st.query_map([], |r| r.get::<_, String>(0))
+                    .unwrap()
+                    .map(Result::unwrap)
+                    .collect()
+            }
+        }
+    }
+
+    /// Every row of every table of the PostgreSQL store, as JSON lines (what a database dump of
+    /// it would hold); the SQLite store is read as its files.
+    pub fn store_dump(&self) -> String {
+        let db = self.database.as_ref().expect("a PostgreSQL store");
+        let mut c = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+        let tables: Vec<String> = c
+            .query(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut out = String::new();
+        for t in tables {
+            for r in c
+                .query(&format!("SELECT row_to_json(t)::text FROM {t} t"), &[])
+                .unwrap()
+            {
+                out.push_str(r.get::<_, &str>(0));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Runs statements on the store (SQL both backends read alike).
+    pub fn execute(&self, sql: &str) {
+        match &self.database {
+            Some(db) => postgres::Client::connect(&db.url, postgres::NoTls)
+                .unwrap()
+                .batch_execute(sql)
+                .unwrap(),
+            None => rusqlite::Connection::open(self.wfc_home.join("wfc.db"))
+                .unwrap()
+                .execute_batch(sql)
+                .unwrap(),
+        }
     }
 
     /// Any program in `dir`, with the test environment.

@@ -323,6 +323,9 @@ fn append_project(env: &TestEnv, repo: &Path, text: &str) -> crate::harness::Run
 #[test]
 fn project_knowledge_links_are_neither_read_nor_rewritten() {
     let env = TestEnv::new();
+    if env.sqlite_only("project knowledge is the repository's files only on the SQLite store") {
+        return;
+    }
     let v = victim(&env);
     let before = tree(&v);
     let k = ".wfc/knowledge/reviewers/security";
@@ -372,6 +375,9 @@ fn project_knowledge_links_are_neither_read_nor_rewritten() {
 #[test]
 fn project_knowledge_lock_lives_in_the_git_dir() {
     let env = TestEnv::new();
+    if env.sqlite_only("project knowledge is the repository's files only on the SQLite store") {
+        return;
+    }
     let repo = hostile_clone(&env, "repo", |src| {
         std::fs::create_dir_all(src.join(".wfc/knowledge/reviewers/security")).unwrap();
         std::fs::write(

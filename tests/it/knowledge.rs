@@ -19,6 +19,22 @@ fn global_file(env: &TestEnv, reviewer: &str) -> PathBuf {
         .join("KNOWLEDGE.md")
 }
 
+/// A reviewer's global KNOWLEDGE.md: the file on the SQLite store, the document the knowledge
+/// table renders to on PostgreSQL.
+fn global_text(env: &TestEnv, reviewer: &str) -> String {
+    match &env.database {
+        Some(_) => {
+            let r = env.wfc(
+                &env.root,
+                ["knowledge", "show", reviewer, "--scope", "global"],
+            );
+            r.success();
+            r.stdout
+        }
+        None => std::fs::read_to_string(global_file(env, reviewer)).unwrap(),
+    }
+}
+
 fn append_cmd(env: &TestEnv, dir: &Path, reviewer: &str, section: &str, text: &str) -> Command {
     let mut cmd = env.wfc_cmd(dir);
     cmd.env("WFC_NOW", NOW).args([
@@ -102,7 +118,7 @@ fn append_creates_the_file_in_the_design_format() {
         "SQL built with format! in db::query_user",
     ))
     .success();
-    let text = std::fs::read_to_string(global_file(&env, "security")).unwrap();
+    let text = global_text(&env, "security");
     insta::assert_snapshot!(text, @r"
     # KNOWLEDGE.md -- security
 
@@ -175,7 +191,7 @@ fn unknown_reviewer_or_section_is_a_usage_error_listing_the_valid_ones() {
         "test fixtures",
     ))
     .success();
-    assert!(global_file(&env, "semgrep").is_file());
+    assert!(global_text(&env, "semgrep").contains("test fixtures"));
     let r = run(&mut append_cmd(
         &env,
         &env.root,
@@ -207,7 +223,7 @@ fn de_duplication_is_an_exact_match_not_a_substring() {
         "Finding 1",
     ));
     assert!(r.stdout.starts_with("duplicate: patterns_found of "), "{r}");
-    let text = std::fs::read_to_string(global_file(&env, "correctness")).unwrap();
+    let text = global_text(&env, "correctness");
     let entries = well_formed(&text, "correctness");
     assert_eq!(texts(&entries), ["Finding 10", "Finding 1", "Finding 1"]);
     assert_eq!(entries[2].section, Section::RepoRules);
@@ -247,7 +263,7 @@ fn text_and_source_are_sanitised() {
         "- [2020-01-01] fake",
     ))
     .success();
-    let text = std::fs::read_to_string(global_file(&env, "reliability")).unwrap();
+    let text = global_text(&env, "reliability");
     let entries = well_formed(&text, "reliability");
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[0].text, "\\## Heading-like second line third");
@@ -261,6 +277,9 @@ fn text_and_source_are_sanitised() {
 #[test]
 fn a_hand_edited_crlf_file_keeps_every_byte_but_the_inserted_line() {
     let env = TestEnv::new();
+    if env.sqlite_only("hand edits of a KNOWLEDGE.md file (the SQLite store's knowledge)") {
+        return;
+    }
     let path = global_file(&env, "performance");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let original = "<!-- kept by hand -->\r\n# KNOWLEDGE.md -- performance\r\n\r\n\
@@ -330,6 +349,9 @@ fn a_hand_edited_crlf_file_keeps_every_byte_but_the_inserted_line() {
 #[test]
 fn a_file_that_is_not_utf8_is_left_alone() {
     let env = TestEnv::new();
+    if env.sqlite_only("a KNOWLEDGE.md file (the SQLite store's knowledge)") {
+        return;
+    }
     let path = global_file(&env, "security");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let bytes =
@@ -351,6 +373,11 @@ fn a_file_that_is_not_utf8_is_left_alone() {
 #[test]
 fn project_scope_writes_into_the_repository() {
     let env = TestEnv::new();
+    if env.sqlite_only(
+        "project knowledge files (the SQLite store's knowledge); store_team covers the table",
+    ) {
+        return;
+    }
     let repo = env.init_repo("repo");
     let sub = repo.join("src");
     std::fs::create_dir_all(&sub).unwrap();
@@ -386,6 +413,9 @@ fn project_scope_writes_into_the_repository() {
 #[test]
 fn a_held_lock_makes_append_wait_then_exit_busy() {
     let env = TestEnv::new();
+    if env.sqlite_only("the lock of a KNOWLEDGE.md file") {
+        return;
+    }
     run(&mut append_cmd(
         &env,
         &env.root,
@@ -444,21 +474,15 @@ fn a_hundred_concurrent_appends_give_a_hundred_entries() {
     for r in wait_all(children) {
         r.success();
     }
-    let text = std::fs::read_to_string(global_file(&env, "security")).unwrap();
+    let text = global_text(&env, "security");
     let entries = well_formed(&text, "security");
     assert_eq!(entries.len(), 100);
     let got: BTreeSet<String> = texts(&entries).into_iter().collect();
     let want: BTreeSet<String> = (0..100).map(|i| format!("lesson {i}")).collect();
     assert_eq!(got, want);
     // One audit row per append.
-    let conn = rusqlite::Connection::open(env.wfc_home.join("wfc.db")).unwrap();
-    let n: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM audit WHERE action = 'knowledge.append' AND status = 'added'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let n = env
+        .count("SELECT COUNT(*) FROM audit WHERE action = 'knowledge.append' AND status = 'added'");
     assert_eq!(n, 100);
     env.wfc(&env.root, ["audit", "verify"]).success();
 }
@@ -499,7 +523,7 @@ fn ten_writers_of_the_same_text_give_one_entry() {
         9,
         "{outcomes:?}"
     );
-    let text = std::fs::read_to_string(global_file(&env, "reliability")).unwrap();
+    let text = global_text(&env, "reliability");
     assert_eq!(texts(&well_formed(&text, "reliability")), ["Finding 1"]);
 }
 
@@ -518,6 +542,9 @@ impl Rng {
 #[test]
 fn writers_killed_at_random_moments_never_tear_the_file() {
     let env = TestEnv::new();
+    if env.sqlite_only("torn KNOWLEDGE.md files; on PostgreSQL an append is one transaction") {
+        return;
+    }
     let path = global_file(&env, "security");
     // A larger file makes each rewrite take longer, so kills land inside writes more often.
     let seed_entries: Vec<NewEntry> = (0..400)
@@ -638,6 +665,9 @@ fn writers_killed_at_random_moments_never_tear_the_file() {
 #[test]
 fn search_ranks_entries_and_understands_identifiers() {
     let env = TestEnv::new();
+    if env.sqlite_only("hits name their KNOWLEDGE.md file; store_team searches the table") {
+        return;
+    }
     for (reviewer, section, text) in [
         (
             "security",
@@ -726,6 +756,9 @@ fn search_ranks_entries_and_understands_identifiers() {
 #[test]
 fn search_library_feeds_prompts_within_a_budget() {
     let env = TestEnv::new();
+    if env.sqlite_only("the search library over KNOWLEDGE.md files; store_team::reviews_on_postgres_learn_into_the_table_and_prompts_use_it") {
+        return;
+    }
     for i in 0..30 {
         run(&mut append_cmd(
             &env,
@@ -749,6 +782,9 @@ fn search_library_feeds_prompts_within_a_budget() {
 #[test]
 fn prune_moves_old_entries_to_the_archive_under_the_lock() {
     let env = TestEnv::new();
+    if env.sqlite_only("KNOWLEDGE-ARCHIVE.md files; store_team prunes the table") {
+        return;
+    }
     let at = |now: &str, section: &str, text: &str| {
         let mut cmd = append_cmd(&env, &env.root, "security", section, text);
         cmd.env("WFC_NOW", now);
@@ -852,13 +888,7 @@ fn show_prints_the_file_a_section_or_json() {
 }
 
 fn telemetry_rows(env: &TestEnv) -> i64 {
-    let conn = rusqlite::Connection::open(env.wfc_home.join("wfc.db")).unwrap();
-    conn.query_row(
-        "SELECT COUNT(*) FROM telemetry_events WHERE kind = 'knowledge.append'",
-        [],
-        |r| r.get(0),
-    )
-    .unwrap()
+    env.count("SELECT COUNT(*) FROM telemetry_events WHERE kind = 'knowledge.append'")
 }
 
 #[test]
@@ -896,20 +926,11 @@ fn append_records_telemetry_unless_the_user_opts_out() {
     assert_eq!(telemetry_rows(&env), 1);
 
     // The entries themselves and their audit rows are written either way.
-    let entries = well_formed(
-        &std::fs::read_to_string(global_file(&env, "security")).unwrap(),
-        "security",
-    );
+    let entries = well_formed(&global_text(&env, "security"), "security");
     assert_eq!(texts(&entries), ["a", "b", "c"]);
-    let conn = rusqlite::Connection::open(env.wfc_home.join("wfc.db")).unwrap();
-    let (project, developer, data): (String, String, String) = conn
-        .query_row(
-            "SELECT project_id, developer_id, data FROM telemetry_events",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .unwrap();
-    assert_eq!((project.as_str(), developer.as_str()), ("repo", "alice"));
+    let ids = env.texts("SELECT project_id || ' ' || developer_id FROM telemetry_events");
+    assert_eq!(ids, ["repo alice"]);
+    let data = env.texts("SELECT data FROM telemetry_events").remove(0);
     let data: serde_json::Value = serde_json::from_str(&data).unwrap();
     assert_eq!(data["outcome"], "added");
     assert_eq!(data["section"], "patterns_found");

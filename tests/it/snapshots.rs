@@ -123,6 +123,9 @@ fn review_commands() {
 #[test]
 fn knowledge_commands() {
     let env = TestEnv::new();
+    if env.sqlite_only("the snapshot names KNOWLEDGE.md files") {
+        return;
+    }
     let repo = env.init_repo("repo");
     insta::assert_snapshot!(run(&env, &repo, &["knowledge", "append", "--reviewer", "security", "--section", "repo_rules", "--text", "secrets come from vault"]), @r#"
     exit: 0

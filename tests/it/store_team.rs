@@ -50,6 +50,10 @@ fn append_args<'a>(section: &'a str, text: &'a str, scope: &'a str) -> Vec<&'a s
 /// export writes both files.
 #[test]
 fn knowledge_on_postgres_is_shared_by_hosts_and_renders_and_exports_as_files() {
+    if crate::harness::on_postgres() {
+        eprintln!("skipped on the PostgreSQL store: this test runs on both stores itself");
+        return;
+    }
     let Some((url, _db)) = pg_database() else {
         return;
     };
@@ -294,6 +298,10 @@ fn knowledge_on_postgres_is_shared_by_hosts_and_renders_and_exports_as_files() {
 /// reviewer that learnt it carries the lesson, on another host too.
 #[test]
 fn reviews_on_postgres_learn_into_the_table_and_prompts_use_it() {
+    if crate::harness::on_postgres() {
+        eprintln!("skipped on the PostgreSQL store: this test runs on both stores itself");
+        return;
+    }
     let Some((url, _db)) = pg_database() else {
         return;
     };
@@ -366,6 +374,10 @@ fn reviews_on_postgres_learn_into_the_table_and_prompts_use_it() {
 /// that is not PostgreSQL, and a SQLite trail that does not verify, and copies nothing then.
 #[test]
 fn store_migrate_copies_a_sqlite_store_with_its_chain_and_knowledge() {
+    if crate::harness::on_postgres() {
+        eprintln!("skipped on the PostgreSQL store: this test runs on both stores itself");
+        return;
+    }
     let Some((url, _db)) = pg_database() else {
         return;
     };

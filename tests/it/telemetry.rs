@@ -2,7 +2,6 @@
 //! telemetry API into the real store under the test's WFC_HOME.
 
 use serde_json::{Value, json};
-use wfc::store::Store;
 use wfc::telemetry::{self, Event, kind};
 
 use crate::harness::{Run, TestEnv};
@@ -13,13 +12,9 @@ fn at(when: &str) -> std::time::SystemTime {
     wfc::time::parse_time(when).unwrap()
 }
 
-fn store(env: &TestEnv) -> Store {
-    Store::open(&env.wfc_home.join("wfc.db")).unwrap()
-}
-
 fn record(env: &TestEnv, when: &str, project: &str, developer: &str, kind: &str, data: Value) {
     telemetry::record(
-        &mut store(env),
+        env.backend().as_mut(),
         at(when),
         &Event {
             project_id: project,
@@ -33,15 +28,15 @@ fn record(env: &TestEnv, when: &str, project: &str, developer: &str, kind: &str,
 
 /// A worktree lease row, as worktree creation writes it.
 fn lease(env: &TestEnv, project: &str, task: &str) {
-    let s = store(env);
-    s.conn()
-        .execute(
-            "INSERT INTO worktrees (repo, project_id, task_id, path, branch, developer_id,
-                                    created_at, last_used_at)
-             VALUES ('/r', ?1, ?2, '/r/.worktrees/x', 'wfc/x', 'dev', ?3, ?3)",
-            rusqlite::params![project, task, NOW],
-        )
-        .unwrap();
+    // The PostgreSQL table keys a lease by host too.
+    let host = if env.database.is_some() { "host, " } else { "" };
+    let host_value = if env.database.is_some() { "'h', " } else { "" };
+    env.execute(&format!(
+        "INSERT INTO worktrees ({host}repo, project_id, task_id, path, branch, developer_id,
+                                created_at, last_used_at)
+         VALUES ({host_value}'/r', '{project}', '{task}', '/r/.worktrees/x', 'wfc/x', 'dev',
+                 '{NOW}', '{NOW}')"
+    ));
 }
 
 fn reviewer(id: &str, status: &str, ms: u64, findings: u64) -> Value {

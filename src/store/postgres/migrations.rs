@@ -206,8 +206,12 @@ CREATE TABLE knowledge (
 "#;
 
 /// Version 2: the archive `knowledge prune` moves old entries to (KNOWLEDGE-ARCHIVE.md on the
-/// file backend). An entry keeps its id; the same text is archived once per section.
+/// file backend; an entry keeps its id, the same text is archived once per section), and the
+/// order jobs were recorded in (SQLite's rowid), which breaks ties between jobs of one instant.
 const V2: &str = r#"
+ALTER TABLE jobs ADD COLUMN seq BIGSERIAL;
+CREATE INDEX jobs_seq ON jobs (seq);
+
 CREATE TABLE knowledge_archive (
     id          BIGINT PRIMARY KEY,
     scope       TEXT COLLATE "C" NOT NULL,

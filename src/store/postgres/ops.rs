@@ -493,7 +493,7 @@ impl Backend for PgStore {
             .query(
                 &format!(
                     "SELECT {JOB_COLUMNS} FROM jobs WHERE ($1::text IS NULL OR project_id = $1)
-                     ORDER BY started_at DESC, id DESC LIMIT $2"
+                     ORDER BY started_at DESC, seq DESC LIMIT $2"
                 ),
                 &[&project, &(limit as i64)],
             )
@@ -534,7 +534,7 @@ impl Backend for PgStore {
             .query(
                 "SELECT id FROM jobs
                  WHERE repo = $1 AND project_id = $2 AND task_id = $3 AND report_path IS NOT NULL
-                 ORDER BY finished_at DESC NULLS LAST, id DESC OFFSET $4",
+                 ORDER BY finished_at DESC NULLS LAST, seq DESC OFFSET $4",
                 &[&repo, &project, &task, &(keep as i64)],
             )
             .map_err(pg("cannot read jobs"))?;
@@ -546,7 +546,7 @@ impl Backend for PgStore {
             &format!(
                 "SELECT {JOB_COLUMNS} FROM jobs
                  WHERE tree_id = $2 AND status IN ('passed', 'bypassed') AND repo = $1
-                 ORDER BY finished_at DESC NULLS LAST LIMIT 1"
+                 ORDER BY finished_at DESC NULLS LAST, seq DESC LIMIT 1"
             ),
             &[&repo, &tree_id],
         )
@@ -564,7 +564,7 @@ impl Backend for PgStore {
                 "SELECT {JOB_COLUMNS} FROM jobs
                  WHERE tree_id = $2 AND policy_digest = $4 AND parent_trees = $3
                    AND status IN ('passed', 'bypassed') AND repo = $1
-                 ORDER BY finished_at DESC NULLS LAST LIMIT 1"
+                 ORDER BY finished_at DESC NULLS LAST, seq DESC LIMIT 1"
             ),
             &[&repo, &tree_id, &parent_trees, &policy_digest],
         )
@@ -575,7 +575,7 @@ impl Backend for PgStore {
             &format!(
                 "SELECT {JOB_COLUMNS} FROM jobs
                  WHERE tree_id = $2 AND repo = $1 AND finished_at IS NOT NULL
-                 ORDER BY finished_at DESC LIMIT 1"
+                 ORDER BY finished_at DESC, seq DESC LIMIT 1"
             ),
             &[&repo, &tree_id],
         )
@@ -587,7 +587,7 @@ impl Backend for PgStore {
             .query(
                 "SELECT id, project_id, kind, pid, started_at, task_id, repo, host, boot_id FROM jobs
                  WHERE status = 'running' AND ($1::text IS NULL OR project_id = $1)
-                 ORDER BY started_at",
+                 ORDER BY started_at, seq",
                 &[&project],
             )
             .map_err(pg("cannot read jobs"))?;
