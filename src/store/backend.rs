@@ -13,9 +13,10 @@ use super::StoreError;
 use super::audit::{AuditFilter, AuditRow, NewAudit, VerifyReport};
 use super::events::{EventFilter, EventRow, NewEvent};
 use super::host::{Host, Liveness};
-use super::jobs::{Completion, Job, NewJob, ReviewerRun, RunningJob};
+use super::jobs::{Completion, Job, JobStatus, NewJob, ReviewerRun, RunningJob};
 use super::knowledge::{KnowledgeRow, KnowledgeScope};
 use super::leases::{CopiedFile, Lease, NewLease};
+use super::queue::Claim;
 use super::ratelimit::RateLimitError;
 use super::trust::TrustRecord;
 use crate::config::RateLimitConfig;
@@ -301,6 +302,43 @@ pub trait Backend {
         path: &str,
         audit: &NewAudit<'_>,
     ) -> Result<bool, StoreError>;
+
+    // ---- the job queue (see `store::queue`) ----
+    /// Records a job waiting for a worker, to be tried at most `max_attempts` times.
+    fn enqueue_job(
+        &mut self,
+        now: SystemTime,
+        job: &NewJob<'_>,
+        max_attempts: u32,
+    ) -> Result<(), StoreError>;
+    /// Claims the oldest queued job for `worker` until `now + lease`, after putting back (or, with
+    /// no attempt left, failing) every job whose claim ran out; `None` when nothing is queued.
+    /// Two claimers never get the same job.
+    fn claim_job(
+        &mut self,
+        now: SystemTime,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<Option<Claim>, StoreError>;
+    /// Extends a claim (a heartbeat); false when it is no longer the job's.
+    fn renew_claim(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        lease: Duration,
+    ) -> Result<bool, StoreError>;
+    /// Marks the claimed job running in this process; false when the claim is gone.
+    fn start_claimed(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError>;
+    /// Ends the claimed job with `status`; only the current claim can (false otherwise, and
+    /// nothing changes).
+    fn finish_claimed(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        status: JobStatus,
+    ) -> Result<bool, StoreError>;
+    /// Gives a claim back: the job is queued again and the attempt does not count.
+    fn release_claim(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError>;
 
     // ---- knowledge ----
     /// Whether knowledge lives in this store (PostgreSQL) rather than in KNOWLEDGE.md files.

@@ -13,6 +13,10 @@ use super::{Store, StoreError, sql};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JobStatus {
+    /// Waiting in the queue for a worker.
+    Queued,
+    /// Claimed by a worker, not started yet.
+    Claimed,
     Running,
     Prepared,
     Passed,
@@ -23,7 +27,9 @@ pub enum JobStatus {
 }
 
 impl JobStatus {
-    pub const ALL: [JobStatus; 7] = [
+    pub const ALL: [JobStatus; 9] = [
+        JobStatus::Queued,
+        JobStatus::Claimed,
         JobStatus::Running,
         JobStatus::Prepared,
         JobStatus::Passed,
@@ -35,6 +41,8 @@ impl JobStatus {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            JobStatus::Queued => "queued",
+            JobStatus::Claimed => "claimed",
             JobStatus::Running => "running",
             JobStatus::Prepared => "prepared",
             JobStatus::Passed => "passed",

@@ -133,7 +133,18 @@ ALTER TABLE worktrees ADD COLUMN owner_host TEXT;
 ALTER TABLE worktrees ADD COLUMN owner_boot_id TEXT;
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+/// Version 6: the job queue (`store::queue`): who claimed a job, the claim's token and lease, and
+/// how many times it may be tried.
+const V6: &str = r#"
+ALTER TABLE jobs ADD COLUMN claimed_by TEXT;
+ALTER TABLE jobs ADD COLUMN claim_token TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until TEXT;
+ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX jobs_queue ON jobs (status, started_at);
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

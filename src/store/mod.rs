@@ -15,6 +15,7 @@ pub mod leases;
 pub mod migrations;
 pub mod postgres;
 pub mod projects;
+pub mod queue;
 pub mod ratelimit;
 mod sqlite;
 pub mod trust;

@@ -11,9 +11,10 @@ use super::audit::{self, AuditFilter, AuditRow, NewAudit, VerifyReport};
 use super::backend::{Backend, BackendKind};
 use super::events::{self, EventFilter, EventRow, NewEvent};
 use super::host::Host;
-use super::jobs::{self, Completion, Job, NewJob, ReviewerRun, RunningJob};
+use super::jobs::{self, Completion, Job, JobStatus, NewJob, ReviewerRun, RunningJob};
 use super::knowledge::{KnowledgeRow, KnowledgeScope};
 use super::leases::{self, CopiedFile, Lease, NewLease};
+use super::queue::{self, Claim};
 use super::{Store, StoreError, projects, ratelimit, sql, trust};
 use crate::config::RateLimitConfig;
 use crate::knowledge::{AppendOutcome, NewEntry};
@@ -300,6 +301,50 @@ impl Backend for Store {
         entry: &NewAudit<'_>,
     ) -> Result<bool, StoreError> {
         trust::revoke(self, now, repo, path, entry)
+    }
+
+    fn enqueue_job(
+        &mut self,
+        now: SystemTime,
+        job: &NewJob<'_>,
+        max_attempts: u32,
+    ) -> Result<(), StoreError> {
+        queue::enqueue(self, now, job, max_attempts)
+    }
+
+    fn claim_job(
+        &mut self,
+        now: SystemTime,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<Option<Claim>, StoreError> {
+        queue::claim(self, now, worker, lease)
+    }
+
+    fn renew_claim(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        queue::renew(self, now, claim, lease)
+    }
+
+    fn start_claimed(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError> {
+        queue::start(self, now, claim, std::process::id())
+    }
+
+    fn finish_claimed(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        status: JobStatus,
+    ) -> Result<bool, StoreError> {
+        queue::finish(self, now, claim, status)
+    }
+
+    fn release_claim(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError> {
+        queue::release(self, now, claim)
     }
 
     fn keeps_knowledge(&self) -> bool {

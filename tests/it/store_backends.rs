@@ -821,6 +821,26 @@ fn child_process() {
             .unwrap();
             println!("RESULT pid {}", std::process::id());
         }
+        "worker" => {
+            let worker = format!("{host}:{}", std::process::id());
+            loop {
+                let now = SystemTime::now();
+                let Some(claim) = s.claim_job(now, &worker, Duration::from_secs(60)).unwrap()
+                else {
+                    break;
+                };
+                assert!(s.start_claimed(SystemTime::now(), &claim).unwrap());
+                let done = s
+                    .finish_claimed(SystemTime::now(), &claim, JobStatus::Passed)
+                    .unwrap();
+                println!(
+                    "RESULT {} {}",
+                    if done { "done" } else { "lost" },
+                    claim.job_id
+                );
+            }
+            println!("RESULT idle");
+        }
         other => panic!("unknown child op {other}"),
     }
 }
@@ -873,6 +893,115 @@ fn sixteen_hosts_append_800_rows_to_one_valid_chain() {
         let report = s.verify_audit().unwrap();
         assert!(report.ok, "{:?}: {:?}", db.kind(), report.problems);
         assert_eq!(report.rows, 800);
+    });
+}
+
+fn queued<'a>(id: &'a str) -> NewJob<'a> {
+    NewJob {
+        id,
+        kind: "review",
+        repo: Some("/r"),
+        project_id: "team",
+        developer_id: "dev",
+        task_id: Some("t"),
+        tree_id: None,
+        status: JobStatus::Queued,
+        request: None,
+    }
+}
+
+fn status_of(s: &mut dyn Backend, id: &str) -> JobStatus {
+    s.job(id).unwrap().unwrap().status
+}
+
+/// The queue: the oldest job is claimed first, a claim is renewed, started and finished only by
+/// its holder, an expired claim goes back to the queue (its old holder can no longer finish it),
+/// a job out of attempts fails, and a released claim does not count as an attempt.
+#[test]
+fn the_queue_hands_each_job_to_one_claim_and_puts_expired_claims_back() {
+    on_both(|db| {
+        let mut s = db.open("host-a");
+        let lease = Duration::from_secs(60);
+        assert!(s.claim_job(at(0), "w1", lease).unwrap().is_none());
+        s.enqueue_job(at(1), &queued("j1"), 2).unwrap();
+        s.enqueue_job(at(2), &queued("j2"), 1).unwrap();
+        s.enqueue_job(at(2), &queued("j3"), 1).unwrap();
+        assert_eq!(status_of(s.as_mut(), "j1"), JobStatus::Queued);
+
+        let c1 = s.claim_job(at(10), "w1", lease).unwrap().unwrap();
+        assert_eq!((c1.job_id.as_str(), c1.attempt), ("j1", 1));
+        assert_eq!(status_of(s.as_mut(), "j1"), JobStatus::Claimed);
+        let c2 = s.claim_job(at(10), "w2", lease).unwrap().unwrap();
+        assert_eq!(c2.job_id, "j2", "{:?}", db.kind());
+        assert!(s.start_claimed(at(11), &c2).unwrap());
+        assert_eq!(status_of(s.as_mut(), "j2"), JobStatus::Running);
+        assert!(s.renew_claim(at(50), &c2, lease).unwrap());
+        assert!(s.finish_claimed(at(60), &c2, JobStatus::Passed).unwrap());
+        assert!(
+            !s.finish_claimed(at(61), &c2, JobStatus::Failed).unwrap(),
+            "a job is finished once"
+        );
+        assert_eq!(status_of(s.as_mut(), "j2"), JobStatus::Passed);
+
+        // j1's claim runs out at 70 (never renewed): the next claim puts it back and takes it.
+        let c1b = s.claim_job(at(80), "w3", lease).unwrap().unwrap();
+        assert_eq!((c1b.job_id.as_str(), c1b.attempt), ("j1", 2));
+        assert!(!s.renew_claim(at(81), &c1, lease).unwrap());
+        assert!(!s.finish_claimed(at(81), &c1, JobStatus::Passed).unwrap());
+        // Its second claim runs out too: j1 has no attempt left and fails.
+        let c3 = s.claim_job(at(200), "w4", lease).unwrap().unwrap();
+        assert_eq!(c3.job_id, "j3");
+        let j1 = s.job("j1").unwrap().unwrap();
+        assert_eq!(j1.status, JobStatus::Failed);
+        assert!(j1.finished_at.is_some());
+        assert!(!s.finish_claimed(at(201), &c1b, JobStatus::Passed).unwrap());
+
+        // A released claim queues the job again without spending an attempt.
+        assert!(s.release_claim(at(201), &c3).unwrap());
+        assert_eq!(status_of(s.as_mut(), "j3"), JobStatus::Queued);
+        let c3b = s.claim_job(at(202), "w5", lease).unwrap().unwrap();
+        assert_eq!((c3b.job_id.as_str(), c3b.attempt), ("j3", 1));
+        assert!(!s.release_claim(at(203), &c3).unwrap());
+        assert!(s.finish_claimed(at(203), &c3b, JobStatus::Failed).unwrap());
+        assert!(s.claim_job(at(300), "w6", lease).unwrap().is_none());
+    });
+}
+
+/// Eight workers on two hosts, as separate processes, drain one queue of 120 jobs: every job is
+/// done exactly once, and none is lost or finished twice.
+#[test]
+fn eight_workers_on_two_hosts_do_each_queued_job_exactly_once() {
+    on_both(|db| {
+        let mut s = db.open("parent");
+        let ids: Vec<String> = (0..120).map(|i| format!("job-{i:03}")).collect();
+        for id in &ids {
+            s.enqueue_job(SystemTime::now(), &queued(id), 1).unwrap();
+        }
+        let start = start_in(3.0);
+        let children: Vec<_> = (0..8)
+            .map(|i| {
+                let host = if i % 2 == 0 { "host-a" } else { "host-b" };
+                spawn_child(db, "worker", host, 0, start, "")
+            })
+            .collect();
+        let results: Vec<String> = child_results(children).into_iter().flatten().collect();
+        let done: Vec<&str> = results
+            .iter()
+            .filter_map(|r| r.strip_prefix("done "))
+            .collect();
+        let lost: Vec<&String> = results.iter().filter(|r| r.starts_with("lost")).collect();
+        assert!(lost.is_empty(), "{:?}: {lost:?}", db.kind());
+        let unique: BTreeSet<&str> = done.iter().copied().collect();
+        assert_eq!(
+            done.len(),
+            120,
+            "{:?}: a job was done twice or not at all",
+            db.kind()
+        );
+        assert_eq!(unique, ids.iter().map(String::as_str).collect());
+        for id in &ids {
+            assert_eq!(status_of(s.as_mut(), id), JobStatus::Passed);
+        }
     });
 }
 

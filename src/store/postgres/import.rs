@@ -195,7 +195,8 @@ pub fn from_sqlite(src: &Store, dst: &mut PgStore) -> Result<Copied, StoreError>
         src,
         "SELECT id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
                 started_at, finished_at, cs, tier, passed, report_path, request, result,
-                bypass_reason, parent_trees, policy_digest, host, boot_id
+                bypass_reason, parent_trees, policy_digest, host, boot_id, claimed_by,
+                claim_token, lease_until, attempts, max_attempts
          FROM jobs ORDER BY started_at, rowid",
     )? {
         let passed = int(&r[13]).map(|p| p != 0);
@@ -204,9 +205,10 @@ pub fn from_sqlite(src: &Store, dst: &mut PgStore) -> Result<Copied, StoreError>
                 "INSERT INTO jobs
                    (id, kind, repo, project_id, developer_id, task_id, tree_id, status, pid,
                     started_at, finished_at, cs, tier, passed, report_path, request, result,
-                    bypass_reason, parent_trees, policy_digest, host, boot_id)
+                    bypass_reason, parent_trees, policy_digest, host, boot_id, claimed_by,
+                    claim_token, lease_until, attempts, max_attempts)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                         $17, $18, $19, $20, $21, $22)
+                         $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
                  ON CONFLICT (id) DO NOTHING",
                 &[
                     &text(&r[0]),
@@ -231,6 +233,11 @@ pub fn from_sqlite(src: &Store, dst: &mut PgStore) -> Result<Copied, StoreError>
                     &text(&r[19]),
                     &text(&r[20]).or_else(|| Some(host.name.clone())),
                     &text(&r[21]),
+                    &text(&r[22]),
+                    &text(&r[23]),
+                    &text(&r[24]),
+                    &(int(&r[25]).unwrap_or(0) as i32),
+                    &(int(&r[26]).unwrap_or(1) as i32),
                 ],
             )
             .map_err(pg("cannot copy the jobs"))? as usize;

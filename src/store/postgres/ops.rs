@@ -14,9 +14,10 @@ use crate::store::audit::{self, AuditFilter, AuditRow, ChainCheck, NewAudit, Ver
 use crate::store::backend::{Backend, BackendKind};
 use crate::store::events::{self, EventFilter, EventRow, NewEvent};
 use crate::store::host::{Host, Owner};
-use crate::store::jobs::{Completion, Job, NewJob, ReviewerRun, RunningJob, owner_of};
+use crate::store::jobs::{Completion, Job, JobStatus, NewJob, ReviewerRun, RunningJob, owner_of};
 use crate::store::knowledge::{self, KnowledgeRow, KnowledgeScope};
 use crate::store::leases::{CopiedFile, Lease, NewLease};
+use crate::store::queue::{self, Claim};
 use crate::store::trust::TrustRecord;
 
 const AUDIT_COLUMNS: &str =
@@ -86,6 +87,38 @@ fn append_in(
         )
         .map_err(pg("cannot append to the audit trail"))?;
     Ok(row.get(0))
+}
+
+/// `queue::SWEEP_SQL` in PostgreSQL's placeholders.
+fn pg_sweep() -> String {
+    queue::SWEEP_SQL.replace("?1", "$1")
+}
+
+impl PgStore {
+    /// Runs `update` (`$1` the job id, `$2` the token, then `extra`) when `claim` still holds
+    /// its job and its lease has not run out at `now`; returns whether it did.
+    fn under_claim(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        update: &str,
+        extra: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<bool, StoreError> {
+        let at = crate::time::rfc3339(now);
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
+        tx.execute(&pg_sweep(), &[&at])
+            .map_err(pg("cannot put expired claims back"))?;
+        let mut args: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&claim.job_id, &claim.token];
+        args.extend_from_slice(extra);
+        let n = tx
+            .execute(update, &args)
+            .map_err(pg("cannot update the claimed job"))?;
+        tx.commit().map_err(pg("cannot update the claimed job"))?;
+        Ok(n > 0)
+    }
 }
 
 fn touch_in(
@@ -951,6 +984,133 @@ impl Backend for PgStore {
         tx.commit()
             .map_err(pg("cannot revoke the trusted config"))?;
         Ok(n > 0)
+    }
+
+    fn enqueue_job(
+        &mut self,
+        now: SystemTime,
+        job: &NewJob<'_>,
+        max_attempts: u32,
+    ) -> Result<(), StoreError> {
+        let request = job.request.map(crate::review::redact::json_text);
+        self.client
+            .execute(
+                "INSERT INTO jobs (id, kind, repo, project_id, developer_id, task_id, tree_id,
+                                   status, started_at, request, max_attempts)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $10)",
+                &[
+                    &job.id,
+                    &job.kind,
+                    &job.repo,
+                    &job.project_id,
+                    &job.developer_id,
+                    &job.task_id,
+                    &job.tree_id,
+                    &crate::time::rfc3339(now),
+                    &request.as_deref(),
+                    &(max_attempts.max(1) as i32),
+                ],
+            )
+            .map_err(pg("cannot queue the job"))?;
+        Ok(())
+    }
+
+    fn claim_job(
+        &mut self,
+        now: SystemTime,
+        worker: &str,
+        lease: Duration,
+    ) -> Result<Option<Claim>, StoreError> {
+        let at = crate::time::rfc3339(now);
+        let until = queue::lease_end(now, lease);
+        let token = crate::store::new_id("c", now);
+        let mut tx = self
+            .client
+            .transaction()
+            .map_err(pg("cannot start a write"))?;
+        tx.execute(&pg_sweep(), &[&at])
+            .map_err(pg("cannot put expired claims back"))?;
+        // A job another claimer holds locked is skipped, not waited for.
+        let next = tx
+            .query_opt(
+                "SELECT id, attempts FROM jobs WHERE status = 'queued'
+                 ORDER BY started_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED",
+                &[],
+            )
+            .map_err(pg("cannot read the queue"))?;
+        let Some(row) = next else {
+            tx.commit().map_err(pg("cannot read the queue"))?;
+            return Ok(None);
+        };
+        let (job_id, attempts): (String, i32) = (row.get(0), row.get(1));
+        tx.execute(
+            "UPDATE jobs SET status = 'claimed', claimed_by = $2, claim_token = $3,
+                             lease_until = $4, attempts = attempts + 1
+             WHERE id = $1",
+            &[&job_id, &worker, &token, &until],
+        )
+        .map_err(pg("cannot claim the job"))?;
+        tx.commit().map_err(pg("cannot claim the job"))?;
+        Ok(Some(Claim {
+            job_id,
+            worker: worker.to_string(),
+            token,
+            attempt: attempts as u32 + 1,
+            lease_until: until,
+        }))
+    }
+
+    fn renew_claim(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        let until = queue::lease_end(now, lease);
+        self.under_claim(
+            now,
+            claim,
+            "UPDATE jobs SET lease_until = $3 WHERE id = $1 AND claim_token = $2",
+            &[&until],
+        )
+    }
+
+    fn start_claimed(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError> {
+        let owner = self.host.owner(std::process::id());
+        self.under_claim(
+            now,
+            claim,
+            "UPDATE jobs SET status = 'running', pid = $3, host = $4, boot_id = $5
+             WHERE id = $1 AND claim_token = $2 AND status = 'claimed'",
+            &[&i64::from(owner.pid), &owner.host, &owner.boot_id],
+        )
+    }
+
+    fn finish_claimed(
+        &mut self,
+        now: SystemTime,
+        claim: &Claim,
+        status: JobStatus,
+    ) -> Result<bool, StoreError> {
+        let at = crate::time::rfc3339(now);
+        self.under_claim(
+            now,
+            claim,
+            "UPDATE jobs SET status = $3, finished_at = $4, claim_token = NULL, lease_until = NULL
+             WHERE id = $1 AND claim_token = $2",
+            &[&status.as_str(), &at],
+        )
+    }
+
+    fn release_claim(&mut self, now: SystemTime, claim: &Claim) -> Result<bool, StoreError> {
+        self.under_claim(
+            now,
+            claim,
+            "UPDATE jobs SET status = 'queued', claimed_by = NULL, claim_token = NULL,
+                             lease_until = NULL, attempts = attempts - 1, pid = NULL
+             WHERE id = $1 AND claim_token = $2",
+            &[],
+        )
     }
 
     fn keeps_knowledge(&self) -> bool {
