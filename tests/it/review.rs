@@ -18,14 +18,14 @@ fn repo_with(env: &TestEnv, name: &str) -> (PathBuf, git2::Repository) {
 
 /// Writes the repository config and trusts it, as its owner would after reading it: external
 /// reviewers in a repository config run only once `wfc trust` recorded the file.
-fn write_config(env: &TestEnv, repo: &Path, text: &str) {
+pub(crate) fn write_config(env: &TestEnv, repo: &Path, text: &str) {
     std::fs::create_dir_all(repo.join(".wfc")).unwrap();
     std::fs::write(repo.join(".wfc/config.toml"), text).unwrap();
     env.wfc(repo, ["trust"]).success();
 }
 
 /// An executable script under the test root.
-fn script(env: &TestEnv, name: &str, body: &str) -> PathBuf {
+pub(crate) fn script(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let dir = env.root.join("scripts");
     std::fs::create_dir_all(&dir).unwrap();
@@ -35,7 +35,7 @@ fn script(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     p
 }
 
-fn reviewer_toml(id: &str, command: &Path, format: &str, extra: &str) -> String {
+pub(crate) fn reviewer_toml(id: &str, command: &Path, format: &str, extra: &str) -> String {
     format!(
         "[[review.reviewer]]\nid = \"{id}\"\ncommand = \"{}\"\nformat = \"{format}\"\n{extra}\n",
         command.display()

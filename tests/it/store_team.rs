@@ -469,3 +469,96 @@ fn store_migrate_copies_a_sqlite_store_with_its_chain_and_knowledge() {
     let empty = on_pg(&env, &repo, &url2, "host-a", &["audit", "--json"]).json();
     assert_eq!(empty, serde_json::json!([]));
 }
+
+/// Twenty reviews at once, ten on each of two hosts, call one API reviewer whose rate-limit
+/// bucket (capacity 1, four tokens a second) lives in the shared store: every review completes,
+/// and no two calls, from whichever host, come closer together than the rate allows.
+#[test]
+fn twenty_reviews_on_two_hosts_share_one_rate_limit_bucket() {
+    if crate::harness::on_postgres() {
+        eprintln!("skipped on the PostgreSQL store: this test runs on both stores itself");
+        return;
+    }
+    let Some((url, _db)) = pg_database() else {
+        return;
+    };
+    let log = tempfile::tempdir().unwrap();
+    let hosts: Vec<(TestEnv, PathBuf, &str)> = ["host-a", "host-b"]
+        .into_iter()
+        .map(|name| {
+            let (env, repo) = host();
+            let s = crate::review::script(
+                &env,
+                "api.sh",
+                &format!(
+                    "cat >/dev/null\ndate +%s%N > {}/{name}-$$\necho '[]'",
+                    log.path().display()
+                ),
+            );
+            std::fs::create_dir_all(repo.join(".wfc")).unwrap();
+            std::fs::write(
+                repo.join(".wfc/config.toml"),
+                format!(
+                    "[rate_limit.api]\ncapacity = 1\nrefill_per_sec = 4\n\n{}",
+                    crate::review::reviewer_toml("api", &s, "wfc-json", "rate_limit = \"api\"")
+                ),
+            )
+            .unwrap();
+            on_pg(&env, &repo, &url, name, &["trust"]).success();
+            let r = git2::Repository::open(&repo).unwrap();
+            stage_file(&r, "a.txt", &format!("{name}\n"));
+            (env, repo, name)
+        })
+        .collect();
+    let mut children = Vec::new();
+    for (env, repo, name) in &hosts {
+        for _ in 0..10 {
+            children.push(
+                env.wfc_cmd(repo)
+                    .env("WFC_DATABASE_URL", &url)
+                    .env("WFC_HOST_ID", name)
+                    .args(["review", "--no-learn", "-q", "--reviewers", "api"])
+                    .spawn()
+                    .unwrap(),
+            );
+        }
+    }
+    for r in wait_all(children) {
+        assert_eq!(r.code, 0, "{r}");
+    }
+    let mut starts: Vec<(u128, String)> = std::fs::read_dir(log.path())
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let at = std::fs::read_to_string(e.path())
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap();
+            (at, e.file_name().to_string_lossy().into_owned())
+        })
+        .collect();
+    starts.sort();
+    assert_eq!(starts.len(), 20);
+    for host in ["host-a", "host-b"] {
+        assert_eq!(
+            starts.iter().filter(|(_, n)| n.starts_with(host)).count(),
+            10
+        );
+    }
+    // One token every 250 ms for both hosts together: the k-th call after any one came at least
+    // k * 250 ms later, less the jitter between a token and its script's first line at each end
+    // (up to 300 ms each with twenty processes on two cores; it does not add up over calls).
+    // One bucket per host would put the twenty calls in about 2.3 s instead of 4.75.
+    for (i, a) in starts.iter().enumerate() {
+        for (k, b) in starts[i + 1..].iter().enumerate() {
+            let gap_ms = ((b.0 - a.0) / 1_000_000) as i64;
+            let least = (k as i64 + 1) * 250 - 600;
+            assert!(
+                gap_ms >= least,
+                "{} calls in {gap_ms} ms exceed the rate: {starts:?}",
+                k + 2
+            );
+        }
+    }
+}
