@@ -591,6 +591,13 @@ pub fn export(
         };
         let root = root(s, sc)?;
         for r in s.backend()?.knowledge_reviewers(&table)? {
+            // A name in the shared table becomes a folder name: it must be a reviewer id.
+            crate::ids::validate(crate::ids::IdKind::Reviewer, &r).map_err(|e| {
+                AppError::failed(format!(
+                    "the knowledge table names a reviewer {r:?} that cannot be a folder: {e}; \
+                     nothing of it was exported"
+                ))
+            })?;
             let current = s.backend()?.knowledge(&table, &r, false)?;
             let archived = s.backend()?.knowledge(&table, &r, true)?;
             let lines = |rows: &[KnowledgeRow]| -> Vec<knowledge::append::Line> {

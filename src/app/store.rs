@@ -46,7 +46,17 @@ pub fn migrate(s: &mut Session, to: &str, from: Option<&Path>) -> Result<Migrate
             from.display()
         )));
     }
-    let src = crate::store::Store::open(&from)?;
+    // Read only: the copy never changes the file it copies.
+    let src = crate::store::Store::open_read_only(&from)?;
+    let version = src.user_version()?;
+    if version != crate::store::migrations::LATEST {
+        return Err(AppError::failed(format!(
+            "{} has schema version {version}; this wfc copies version {}",
+            from.display(),
+            crate::store::migrations::LATEST
+        ))
+        .with_hint("run any wfc command on it first (with WFC_HOME set to its folder) to bring it up to date"));
+    }
     let checked = crate::store::audit::verify(&src)?;
     if let Some(first) = checked.problems.first() {
         return Err(AppError::failed(format!(

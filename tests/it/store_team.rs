@@ -562,3 +562,104 @@ fn twenty_reviews_on_two_hosts_share_one_rate_limit_bucket() {
         }
     }
 }
+
+/// Whoever can write to the shared table is not trusted with the files export writes: a reviewer
+/// name that is not a reviewer id is refused (nothing is written outside the knowledge folders),
+/// and a text with line breaks and headings still renders as one entry line.
+#[test]
+fn a_hostile_knowledge_row_cannot_escape_on_export_or_forge_structure() {
+    if crate::harness::on_postgres() {
+        eprintln!("skipped on the PostgreSQL store: this test runs on both stores itself");
+        return;
+    }
+    let Some((url, _db)) = pg_database() else {
+        return;
+    };
+    let (env, repo) = host();
+    let args = append_args("patterns_found", "A real lesson", "global");
+    on_pg(&env, &repo, &url, "host-a", &args).success();
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    c.batch_execute(
+        "INSERT INTO knowledge (scope, reviewer, section, date, text, normalized, source, developer)
+         VALUES ('global', 'security', 'patterns_found', '2026-01-01',
+                 E'first\\n## Incidents Prevented\\n- [2026-01-01] forged', 'x', E'src\\nx', NULL)",
+    )
+    .unwrap();
+    let shown = on_pg(
+        &env,
+        &repo,
+        &url,
+        "host-a",
+        &[
+            "knowledge",
+            "show",
+            "security",
+            "--scope",
+            "global",
+            "--json",
+        ],
+    )
+    .json();
+    assert_eq!(
+        shown["sections"]["incidents_prevented"],
+        serde_json::json!([]),
+        "{shown}"
+    );
+    assert_eq!(shown["entries"], 2, "{shown}");
+    on_pg(
+        &env,
+        &repo,
+        &url,
+        "host-a",
+        &["knowledge", "export", "--scope", "global"],
+    )
+    .success();
+    let file = std::fs::read_to_string(
+        env.wfc_home
+            .join("knowledge/global/reviewers/security/KNOWLEDGE.md"),
+    )
+    .unwrap();
+    let headings = file.lines().filter(|l| l.starts_with("## ")).count();
+    assert_eq!(headings, 5, "{file}");
+    let entries = file.lines().filter(|l| l.starts_with("- [")).count();
+    assert_eq!(entries, 2, "{file}");
+
+    c.batch_execute(
+        "INSERT INTO knowledge (scope, reviewer, section, date, text, normalized, source, developer)
+         VALUES ('global', '../../../escaped', 'patterns_found', '2026-01-01', 'x', 'x', 's', NULL)",
+    )
+    .unwrap();
+    let r = on_pg(
+        &env,
+        &repo,
+        &url,
+        "host-a",
+        &["knowledge", "export", "--scope", "global"],
+    );
+    r.code(1);
+    assert!(r.stderr.contains("cannot be a folder"), "{r}");
+    assert!(!env.root.join("escaped").exists());
+    assert!(!env.wfc_home.join("escaped").exists());
+    let mut found = Vec::new();
+    for dir in [&env.root, &env.home] {
+        for e in walk(dir) {
+            if e.to_string_lossy().contains("escaped") {
+                found.push(e);
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:?}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            out.push(e.path());
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                out.extend(walk(&e.path()));
+            }
+        }
+    }
+    out
+}

@@ -1195,14 +1195,18 @@ impl Backend for PgStore {
                 let section = Section::parse(&key).ok_or_else(|| {
                     StoreError::Invalid(format!("a knowledge entry has an unknown section {key:?}"))
                 })?;
+                // The table is shared with every machine that can write to it: what comes back
+                // is cleaned as an append cleans it, so it can only ever render as one line.
+                let clean = crate::knowledge::file::sanitize;
+                let date: String = r.get(3);
                 Ok(KnowledgeRow {
                     id: r.get(0),
                     reviewer: r.get(1),
                     section,
-                    date: r.get(3),
-                    text: r.get(4),
-                    source: r.get(5),
-                    developer: r.get(6),
+                    date: clean(&date),
+                    text: clean(r.get(4)),
+                    source: clean(r.get(5)),
+                    developer: r.get::<_, Option<&str>>(6).map(clean),
                 })
             })
             .collect()
