@@ -153,7 +153,14 @@ async def knowledge(mode, wfc, repo):
 
     paths = await asyncio.gather(*(one(i) for i in range(10)))
     check(len(set(paths)) == 1, f"{set(paths)}")
-    lines = [l for l in open(paths[0]).read().splitlines() if l.startswith(f"- [") and f"{mode} entry number" in l]
+    # Read back as a client would, through the knowledge resource: the file on the SQLite store,
+    # the document the table renders to on PostgreSQL.
+    async with Client(params(wfc, repo), mode=mode) as c:
+        got = await c.read_resource("wfc://knowledge/global/security")
+        text = got.contents[0].text
+    if os.path.isfile(paths[0]):
+        check(text == open(paths[0]).read(), "the knowledge resource differs from the file")
+    lines = [l for l in text.splitlines() if l.startswith(f"- [") and f"{mode} entry number" in l]
     check(len(lines) == 10, f"{len(lines)} entries: {lines}")
     for i in range(10):
         check(sum(f"number {i} from client {i} (Source: manual, Developer: dev{i})" in l for l in lines) == 1, f"entry {i}")
