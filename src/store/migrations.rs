@@ -144,7 +144,13 @@ ALTER TABLE jobs ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX jobs_queue ON jobs (status, started_at);
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+/// Version 7: jobs by task, for what every review asks after it finished (the task's job reports
+/// beyond `review.keep_reports`), which otherwise reads the whole job history.
+const V7: &str = r#"
+CREATE INDEX jobs_task ON jobs (repo, project_id, task_id);
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

@@ -208,7 +208,7 @@ CREATE TABLE knowledge (
 /// Version 2: the archive `knowledge prune` moves old entries to (KNOWLEDGE-ARCHIVE.md on the
 /// file backend; an entry keeps its id, the same text is archived once per section), and the
 /// order jobs were recorded in (SQLite's rowid), which breaks ties between jobs of one instant, and
-/// the job queue's claims (as SQLite's version 6).
+/// the job queue's claims (as SQLite's version 6), and jobs by task (version 7).
 const V2: &str = r#"
 ALTER TABLE jobs ADD COLUMN seq BIGSERIAL;
 CREATE INDEX jobs_seq ON jobs (seq);
@@ -218,6 +218,7 @@ ALTER TABLE jobs ADD COLUMN lease_until TEXT COLLATE "C";
 ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE jobs ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX jobs_queue ON jobs (status, started_at, seq);
+CREATE INDEX jobs_task ON jobs (repo, project_id, task_id);
 
 CREATE TABLE knowledge_archive (
     id          BIGINT PRIMARY KEY,
