@@ -171,6 +171,8 @@ pub trait Backend {
         task: &str,
         keep: usize,
     ) -> Result<Vec<String>, StoreError>;
+    /// Notes that these jobs' report files were deleted, so that no later prune asks for them.
+    fn forget_reports(&mut self, ids: &[String]) -> Result<(), StoreError>;
     fn passing_for_tree(&mut self, repo: &str, tree_id: &str) -> Result<Option<Job>, StoreError>;
     fn grant_for_change(
         &mut self,

@@ -145,9 +145,10 @@ CREATE INDEX jobs_queue ON jobs (status, started_at);
 "#;
 
 /// Version 7: jobs by task, for what every review asks after it finished (the task's job reports
-/// beyond `review.keep_reports`), which otherwise reads the whole job history.
+/// beyond `review.keep_reports`), which otherwise reads the whole job history; the index alone
+/// answers it.
 const V7: &str = r#"
-CREATE INDEX jobs_task ON jobs (repo, project_id, task_id);
+CREATE INDEX jobs_task ON jobs (repo, project_id, task_id, finished_at, report_path, id);
 "#;
 
 pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];

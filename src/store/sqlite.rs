@@ -159,6 +159,18 @@ impl Backend for Store {
         jobs::reported_beyond(self, repo, project, task, keep)
     }
 
+    fn forget_reports(&mut self, ids: &[String]) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let mut st = tx
+                .prepare_cached("UPDATE jobs SET report_path = NULL WHERE id = ?1")
+                .map_err(sql("cannot update jobs"))?;
+            for id in ids {
+                st.execute(params![id]).map_err(sql("cannot update jobs"))?;
+            }
+            Ok(())
+        })
+    }
+
     fn passing_for_tree(&mut self, repo: &str, tree_id: &str) -> Result<Option<Job>, StoreError> {
         jobs::passing_for_tree(self, repo, tree_id)
     }

@@ -249,6 +249,12 @@ fn every_job_keeps_its_own_report_and_the_oldest_beyond_keep_reports_go() {
     let third = review_range(&env, &repo, &format!("{a}..{b}"), "2");
     assert!(!path(&first, "report_path").exists());
     assert!(!path(&first, "json_report_path").exists());
+    // Its row says so, so that later reviews do not look for those files again.
+    let still = env.texts("SELECT id FROM jobs WHERE report_path IS NOT NULL ORDER BY id");
+    assert!(
+        !still.contains(&first["job_id"].as_str().unwrap().to_string()) && still.len() == 2,
+        "{still:?}"
+    );
     for v in [&second, &third] {
         assert!(path(v, "report_path").exists());
         assert!(path(v, "json_report_path").exists());

@@ -256,17 +256,27 @@ pub(super) fn prune_reports(
     let old = ctx
         .backend()?
         .reported_beyond(&repo, &r.project_id, &r.task_id, keep)?;
-    for id in old {
+    let mut gone = Vec::with_capacity(old.len());
+    let mut failed = None;
+    'jobs: for id in old {
         let Ok(stem) = report_stem(&id) else { continue };
         for ext in ["md", "json"] {
             match std::fs::remove_file(jobs_dir.join(format!("{stem}.{ext}"))) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(AppError::failed(e.to_string())),
+                Err(e) => {
+                    failed = Some(AppError::failed(e.to_string()));
+                    break 'jobs;
+                }
             }
         }
+        gone.push(id);
     }
-    Ok(())
+    // Pruned once: the next review does not ask for these again.
+    if !gone.is_empty() {
+        ctx.backend()?.forget_reports(&gone)?;
+    }
+    failed.map_or(Ok(()), Err)
 }
 
 /// What this review grants at the gate: the change it covers and the policy it satisfied, or

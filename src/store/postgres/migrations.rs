@@ -218,7 +218,7 @@ ALTER TABLE jobs ADD COLUMN lease_until TEXT COLLATE "C";
 ALTER TABLE jobs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE jobs ADD COLUMN max_attempts INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX jobs_queue ON jobs (status, started_at, seq);
-CREATE INDEX jobs_task ON jobs (repo, project_id, task_id);
+CREATE INDEX jobs_task ON jobs (repo, project_id, task_id, finished_at, report_path, id);
 
 CREATE TABLE knowledge_archive (
     id          BIGINT PRIMARY KEY,

@@ -574,6 +574,16 @@ impl Backend for PgStore {
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
+    fn forget_reports(&mut self, ids: &[String]) -> Result<(), StoreError> {
+        self.client
+            .execute(
+                "UPDATE jobs SET report_path = NULL WHERE id = ANY($1)",
+                &[&ids],
+            )
+            .map_err(pg("cannot update jobs"))?;
+        Ok(())
+    }
+
     fn passing_for_tree(&mut self, repo: &str, tree_id: &str) -> Result<Option<Job>, StoreError> {
         self.one_job(
             &format!(
