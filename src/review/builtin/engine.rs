@@ -292,7 +292,14 @@ impl Compiled {
 
     /// Whether the rule looks at a file at this path (rules without a path look at every file).
     fn path_ok(&self, ri: usize, path: &str) -> bool {
-        self.rules[ri].path.is_none_or(|p| {
+        let rule = &self.rules[ri];
+        if !rule.path_hints.is_empty() {
+            let lower = path.to_ascii_lowercase();
+            if !rule.path_hints.iter().any(|h| lower.contains(h)) {
+                return false;
+            }
+        }
+        rule.path.is_none_or(|p| {
             self.paths[ri]
                 .get_or_init(|| build_regex(p))
                 .is_match(path.as_bytes())
@@ -331,7 +338,12 @@ impl Compiled {
         for ri in 0..self.rules.len() {
             self.regex(ri);
             self.unless(ri);
-            self.path_ok(ri, "");
+            if let Some(p) = self.rules[ri].path {
+                self.paths[ri].get_or_init(|| build_regex(p));
+                for hint in self.rules[ri].path_hints {
+                    assert_eq!(*hint, hint.to_ascii_lowercase(), "{}", self.rules[ri].id);
+                }
+            }
         }
         self.set();
     }

@@ -55,6 +55,9 @@ pub struct Rule {
     /// `pattern` nor `check`, the path alone decides: the rule fires once on any added or
     /// changed file at such a path, binary files included (a `.p12` key store).
     pub path: Option<&'static str>,
+    /// Literals (lower case) one of which a path must contain for `path` to match it; empty:
+    /// none known. Spares compiling the path's regex for the paths that cannot match.
+    pub path_hints: &'static [&'static str],
     pub scope: Scope,
     pub check: Option<Check>,
     /// Overrides `severity` and `confidence` for one firing; `None` keeps the rule's.
@@ -82,6 +85,7 @@ impl Rule {
         pattern: "",
         unless: None,
         path: None,
+        path_hints: &[],
         scope: Scope::Code,
         check: None,
         grade: None,

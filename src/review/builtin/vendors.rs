@@ -654,12 +654,14 @@ pub const RULES: &[Rule] = &[
         id: "sec.key-store-file",
         message: "PKCS#12 / Java key store committed (it holds a private key)",
         path: Some(r"(?i)\.(?:p12|pfx|jks|keystore)$"),
+        path_hints: &[".p12", ".pfx", ".jks", ".keystore"],
         ..KEY_FILE
     },
     Rule {
         id: "sec.ssh-key-file",
         message: "SSH private key file committed",
         path: Some(r"(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519|ecdsa_sk|ed25519_sk)$"),
+        path_hints: &["id_"],
         ..KEY_FILE
     },
     Rule {
@@ -668,6 +670,7 @@ pub const RULES: &[Rule] = &[
         keywords: &["_authtoken", "_auth", "_password"],
         pattern: r"(?i)(?:_authToken|_auth|_password)\s*=\s*(?P<s>[^\s$]{8,})",
         path: Some(r"(?:^|/)\.npmrc$"),
+        path_hints: &[".npmrc"],
         check: Some(config_value_ok),
         ..KEY_FILE
     },
@@ -677,6 +680,7 @@ pub const RULES: &[Rule] = &[
         keywords: &["password"],
         pattern: r"(?i)^\s*password\s*[=:]\s*(?P<s>\S{6,})",
         path: Some(r"(?:^|/)\.pypirc$"),
+        path_hints: &[".pypirc"],
         check: Some(config_value_ok),
         ..KEY_FILE
     },
@@ -3115,4 +3119,42 @@ fn id_ok(h: &Hit<'_>) -> bool {
     let key = h.group("key").unwrap_or(b"").to_ascii_lowercase();
     let key = key.trim_ascii_end();
     !PLACE_ENDINGS.iter().any(|w| key.ends_with(w.as_bytes())) && name_ok(h) && known_ok(h)
+}
+
+#[cfg(test)]
+mod path_hint_tests {
+    use super::RULES;
+
+    /// A path a rule's regex matches always holds one of its hints, so the hints never hide a
+    /// match.
+    #[test]
+    fn path_hints_never_hide_a_match() {
+        let samples = [
+            "certs/Client.P12",
+            "a/b.pfx",
+            "keys/app.JKS",
+            "android/release.keystore",
+            "id_rsa",
+            "home/.ssh/id_ed25519_sk",
+            "deploy/id_ECDSA",
+            ".npmrc",
+            "pkg/.npmrc",
+            ".pypirc",
+            "x/.pypirc",
+        ];
+        let mut checked = 0;
+        for rule in RULES.iter().filter(|r| !r.path_hints.is_empty()) {
+            let re = regex::Regex::new(rule.path.unwrap()).unwrap();
+            for path in samples.iter().filter(|p| re.is_match(p)) {
+                let lower = path.to_ascii_lowercase();
+                assert!(
+                    rule.path_hints.iter().any(|h| lower.contains(h)),
+                    "{} matches {path} but no hint does",
+                    rule.id
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "{checked}");
+    }
 }
