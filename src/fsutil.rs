@@ -241,6 +241,32 @@ pub fn replace_derived(path: &Path, contents: &[u8]) -> Result<(), FsError> {
     write_atomic_impl(path, contents, None, false, false)
 }
 
+/// Makes `path` a second name of the file `source` (a hard link, put in place by a rename, so a
+/// reader sees the old file or the new one), without fsyncs, as [`replace_derived`]; where the
+/// file system cannot link, `contents` (the bytes of `source`) are written instead. For a copy
+/// that is always the same as its source (the task's latest report): one inode, no second write.
+pub fn replace_derived_link(path: &Path, source: &Path, contents: &[u8]) -> Result<(), FsError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let linked = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .make_in(dir, |tmp| fs::hard_link(source, tmp));
+    match linked {
+        Ok(tmp) => tmp.persist(path).map(|_| ()).map_err(|e| FsError::Write {
+            path: path.to_path_buf(),
+            source: e.error,
+        }),
+        Err(_) => replace_derived(path, contents),
+    }
+}
+
 /// [`write_atomic`] with a fixed mode, set on the temp file before any byte is written: a secret
 /// is never readable by others, not even for a moment, and never inherits the mode of the file it
 /// replaces.

@@ -215,8 +215,8 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
     crate::fsutil::replace_derived(&json_path, json_text.as_bytes())?;
     // The task's latest, after the job's own: a reader of REVIEW-<task> never sees a report
     // that no job file holds.
-    crate::fsutil::replace_derived(&latest_md, md.as_bytes())?;
-    crate::fsutil::replace_derived(&latest_json, json_text.as_bytes())?;
+    crate::fsutil::replace_derived_link(&latest_md, &md_path, md.as_bytes())?;
+    crate::fsutil::replace_derived_link(&latest_json, &json_path, json_text.as_bytes())?;
 
     record(ctx, &result, &json_text, finished_at)?;
     if let Err(e) = prune_reports(ctx, &result, &jobs_dir) {
