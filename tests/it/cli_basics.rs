@@ -178,47 +178,24 @@ fn broken_pipe_exits_quietly() {
     use std::io::Read;
     let env = TestEnv::new();
     // Enough rows that the listing is far larger than a pipe buffer.
-    if env.database.is_some() {
-        let mut store = env.backend();
-        for i in 0..3000 {
-            store
-                .append_audit(
-                    std::time::SystemTime::now(),
-                    &wfc::store::audit::NewAudit {
-                        project_id: "p",
-                        developer_id: "d",
-                        action: "test.fill",
-                        resource: &format!("resource-{i}-{}", "x".repeat(40)),
-                        status: "ok",
-                        details: serde_json::json!({}),
-                    },
-                    None,
-                )
-                .unwrap();
-        }
-    } else {
-        let mut store = wfc::store::Store::open(&env.wfc_home.join("wfc.db")).unwrap();
+    let mut store = env.backend();
+    for i in 0..3000 {
         store
-            .write(|tx| {
-                for i in 0..3000 {
-                    wfc::store::audit::append_tx(
-                        tx,
-                        std::time::SystemTime::now(),
-                        &wfc::store::audit::NewAudit {
-                            project_id: "p",
-                            developer_id: "d",
-                            action: "test.fill",
-                            resource: &format!("resource-{i}-{}", "x".repeat(40)),
-                            status: "ok",
-                            details: serde_json::json!({}),
-                        },
-                    )?;
-                }
-                Ok(())
-            })
+            .append_audit(
+                std::time::SystemTime::now(),
+                &wfc::store::audit::NewAudit {
+                    project_id: "p",
+                    developer_id: "d",
+                    action: "test.fill",
+                    resource: &format!("resource-{i}-{}", "x".repeat(40)),
+                    status: "ok",
+                    details: serde_json::json!({}),
+                },
+                None,
+            )
             .unwrap();
-        drop(store);
     }
+    drop(store);
     let mut child = env.spawn(&env.root, ["audit"]);
     let mut out = child.stdout.take().unwrap();
     let mut first = [0u8; 64];

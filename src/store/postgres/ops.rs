@@ -89,6 +89,44 @@ fn append_in(
     Ok(row.get(0))
 }
 
+/// Inserts knowledge entries of one scope, each unless its section already holds its normalised
+/// text; the outcomes are in the order of `entries`.
+fn insert_knowledge(
+    tx: &mut Transaction<'_>,
+    scope: &str,
+    entries: &[knowledge::Prepared],
+) -> Result<Vec<AppendOutcome>, StoreError> {
+    let mut outcomes = Vec::with_capacity(entries.len());
+    for p in entries {
+        let added = tx
+            .query_opt(
+                "INSERT INTO knowledge
+                   (scope, reviewer, section, date, text, normalized, source, developer)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (scope, reviewer, section, normalized) DO NOTHING
+                 RETURNING id",
+                &[
+                    &scope,
+                    &p.reviewer,
+                    &p.section.key(),
+                    &p.date,
+                    &p.text,
+                    &p.normalized,
+                    &p.source,
+                    &p.developer,
+                ],
+            )
+            .map_err(pg("cannot record a knowledge entry"))?
+            .is_some();
+        outcomes.push(if added {
+            AppendOutcome::Added
+        } else {
+            AppendOutcome::Duplicate
+        });
+    }
+    Ok(outcomes)
+}
+
 /// `queue::SWEEP_SQL` in PostgreSQL's placeholders.
 fn pg_sweep() -> String {
     queue::SWEEP_SQL.replace("?1", "$1")
@@ -1140,34 +1178,7 @@ impl Backend for PgStore {
             .client
             .transaction()
             .map_err(pg("cannot start a write"))?;
-        let mut outcomes = Vec::with_capacity(prepared.len());
-        for p in &prepared {
-            let added = tx
-                .query_opt(
-                    "INSERT INTO knowledge
-                       (scope, reviewer, section, date, text, normalized, source, developer)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                     ON CONFLICT (scope, reviewer, section, normalized) DO NOTHING
-                     RETURNING id",
-                    &[
-                        &scope,
-                        &p.reviewer,
-                        &p.section.key(),
-                        &p.date,
-                        &p.text,
-                        &p.normalized,
-                        &p.source,
-                        &p.developer,
-                    ],
-                )
-                .map_err(pg("cannot record a knowledge entry"))?
-                .is_some();
-            outcomes.push(if added {
-                AppendOutcome::Added
-            } else {
-                AppendOutcome::Duplicate
-            });
-        }
+        let outcomes = insert_knowledge(&mut tx, &scope, &prepared)?;
         if let Some(e) = entry
             && outcomes.contains(&AppendOutcome::Added)
         {
@@ -1300,34 +1311,19 @@ impl Backend for PgStore {
             .client
             .transaction()
             .map_err(pg("cannot start a write"))?;
-        let mut outcomes = Vec::with_capacity(rows.len());
-        for r in rows {
-            let added = tx
-                .query_opt(
-                    "INSERT INTO knowledge
-                       (scope, reviewer, section, date, text, normalized, source, developer)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                     ON CONFLICT (scope, reviewer, section, normalized) DO NOTHING
-                     RETURNING id",
-                    &[
-                        &scope,
-                        &r.reviewer,
-                        &r.section.key(),
-                        &r.date,
-                        &r.text,
-                        &crate::knowledge::file::normalize(&r.text),
-                        &r.source,
-                        &r.developer,
-                    ],
-                )
-                .map_err(pg("cannot import a knowledge entry"))?
-                .is_some();
-            outcomes.push(if added {
-                AppendOutcome::Added
-            } else {
-                AppendOutcome::Duplicate
-            });
-        }
+        let prepared: Vec<knowledge::Prepared> = rows
+            .iter()
+            .map(|r| knowledge::Prepared {
+                reviewer: r.reviewer.clone(),
+                section: r.section,
+                date: r.date.clone(),
+                text: r.text.clone(),
+                normalized: crate::knowledge::file::normalize(&r.text),
+                source: r.source.clone(),
+                developer: r.developer.clone(),
+            })
+            .collect();
+        let outcomes = insert_knowledge(&mut tx, &scope, &prepared)?;
         tx.commit().map_err(pg("cannot import knowledge"))?;
         Ok(outcomes)
     }
