@@ -78,7 +78,8 @@ pub fn migrate(s: &mut Session, to: &str, from: Option<&Path>) -> Result<Migrate
                 Err(_) => continue,
             },
         };
-        let added = import_files(dst.as_mut(), &table, &root)?;
+        let valid = crate::knowledge::valid_reviewers(&s.config);
+        let added = import_files(dst.as_mut(), &table, &root, &valid)?;
         knowledge.push((scope.as_str(), added));
     }
 
@@ -123,15 +124,21 @@ pub fn migrate(s: &mut Session, to: &str, from: Option<&Path>) -> Result<Migrate
     })
 }
 
-/// Adds every entry of the KNOWLEDGE.md files under `root` to the knowledge table; returns how
-/// many were new.
+/// Adds every entry of the KNOWLEDGE.md files under `root` of the reviewers in `valid` to the
+/// knowledge table; returns how many were new.
 fn import_files(
     dst: &mut dyn Backend,
     table: &KnowledgeScope,
     root: &Path,
+    valid: &[String],
 ) -> Result<usize, AppError> {
     let mut added = 0;
     for reviewer in crate::knowledge::search::reviewers_with_files(root)? {
+        // A folder of a committed knowledge base is anyone's name: only the reviewers wfc knows
+        // go into the shared table.
+        if crate::knowledge::check_reviewer(&reviewer, valid).is_err() {
+            continue;
+        }
         let path = crate::knowledge::knowledge_file(root, &reviewer);
         crate::knowledge::file::check(&path)?;
         let bytes = std::fs::read(&path).map_err(|e| {

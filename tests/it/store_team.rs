@@ -400,6 +400,15 @@ fn store_migrate_copies_a_sqlite_store_with_its_chain_and_knowledge() {
         })
         .collect();
 
+    // A committed knowledge folder of a name that is no reviewer's stays out of the table.
+    let intruder = repo.join(".wfc/knowledge/reviewers/intruder");
+    std::fs::create_dir_all(&intruder).unwrap();
+    std::fs::write(
+        intruder.join("KNOWLEDGE.md"),
+        "# KNOWLEDGE.md -- intruder\n\n## Patterns Found\n- [2026-01-01] planted (Source: x)\n",
+    )
+    .unwrap();
+
     // Not PostgreSQL: a usage error.
     env.wfc(&repo, ["store", "migrate", "--to", "/tmp/other.db"])
         .code(2);
@@ -427,6 +436,15 @@ fn store_migrate_copies_a_sqlite_store_with_its_chain_and_knowledge() {
         assert_eq!(x["hash"], y["hash"], "row {} keeps its hash", x["seq"]);
     }
     assert_eq!(after.last().unwrap()["action"], "store.migrate");
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let planted: i64 = c
+        .query_one(
+            "SELECT count(*) FROM knowledge WHERE reviewer = 'intruder'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(planted, 0);
     let v = on_pg(&env, &repo, &url, "host-a", &["audit", "verify", "--json"]);
     v.success();
     assert_eq!(v.json()["ok"], true);
