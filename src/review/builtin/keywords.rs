@@ -66,13 +66,24 @@ fn hash(window: u32, len: usize) -> u32 {
 
 /// How common a byte is in source code (higher: more common); anchors avoid common bytes.
 fn commonness(b: u8) -> u64 {
-    const COMMON: &[u8] = b" etaoinsrlcdu_mph.f(),g;:=bywv\"xk'-/0>1<{}*&[]#";
-    // Steeply: a window of four common letters is far worse than one with a single rare byte.
-    COMMON
-        .iter()
-        .position(|c| *c == b)
-        .map_or(1, |p| 1 << (COMMON.len() - p).div_ceil(4))
+    COMMONNESS[b as usize]
 }
+
+/// [`commonness`] of every byte, worked out at compile time: the keyword set is built in each
+/// process, and a lookup per byte of every window of every keyword is most of that work.
+const COMMONNESS: [u64; 256] = {
+    const COMMON: &[u8] = b" etaoinsrlcdu_mph.f(),g;:=bywv\"xk'-/0>1<{}*&[]#";
+    let mut table = [1u64; 256];
+    // From the end, so that a byte listed twice keeps its first (higher) rank.
+    let mut p = COMMON.len();
+    while p > 0 {
+        p -= 1;
+        // Steeply: a window of four common letters is far worse than one with a single rare
+        // byte. The first listed byte is the most common.
+        table[COMMON[p] as usize] = 1 << (COMMON.len() - p).div_ceil(4);
+    }
+    table
+};
 
 impl Keywords {
     /// The set over `words`; keyword ids are positions in the deduplicated, lower-cased list
