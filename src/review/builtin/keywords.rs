@@ -70,7 +70,7 @@ fn commonness(b: u8) -> u64 {
 }
 
 /// [`commonness`] of every byte, worked out at compile time: the keyword set is built in each
-/// process, and a lookup per byte of every window of every keyword is most of that work.
+/// process, and a search per byte of every window of every keyword was a large part of it.
 const COMMONNESS: [u64; 256] = {
     const COMMON: &[u8] = b" etaoinsrlcdu_mph.f(),g;:=bywv\"xk'-/0>1<{}*&[]#";
     let mut table = [1u64; 256];
