@@ -87,6 +87,7 @@ if [ "$TIMER" != loop ] && command -v hyperfine >/dev/null 2>&1 && hyperfine -N 
 	HYPERFINE=$(command -v hyperfine)
 	say "timing with $("$HYPERFINE" --version)"
 else
+	[ -n "${EPOCHREALTIME:-}" ] || die "the plain-loop timer needs bash 5 (\$EPOCHREALTIME), or install hyperfine"
 	say 'timing with a plain loop (bash $EPOCHREALTIME)'
 fi
 
