@@ -1,6 +1,6 @@
 //! A rule: what it reports, where it applies and how it matches.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 
 use regex::bytes::Captures;
 
@@ -127,9 +127,9 @@ pub struct FileView<'a> {
     /// (see `FileChange::test_module_from`).
     test_module_from: Option<u32>,
     rust_test_module: OnceCell<Option<usize>>,
-    /// Per line, whether it is in a Rust test function once asked (0: not asked yet, 1: no,
-    /// 2: yes): several rules and reviewers ask about the same line.
-    rust_test_fn: OnceCell<Vec<Cell<u8>>>,
+    /// Per line, whether it is in a Rust test function, worked out for all lines the first
+    /// time one is asked about: several rules and reviewers ask, about many lines.
+    rust_test_fn: OnceCell<Vec<bool>>,
 }
 
 impl<'a> FileView<'a> {
@@ -213,61 +213,54 @@ impl<'a> FileView<'a> {
 
     /// Whether line `idx` is in the body of a Rust function marked `#[test]` (or another
     /// `...test]` attribute such as `#[tokio::test]`), judged from the consecutive added lines
-    /// above it.
+    /// above it: the nearest less-indented line that opens a `fn` decides.
     pub fn in_rust_test_fn(&self, idx: usize) -> bool {
-        let memo = self
-            .rust_test_fn
-            .get_or_init(|| vec![Cell::new(0); self.lines.len()]);
-        match memo.get(idx).map(Cell::get) {
-            Some(1) => false,
-            Some(2) => true,
-            _ => {
-                let yes = self.find_rust_test_fn(idx);
-                if let Some(m) = memo.get(idx) {
-                    m.set(if yes { 2 } else { 1 });
-                }
-                yes
-            }
-        }
+        let all = self.rust_test_fn.get_or_init(|| self.rust_test_fns());
+        all.get(idx).copied().unwrap_or(false)
     }
 
-    fn find_rust_test_fn(&self, idx: usize) -> bool {
-        let mut level = indent(self.lines[idx]);
-        let mut i = idx;
-        for _ in 0..400 {
+    /// `in_rust_test_fn` for every line in one pass. A line's parent is the nearest
+    /// non-blank line above it, in the same run of consecutive added lines, that is indented
+    /// less; a line is in a test function when its parent opens one, or when its parent is
+    /// indented and itself in one. The non-blank lines that can still be a parent form a
+    /// stack of strictly growing indentation.
+    fn rust_test_fns(&self) -> Vec<bool> {
+        let mut result = vec![false; self.lines.len()];
+        // (indent, whether the lines it encloses are in a test function)
+        let mut stack: Vec<(usize, bool)> = Vec::new();
+        for (i, line) in self.lines.iter().enumerate() {
             if !self.follows(i) {
-                return false;
+                stack.clear();
             }
-            i -= 1;
-            let line = self.lines[i];
-            if is_blank(line) || indent(line) >= level {
+            let level = indent(line);
+            let parent = stack.iter().rev().find(|(width, _)| *width < level);
+            result[i] = parent.is_some_and(|(_, encloses)| *encloses);
+            if is_blank(line) {
                 continue;
             }
-            level = indent(line);
-            let head = line
-                .trim_start()
-                .trim_start_matches("pub(crate) ")
-                .trim_start_matches("pub ")
-                .trim_start_matches("async ")
-                .trim_start_matches("unsafe ")
-                .trim_start_matches("const ");
-            if head.starts_with("fn ") {
-                let mut j = i;
-                while self.follows(j) {
-                    j -= 1;
-                    let attr = self.lines[j].trim_start();
-                    if attr.starts_with("#[") {
-                        if attr.contains("test]") {
-                            return true;
-                        }
-                    } else if !attr.starts_with("//") {
-                        break;
-                    }
-                }
-                return false;
+            while stack.last().is_some_and(|(width, _)| *width >= level) {
+                stack.pop();
             }
-            if level == 0 {
-                return false;
+            let encloses = if is_fn_head(line) {
+                self.has_test_attribute(i)
+            } else {
+                level > 0 && result[i]
+            };
+            stack.push((level, encloses));
+        }
+        result
+    }
+
+    /// Whether the attributes right above the `fn` line `i` (comments between them allowed)
+    /// include a `...test]` one.
+    fn has_test_attribute(&self, i: usize) -> bool {
+        for attr in self.lines_before(i).map(str::trim_start) {
+            if attr.starts_with("#[") {
+                if attr.contains("test]") {
+                    return true;
+                }
+            } else if !attr.starts_with("//") {
+                break;
             }
         }
         false
@@ -307,6 +300,18 @@ impl<'a> Hit<'a> {
     pub fn after(&self) -> &'a str {
         self.line.get(self.end..).unwrap_or("")
     }
+}
+
+/// Whether a line opens a Rust function (`fn`, with any of `pub`, `pub(crate)`, `async`,
+/// `unsafe`, `const` before it).
+fn is_fn_head(line: &str) -> bool {
+    line.trim_start()
+        .trim_start_matches("pub(crate) ")
+        .trim_start_matches("pub ")
+        .trim_start_matches("async ")
+        .trim_start_matches("unsafe ")
+        .trim_start_matches("const ")
+        .starts_with("fn ")
 }
 
 /// Indentation width of a line (tabs count as 4).

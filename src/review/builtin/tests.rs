@@ -2229,3 +2229,58 @@ fn a_file_given_as_its_lines_has_the_findings_of_its_whole_file_change() {
         assert_eq!(found, credential, "{path}: {want:?}");
     }
 }
+
+/// Which lines of a Rust file are in a `#[test]` function: the nearest less-indented line that
+/// opens a `fn` decides, through nested blocks, and a gap in the added lines ends the judgement.
+#[test]
+fn rust_test_functions_are_found_through_nested_blocks() {
+    let text = "\
+#[test]
+// a comment between attribute and fn
+fn one() {
+    let a = 1;
+    if a > 0 {
+        let deep = 2;
+
+    }
+}
+fn plain() {
+    let b = 3;
+    let nested = || {
+        let c = 4;
+    };
+}
+#[tokio::test]
+pub async fn two() {
+        let over_indented = 5;
+}
+mod m {
+    #[cfg_attr(miri, ignore)]
+    #[test]
+    fn inner() {
+        let d = 6;
+    }
+    fn helper() {
+        let e = 7;
+    }
+}";
+    let lines: Vec<&str> = text.lines().collect();
+    let numbers: Vec<u32> = (1..=lines.len() as u32).collect();
+    let view = FileView::new("src/lib.rs", lines.clone(), numbers);
+    let inside: Vec<usize> = (0..lines.len())
+        .filter(|&i| view.in_rust_test_fn(i))
+        .map(|i| i + 1)
+        .collect();
+    // Line 7 is empty, so it has no indentation to place it; line 9 closes `one`.
+    assert_eq!(inside, vec![4, 5, 6, 8, 18, 24]);
+
+    // The same function body with the fn line not among the added lines: no judgement.
+    let mut numbers: Vec<u32> = (1..=lines.len() as u32).collect();
+    for n in numbers.iter_mut().skip(3) {
+        *n += 10;
+    }
+    let view = FileView::new("src/lib.rs", lines.clone(), numbers);
+    assert!(!view.in_rust_test_fn(2), "the fn line itself");
+    assert!(!view.in_rust_test_fn(3), "line after a gap");
+    assert!(!view.in_rust_test_fn(5));
+}
