@@ -171,6 +171,9 @@ pub struct Compiled {
     /// Rule index to its index in `set` (pattern-less rules have none).
     set_index: Vec<Option<usize>>,
     regex: Vec<OnceLock<Regex>>,
+    /// Per rule, the literals one of which every match holds as written (see
+    /// [`literal_prefixes`]), worked out on first use.
+    prefixes: Vec<OnceLock<Option<Literals>>>,
     unless: Vec<OnceLock<Regex>>,
     paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
@@ -212,6 +215,43 @@ pub fn ascii_pattern(pattern: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Byte strings, one of which a match holds.
+type Literals = Box<[Box<[u8]>]>;
+
+/// The literal alternatives a pattern of the shape `\b(?P<s>(?P<p>A|B)...` (the `token!`
+/// rules) starts with, as written, when its prefix group is plain text and nothing in the
+/// pattern turns on case-insensitive matching (or any other flag); else `None`.
+fn literal_prefixes(pattern: &str) -> Option<Literals> {
+    let rest = pattern.strip_prefix(r"\b(?P<s>(?P<p>")?;
+    // Flags could make the prefix match in another case; only plain and named groups may stay.
+    let flagged = pattern
+        .match_indices("(?")
+        .any(|(i, _)| !(pattern[i..].starts_with("(?:") || pattern[i..].starts_with("(?P<")));
+    if flagged {
+        return None;
+    }
+    let mut lits = vec![Vec::new()];
+    let mut chars = rest.chars();
+    loop {
+        match chars.next()? {
+            ')' => break,
+            '|' => lits.push(Vec::new()),
+            '\\' => match chars.next()? {
+                c @ ('.' | '-' | '_' | '/' | ':') => lits.last_mut()?.push(c as u8),
+                _ => return None,
+            },
+            c if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':' | '=') => {
+                lits.last_mut()?.push(c as u8);
+            }
+            _ => return None,
+        }
+    }
+    if lits.iter().any(Vec::is_empty) {
+        return None;
+    }
+    Some(lits.into_iter().map(Vec::into_boxed_slice).collect())
 }
 
 fn build_regex(pattern: &str) -> Regex {
@@ -268,6 +308,7 @@ impl Compiled {
             set: OnceLock::new(),
             set_index,
             regex: rules.iter().map(|_| OnceLock::new()).collect(),
+            prefixes: rules.iter().map(|_| OnceLock::new()).collect(),
             unless: rules.iter().map(|_| OnceLock::new()).collect(),
             paths: rules.iter().map(|_| OnceLock::new()).collect(),
             masks,
@@ -282,6 +323,19 @@ impl Compiled {
     fn regex(&self, ri: usize) -> Option<&Regex> {
         let pattern = self.rules[ri].pattern;
         (!pattern.is_empty()).then(|| self.regex[ri].get_or_init(|| build_regex(pattern)))
+    }
+
+    /// Whether `line` may hold a match of the rule: false when the rule's pattern starts with a
+    /// literal prefix (a vendor's `SK`, `ion_`) that `line` does not hold in that case. The
+    /// keywords are matched in any case; this spares the regex (and compiling it) for the
+    /// lines where a keyword only appears in another case (`task`, `path`).
+    fn prefix_ok(&self, ri: usize, line: &str) -> bool {
+        match self.prefixes[ri].get_or_init(|| literal_prefixes(self.rules[ri].pattern)) {
+            None => true,
+            Some(lits) => lits
+                .iter()
+                .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..])),
+        }
     }
 
     fn unless(&self, ri: usize) -> Option<&Regex> {
@@ -435,6 +489,11 @@ impl Compiled {
                 {
                     continue;
                 }
+                if rule.pre.is_some_and(|pre| !pre(line))
+                    || (!rule.pattern.is_empty() && !self.prefix_ok(ri, line))
+                {
+                    continue;
+                }
                 let Some(re) = self.regex(ri) else {
                     let hit = Hit {
                         view,
@@ -522,7 +581,10 @@ impl Compiled {
         let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
         for ri in cand.iter() {
             let rule = &self.rules[ri];
-            if !self.masks[ri] {
+            if !self.masks[ri]
+                || rule.pre.is_some_and(|pre| !pre(line))
+                || !self.prefix_ok(ri, line)
+            {
                 continue;
             }
             let Some(re) = self.regex(ri) else { continue };
@@ -720,6 +782,69 @@ fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_prefixes_of_plain_token_patterns_only() {
+        let lits = |p: &str| {
+            literal_prefixes(p).map(|l| {
+                l.iter()
+                    .map(|x| String::from_utf8(x.to_vec()).expect("utf-8"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            lits(r"\b(?P<s>(?P<p>SK)(?:[0-9a-f]{32}))(?:[^0-9A-Za-z_\-]|$)"),
+            Some(vec!["SK".to_string()])
+        );
+        assert_eq!(
+            lits(r"\b(?P<s>(?P<p>hvs\.|hvb\.)(?:[A-Za-z0-9]{24}))"),
+            Some(vec!["hvs.".to_string(), "hvb.".to_string()])
+        );
+        // A flag anywhere, a class, a group, an empty branch: no literal to demand.
+        assert_eq!(lits(r"(?i)\b(?P<s>(?P<p>SK)(?:[0-9a-f]{32}))"), None);
+        assert_eq!(lits(r"\b(?P<s>(?P<p>SK)(?i:[0-9a-f]{32}))"), None);
+        assert_eq!(lits(r"\b(?P<s>(?P<p>s[kK])(?:[0-9a-f]{32}))"), None);
+        assert_eq!(lits(r"\b(?P<s>(?P<p>gl(?:pat|ptt)-)(?:x{20}))"), None);
+        assert_eq!(lits(r"\b(?P<s>(?P<p>a|)(?:x{20}))"), None);
+        assert_eq!(lits(r"\b(?P<s>(?P<p>a?)(?:x{20}))"), None);
+        assert_eq!(lits(r"(?P<s>(?P<p>SK)(?:x{20}))"), None);
+    }
+
+    /// Every built-in rule with a literal prefix: each corpus line its pattern matches holds
+    /// the prefix, and most vendor formats have one.
+    #[test]
+    fn literal_prefixes_hold_in_every_match() {
+        let corpus = include_str!("../../../tests/corpus/secrets.tsv").replace("@@", "");
+        let lines: Vec<&str> = corpus
+            .lines()
+            .flat_map(|l| l.split('\t'))
+            .flat_map(|l| l.split("\\n"))
+            .collect();
+        let mut with = 0;
+        let mut checked = 0;
+        for b in crate::review::builtin::Builtin::ALL {
+            for rule in crate::review::builtin::rules(b) {
+                let Some(lits) = literal_prefixes(rule.pattern) else {
+                    continue;
+                };
+                with += 1;
+                let re = build_regex(rule.pattern);
+                for line in &lines {
+                    if re.is_match(line.as_bytes()) {
+                        checked += 1;
+                        assert!(
+                            lits.iter()
+                                .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..])),
+                            "{} matches {line:?} without its prefix",
+                            rule.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(with >= 100, "only {with} rules have a literal prefix");
+        assert!(checked >= 300, "only {checked} matches checked");
+    }
 
     #[test]
     fn ascii_pattern_rewrites_classes_outside_brackets() {

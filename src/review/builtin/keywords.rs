@@ -9,7 +9,6 @@
 //! same thousand keywords takes milliseconds, which a pre-commit review of a few lines cannot
 //! afford), and the bitmap stays in the first-level cache.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -42,7 +41,8 @@ struct Anchor {
 /// Every keyword of every built-in rule set, lower-cased and distinct.
 pub struct Keywords {
     words: Vec<Box<[u8]>>,
-    ids: HashMap<Box<[u8]>, usize>,
+    /// Keyword to id; a fast hash: the map is built in every process, from built-in words.
+    ids: foldhash::HashMap<Box<[u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
     bitmap: Vec<u64>,
     /// Bytes searched so far in this process.
@@ -90,7 +90,7 @@ impl Keywords {
     /// [`Keywords::id`] answers for.
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Keywords {
         let mut list: Vec<Box<[u8]>> = Vec::new();
-        let mut ids: HashMap<Box<[u8]>, usize> = HashMap::new();
+        let mut ids = foldhash::HashMap::with_capacity_and_hasher(1024, Default::default());
         for w in words {
             let lower = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
             assert!(
@@ -151,7 +151,11 @@ impl Keywords {
 
     /// The id of a keyword (any case); `None` when it is not in the set.
     pub fn id(&self, word: &str) -> Option<usize> {
-        self.ids.get(word.to_ascii_lowercase().as_bytes()).copied()
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.ids.get(word.to_ascii_lowercase().as_bytes()).copied()
+        } else {
+            self.ids.get(word.as_bytes()).copied()
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -51,6 +51,10 @@ pub struct Rule {
     pub pattern: &'static str,
     /// When this also matches the line, the rule does not fire.
     pub unless: Option<&'static str>,
+    /// A cheap test every line `pattern` can match passes (a byte the match must hold, say):
+    /// a line that fails it is never searched, so the pattern of a rule whose keyword is a
+    /// common word is not even compiled in a process that never meets a line it could match.
+    pub pre: Option<fn(&str) -> bool>,
     /// A regex on the file's path: the rule looks only at files it matches. With neither
     /// `pattern` nor `check`, the path alone decides: the rule fires once on any added or
     /// changed file at such a path, binary files included (a `.p12` key store).
@@ -84,6 +88,7 @@ impl Rule {
         keywords: &[],
         pattern: "",
         unless: None,
+        pre: None,
         path: None,
         path_hints: &[],
         scope: Scope::Code,

@@ -390,6 +390,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::ANY.without(Langs::DOCS),
         keywords: GENERIC_KEYWORDS,
         pattern: GENERIC_QUOTED,
+        pre: Some(has_quote),
         scope: Scope::Any,
         check: Some(generic_ok),
         grade: Some(generic_grade),
@@ -408,6 +409,7 @@ pub const RULES: &[Rule] = &[
         langs: Langs::CONFIG.or(Langs::SH),
         keywords: GENERIC_KEYWORDS,
         pattern: GENERIC_UNQUOTED,
+        pre: Some(may_start_with_name),
         scope: Scope::Any,
         check: Some(generic_ok),
         grade: Some(generic_grade),
@@ -429,6 +431,7 @@ pub const RULES: &[Rule] = &[
         keywords: GENERIC_KEYWORDS,
         // `<password>value</password>` on one line, or the open tag alone with the value on the
         // next line (the check reads it there).
+        pre: Some(|line| line.contains('<')),
         pattern: r"(?i)<(?P<key>[a-z0-9_.:-]*(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[a-z0-9_.-]*)(?:\s[^<>]*)?>\s*(?:(?P<s>[^<>\s]{8,200})\s*</|$)",
         scope: Scope::Any,
         check: Some(xml_ok),
@@ -468,6 +471,50 @@ const GENERIC_UNQUOTED: &str = concat!(
     secret_name!(),
     r#"[a-z0-9_.-]*)\s*(?P<op>:{1,3}=|[?+]=|=|:|\s)\s*(?P<s>[^\s"'`\\]{8,200})(?:\s*$|\s+#|\\[nrt]|\\?["'])"#
 );
+
+/// [`GENERIC_QUOTED`]'s gate: its value is quoted.
+fn has_quote(line: &str) -> bool {
+    line.bytes().any(|b| matches!(b, b'"' | b'\'' | b'`'))
+}
+
+/// [`GENERIC_UNQUOTED`]'s gate: a JSON-escaped newline anywhere, or a credential name in the
+/// first word of the line (past any `+`, `-` and blanks), or in the second after `export`,
+/// `env`, `arg` or `set`. Looser than the pattern, never stricter: a name never starts with
+/// `-`, so skipping every leading `-` loses none.
+fn may_start_with_name(line: &str) -> bool {
+    if line.contains("\\n") {
+        return true;
+    }
+    let is_key = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
+    let named = |word: &[u8]| {
+        let lower = word.to_ascii_lowercase();
+        GENERIC_KEYWORDS
+            .iter()
+            .any(|k| lower.windows(k.len()).any(|w| w == k.as_bytes()))
+    };
+    let b = line.as_bytes();
+    let mut i = b
+        .iter()
+        .position(|c| !(c.is_ascii_whitespace() || matches!(c, b'+' | b'-')))
+        .unwrap_or(b.len());
+    let word_end = |from: usize| from + b[from..].iter().take_while(|c| is_key(**c)).count();
+    let end = word_end(i);
+    if named(&b[i..end]) {
+        return true;
+    }
+    let lead = b[i..end].to_ascii_lowercase();
+    if matches!(lead.as_slice(), b"export" | b"env" | b"arg" | b"set")
+        && b.get(end).is_some_and(u8::is_ascii_whitespace)
+    {
+        i = end
+            + b[end..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        return named(&b[i..word_end(i)]);
+    }
+    false
+}
 
 // Not `asia`: every time zone table has `Asia/...`, and temporary keys come with AWS names.
 const AWS_SECRET_KEYWORDS: &[&str] = &[
@@ -1505,6 +1552,58 @@ pub fn redact(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line a gated rule's pattern matches passes its gate: the built-in corpora, each
+    /// line of this file and shapes written to probe the edges of each gate.
+    #[test]
+    fn gates_never_drop_a_line_the_pattern_matches() {
+        let corpus = [
+            include_str!("../../../tests/corpus/secrets.tsv"),
+            include_str!("../../../tests/corpus/secrets.txt"),
+            include_str!("secrets.rs"),
+        ];
+        let probes = [
+            "password = hunter2abcdef",
+            "  - token: Zq8xK2mP9vT1",
+            "+export API_KEY=Zq8xK2mP9vT1",
+            "-  set  DB_PASSWORD  Zq8xK2mP9vT1",
+            "--- secret: Zq8xK2mP9vT1",
+            "-secret_key:Zq8xK2mP9vT1",
+            "\t\tENV X_TOKEN Zq8xK2mP9vT1",
+            "{\"a\": \"x\\ndb_password=Zq8xK2mP9vT1\\n\"}",
+            "<apiKey>Zq8xK2mP9vT1</apiKey>",
+            "<add key=\"x\" /><secret>",
+            "x_token = `Zq8xK2mP9vT1`",
+            "var authToken string = \"Zq8xK2mP9vT1\"",
+        ];
+        let lines = corpus
+            .iter()
+            .flat_map(|c| c.lines())
+            .flat_map(|l| l.split('\t'))
+            .flat_map(|l| l.split("\\n"))
+            .chain(probes)
+            .map(|l| l.replace("@@", ""))
+            .collect::<Vec<_>>();
+        let mut gated = 0;
+        for rule in RULES.iter().filter(|r| r.pre.is_some()) {
+            gated += 1;
+            let re = Regex::new(&super::super::engine::ascii_pattern(rule.pattern)).expect("rule");
+            let pre = rule.pre.expect("gated");
+            let mut matched = 0;
+            for line in &lines {
+                if re.is_match(line.as_bytes()) {
+                    matched += 1;
+                    assert!(
+                        pre(line),
+                        "{} matches {line:?} but its gate drops it",
+                        rule.id
+                    );
+                }
+            }
+            assert!(matched >= 5, "{}: only {matched} lines matched", rule.id);
+        }
+        assert_eq!(gated, 3);
+    }
 
     #[test]
     fn entropy_values() {
