@@ -172,8 +172,8 @@ pub struct Compiled {
     set_index: Vec<Option<usize>>,
     regex: Vec<OnceLock<Regex>>,
     /// Per rule, the literals one of which every match holds as written (see
-    /// [`literal_prefixes`]), worked out on first use.
-    prefixes: Vec<OnceLock<Option<Literals>>>,
+    /// [`literal_prefixes`]) and the shortest match, worked out on first use.
+    prefixes: Vec<OnceLock<Option<(Literals, usize)>>>,
     unless: Vec<OnceLock<Regex>>,
     paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
@@ -254,6 +254,19 @@ fn literal_prefixes(pattern: &str) -> Option<Literals> {
     Some(lits.into_iter().map(Vec::into_boxed_slice).collect())
 }
 
+/// The length of the shortest text `pattern` matches (as [`build_regex`] compiles it); 0 when
+/// unknown. Parsing costs a fraction of compiling.
+fn shortest_match(pattern: &str) -> usize {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(&ascii_pattern(pattern))
+        .ok()
+        .and_then(|h| h.properties().minimum_len())
+        .unwrap_or(0)
+}
+
 fn build_regex(pattern: &str) -> Regex {
     RegexBuilder::new(&ascii_pattern(pattern))
         .unicode(false)
@@ -326,15 +339,24 @@ impl Compiled {
     }
 
     /// Whether `line` may hold a match of the rule: false when the rule's pattern starts with a
-    /// literal prefix (a vendor's `SK`, `ion_`) that `line` does not hold in that case. The
-    /// keywords are matched in any case; this spares the regex (and compiling it) for the
-    /// lines where a keyword only appears in another case (`task`, `path`).
+    /// literal prefix (a vendor's `SK`, `ion_`) that `line` does not hold in that case, or when
+    /// `line` is shorter than the pattern's shortest match. The keywords are matched in any
+    /// case; this spares the regex (and compiling it) for the lines where a keyword only
+    /// appears in another case (`task`, `path`) or in a word too short to be the token
+    /// (`duration_ms`).
     fn prefix_ok(&self, ri: usize, line: &str) -> bool {
-        match self.prefixes[ri].get_or_init(|| literal_prefixes(self.rules[ri].pattern)) {
+        let gate = self.prefixes[ri].get_or_init(|| {
+            let pattern = self.rules[ri].pattern;
+            literal_prefixes(pattern).map(|lits| (lits, shortest_match(pattern)))
+        });
+        match gate {
             None => true,
-            Some(lits) => lits
-                .iter()
-                .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..])),
+            Some((lits, shortest)) => {
+                line.len() >= *shortest
+                    && lits
+                        .iter()
+                        .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..]))
+            }
         }
     }
 
@@ -829,9 +851,11 @@ mod tests {
                 };
                 with += 1;
                 let re = build_regex(rule.pattern);
+                let shortest = shortest_match(rule.pattern);
                 for line in &lines {
                     if re.is_match(line.as_bytes()) {
                         checked += 1;
+                        assert!(line.len() >= shortest, "{} matches {line:?}", rule.id);
                         assert!(
                             lits.iter()
                                 .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..])),
@@ -843,6 +867,10 @@ mod tests {
             }
         }
         assert!(with >= 100, "only {with} rules have a literal prefix");
+        assert_eq!(
+            shortest_match(r"\b(?P<s>(?P<p>SK)(?:[0-9a-f]{32}))(?:[^0-9A-Za-z_\-]|$)"),
+            34
+        );
         assert!(checked >= 300, "only {checked} matches checked");
     }
 
