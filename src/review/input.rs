@@ -135,6 +135,7 @@ fn current_branch(repo: &Repository) -> Option<String> {
 }
 
 /// Where the line count of a file in the reviewed tree comes from.
+#[derive(Clone, Copy)]
 enum Lines<'a> {
     /// The new side of each delta is a blob in the object database (trees, the index).
     Blobs,
@@ -193,6 +194,13 @@ pub trait Sink {
     }
 }
 
+/// Changes of at least this many files are read on two threads (see [`each_delta_split`]).
+const SPLIT_DELTAS: usize = 16;
+
+/// A file [`blob_file`] read: the file and, for a new text file, its whole text; `None` when
+/// it takes git's printed patch instead.
+type BlobRead = Option<(FileChange, Option<String>)>;
+
 /// Hands over the files of `diff` one at a time, each read and parsed on its own so that no
 /// more than one file is held. The git inputs take each blob once from the object database by
 /// the id the tree diff gives ([`blob_file`]), never by path from the root tree, which re-read
@@ -203,47 +211,113 @@ fn each_delta<S: Sink>(
     lines: Lines<'_>,
     out: &mut Stream<'_, S>,
 ) -> Result<(), S::Error> {
+    if matches!(lines, Lines::Blobs)
+        && diff.deltas().len() >= SPLIT_DELTAS
+        && let Ok(second) = Repository::open(repo.path())
+    {
+        return each_delta_split(repo, second, diff, out);
+    }
     for i in 0..diff.deltas().len() {
         let Some(delta) = diff.get_delta(i) else {
             continue;
         };
         let fast = match lines {
-            Lines::Blobs => blob_file(repo, &delta)?,
+            Lines::Blobs => blob_file(repo, &BlobDelta::of(&delta))?,
             Lines::Workdir(_) => None,
         };
-        if let Some((file, text)) = fast {
-            let kept = match text {
-                Some(text) => out.sink.whole_file(file, text)?,
-                None => out.sink.file(file)?,
-            };
-            if kept && out.diff.is_some() {
-                let text = delta_patch(diff, i)?;
-                if let Some(d) = out.diff.as_mut() {
-                    d.push_str(&text);
+        hand_over(repo, diff, i, &delta, lines, fast, out)?;
+    }
+    Ok(())
+}
+
+/// [`each_delta`] for two object-database sides, with the blobs of every other file read (and
+/// inflated, and diffed) on a second thread with its own handle on the repository: reading is
+/// most of a large review's time outside the scanners. Files are still handed over in order,
+/// and the second thread runs at most two files ahead.
+fn each_delta_split<S: Sink>(
+    repo: &Repository,
+    second: Repository,
+    diff: &git2::Diff<'_>,
+    out: &mut Stream<'_, S>,
+) -> Result<(), S::Error> {
+    let n = diff.deltas().len();
+    let theirs: Vec<(usize, BlobDelta)> = (1..n)
+        .step_by(2)
+        .filter_map(|i| diff.get_delta(i).map(|d| (i, BlobDelta::of(&d))))
+        .collect();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<BlobRead, GitError>)>(2);
+        scope.spawn(move || {
+            for (i, d) in theirs {
+                if tx.send((i, blob_file(&second, &d))).is_err() {
+                    // The reader stopped (an error): nothing more is wanted.
+                    return;
                 }
             }
-            continue;
+        });
+        for i in 0..n {
+            let Some(delta) = diff.get_delta(i) else {
+                continue;
+            };
+            let fast = if i % 2 == 1 {
+                match rx.recv() {
+                    Ok((at, read)) if at == i => read?,
+                    // Cannot happen (both sides walk the same deltas), but reading it here is
+                    // always right.
+                    _ => blob_file(repo, &BlobDelta::of(&delta))?,
+                }
+            } else {
+                blob_file(repo, &BlobDelta::of(&delta))?
+            };
+            hand_over(repo, diff, i, &delta, Lines::Blobs, fast, out)?;
         }
-        let text = delta_patch(diff, i)?;
-        let mut files = Vec::new();
-        let mut parser = diff::Parser::default();
-        for line in text.split('\n') {
-            parser.line(line, &mut |f| files.push(f));
-        }
-        parser.finish(&mut |f| files.push(f));
-        let mut kept = false;
-        for mut f in files {
-            if f.binary
-                && let Lines::Workdir(workdir) = lines
-            {
-                text_behind_attributes(repo, &delta, workdir, &mut f);
+        Ok(())
+    })
+}
+
+/// Hands delta `i` of `diff` to the sink: as [`blob_file`] read it (`fast`), else parsed from
+/// the patch git prints.
+fn hand_over<S: Sink>(
+    repo: &Repository,
+    diff: &git2::Diff<'_>,
+    i: usize,
+    delta: &git2::DiffDelta<'_>,
+    lines: Lines<'_>,
+    fast: BlobRead,
+    out: &mut Stream<'_, S>,
+) -> Result<(), S::Error> {
+    if let Some((file, text)) = fast {
+        let kept = match text {
+            Some(text) => out.sink.whole_file(file, text)?,
+            None => out.sink.file(file)?,
+        };
+        if kept && out.diff.is_some() {
+            let text = delta_patch(diff, i)?;
+            if let Some(d) = out.diff.as_mut() {
+                d.push_str(&text);
             }
-            f.line_count = lines.count(repo, &delta, &f);
-            kept |= out.sink.file(f)?;
         }
-        if kept && let Some(d) = out.diff.as_mut() {
-            d.push_str(&text);
+        return Ok(());
+    }
+    let text = delta_patch(diff, i)?;
+    let mut files = Vec::new();
+    let mut parser = diff::Parser::default();
+    for line in text.split('\n') {
+        parser.line(line, &mut |f| files.push(f));
+    }
+    parser.finish(&mut |f| files.push(f));
+    let mut kept = false;
+    for mut f in files {
+        if f.binary
+            && let Lines::Workdir(workdir) = lines
+        {
+            text_behind_attributes(repo, delta, workdir, &mut f);
         }
+        f.line_count = lines.count(repo, delta, &f);
+        kept |= out.sink.file(f)?;
+    }
+    if kept && let Some(d) = out.diff.as_mut() {
+        d.push_str(&text);
     }
     Ok(())
 }
@@ -323,26 +397,23 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// `* -diff` hides nothing from the review. `None` for what this does not cover (submodules,
 /// type changes): those take the patch git prints. A new text file comes with its text and its
 /// lines not yet split (see [`Sink::whole_file`]).
-fn blob_file(
-    repo: &Repository,
-    delta: &git2::DiffDelta<'_>,
-) -> Result<Option<(FileChange, Option<String>)>, GitError> {
-    let (old, new) = (delta.old_file(), delta.new_file());
-    if old.mode() == git2::FileMode::Commit || new.mode() == git2::FileMode::Commit {
+fn blob_file(repo: &Repository, delta: &BlobDelta) -> Result<BlobRead, GitError> {
+    let (old, new) = (&delta.old, &delta.new);
+    if old.mode == git2::FileMode::Commit || new.mode == git2::FileMode::Commit {
         return Ok(None);
     }
-    let status = match delta.status() {
+    let status = match delta.status {
         git2::Delta::Added => FileStatus::Added,
         git2::Delta::Deleted => FileStatus::Deleted,
         git2::Delta::Modified => FileStatus::Modified,
         _ => return Ok(None),
     };
     let side = if status == FileStatus::Deleted {
-        &old
+        old
     } else {
-        &new
+        new
     };
-    let Some(raw_path) = side.path_bytes() else {
+    let Some(raw_path) = side.path.as_deref() else {
         return Ok(None);
     };
     let path = String::from_utf8_lossy(raw_path).into_owned();
@@ -360,7 +431,7 @@ fn blob_file(
     };
     match status {
         FileStatus::Added => {
-            let Some(blob) = read(new.id()) else {
+            let Some(blob) = read(new.id) else {
                 return Ok(None);
             };
             if is_binary(blob.content()) {
@@ -373,7 +444,7 @@ fn blob_file(
             }
         }
         FileStatus::Deleted => {
-            let Some(blob) = read(old.id()) else {
+            let Some(blob) = read(old.id) else {
                 return Ok(None);
             };
             if is_binary(blob.content()) {
@@ -383,7 +454,7 @@ fn blob_file(
             }
         }
         _ => {
-            let (Some(a), Some(b)) = (read(old.id()), read(new.id())) else {
+            let (Some(a), Some(b)) = (read(old.id), read(new.id)) else {
                 return Ok(None);
             };
             if is_binary(a.content()) || is_binary(b.content()) {
@@ -391,7 +462,7 @@ fn blob_file(
                 return Ok(Some((file, None)));
             }
             file.line_count = Some(count_lines(b.content()));
-            if old.id() == new.id() {
+            if old.id == new.id {
                 return Ok(Some((file, None)));
             }
             let p = Path::new(&path);
@@ -419,6 +490,34 @@ fn blob_file(
         }
     }
     Ok(Some((file, None)))
+}
+
+/// What [`blob_file`] reads of a delta: owned, so that another thread can read it.
+struct BlobDelta {
+    status: git2::Delta,
+    old: BlobSide,
+    new: BlobSide,
+}
+
+struct BlobSide {
+    id: Oid,
+    mode: git2::FileMode,
+    path: Option<Vec<u8>>,
+}
+
+impl BlobDelta {
+    fn of(delta: &git2::DiffDelta<'_>) -> BlobDelta {
+        let side = |f: git2::DiffFile<'_>| BlobSide {
+            id: f.id(),
+            mode: f.mode(),
+            path: f.path_bytes().map(<[u8]>::to_vec),
+        };
+        BlobDelta {
+            status: delta.status(),
+            old: side(delta.old_file()),
+            new: side(delta.new_file()),
+        }
+    }
 }
 
 /// A blob's bytes as text, invalid UTF-8 replaced as `String::from_utf8_lossy` does (checked
@@ -513,8 +612,8 @@ pub fn stream<S: Sink>(
     sink: &mut S,
 ) -> Result<Streamed, S::Error> {
     let mut out = Stream { sink, diff: None };
-    let (tree_id, mode, shape) = read(info, index_file, cwd, selection, stdin, &mut out)?;
     let repo = info.open_current()?;
+    let (tree_id, mode, shape) = read(info, &repo, index_file, cwd, selection, stdin, &mut out)?;
     Ok(Streamed {
         tree_id,
         mode,
@@ -609,13 +708,13 @@ fn read_diff_file<S: Sink>(
 
 fn read<S: Sink>(
     info: &RepoInfo,
+    repo: &Repository,
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
     stdin: Option<Stdin>,
     out: &mut Stream<'_, S>,
 ) -> Result<Read, S::Error> {
-    let repo = info.open_current()?;
     match selection {
         Selection::DiffFile(path) => read_diff_file(cwd, path, stdin, out),
         Selection::Files(files) => {
@@ -708,22 +807,30 @@ fn read<S: Sink>(
                 .diff_tree_to_tree(Some(&old), Some(&new), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the range"))?;
             out.start("range", None)?;
-            each_delta(&repo, &d, Lines::Blobs, out)?;
+            each_delta(repo, &d, Lines::Blobs, out)?;
             Ok((new.id().to_string(), "range", None))
         }
         Selection::Auto | Selection::Staged => {
-            let head = head_tree(&repo)?;
-            let mut index = crate::git::open_index(&repo, index_file)?;
-            let staged = crate::git::tree_of_index(&repo, &mut index)?;
+            let head = head_tree(repo)?;
+            let mut index = crate::git::open_index(repo, index_file)?;
+            let staged = crate::git::tree_of_index(repo, &mut index)?;
             let head_id = match &head {
                 Some(t) => t.id(),
-                None => empty_tree(&repo)?,
+                None => empty_tree(repo)?,
             };
             if *selection == Selection::Auto && staged == head_id {
-                return read(info, index_file, cwd, &Selection::WorkingTree, None, out);
+                return read(
+                    info,
+                    repo,
+                    index_file,
+                    cwd,
+                    &Selection::WorkingTree,
+                    None,
+                    out,
+                );
             }
-            let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
-            let shape = crate::git::commit::shape(&repo, &parents)?;
+            let parents = crate::git::commit::pending_parents(repo, &info.git_dir)?;
+            let shape = crate::git::commit::shape(repo, &parents)?;
             let base = repo.find_tree(shape.base_tree).map_err(ctx(
                 "cannot read the tree the staged change is measured from",
             ))?;
@@ -731,7 +838,7 @@ fn read<S: Sink>(
                 .diff_tree_to_index(Some(&base), Some(&index), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the staged change"))?;
             out.start("staged", Some(&shape))?;
-            each_delta(&repo, &d, Lines::Blobs, out)?;
+            each_delta(repo, &d, Lines::Blobs, out)?;
             Ok((staged.to_string(), "staged", Some(shape)))
         }
         Selection::WorkingTree | Selection::Base(_) => {
@@ -758,7 +865,7 @@ fn read<S: Sink>(
                         "base",
                     )
                 }
-                _ => (head_tree(&repo)?, "working-tree"),
+                _ => (head_tree(repo)?, "working-tree"),
             };
             let mut opts = diff_options();
             opts.include_untracked(true)
@@ -767,9 +874,9 @@ fn read<S: Sink>(
             let d = repo
                 .diff_tree_to_workdir_with_index(old.as_ref(), Some(&mut opts))
                 .map_err(ctx("cannot diff the working tree"))?;
-            let tree_id = worktree_tree(&repo, &d)?;
+            let tree_id = worktree_tree(repo, &d)?;
             out.start(mode, None)?;
-            each_delta(&repo, &d, Lines::Workdir(&info.workdir), out)?;
+            each_delta(repo, &d, Lines::Workdir(&info.workdir), out)?;
             Ok((tree_id.to_string(), mode, None))
         }
     }

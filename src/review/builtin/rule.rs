@@ -310,13 +310,14 @@ impl<'a> Hit<'a> {
 /// Whether a line opens a Rust function (`fn`, with any of `pub`, `pub(crate)`, `async`,
 /// `unsafe`, `const` before it).
 fn is_fn_head(line: &str) -> bool {
-    line.trim_start()
-        .trim_start_matches("pub(crate) ")
-        .trim_start_matches("pub ")
-        .trim_start_matches("async ")
-        .trim_start_matches("unsafe ")
-        .trim_start_matches("const ")
-        .starts_with("fn ")
+    // Prefix by prefix (`strip_prefix` compares bytes; a `str` pattern search would build a
+    // searcher per call, on every line of every Rust file).
+    const QUALIFIERS: [&str; 5] = ["pub(crate) ", "pub ", "async ", "unsafe ", "const "];
+    let mut rest = line.trim_start();
+    while let Some(r) = QUALIFIERS.iter().find_map(|q| rest.strip_prefix(q)) {
+        rest = r;
+    }
+    rest.starts_with("fn ")
 }
 
 /// Indentation width of a line (tabs count as 4).
