@@ -2,12 +2,14 @@
 //! occurrence of every rule's keywords (ASCII case-insensitively, overlapping ones included),
 //! and each reviewer maps the keywords found on a line to its candidate rules.
 //!
-//! The search is a hashed n-gram filter over the lower-cased text: each keyword of four bytes
-//! or more is anchored at its rarest four-byte window, each shorter keyword at its start; a
-//! position whose window hashes to an anchor's bit in a small bitmap is verified against the
-//! keywords anchored there. Building it takes microseconds (an Aho-Corasick automaton over the
-//! same thousand keywords takes milliseconds, which a pre-commit review of a few lines cannot
-//! afford), and the bitmap stays in the first-level cache.
+//! The search is a hashed filter over the lower-cased text. Each keyword of four bytes or more
+//! is anchored at its rarest window of four bytes, a three-byte keyword at itself, a two-byte
+//! keyword at itself followed by any byte; a position whose window of four or of three bytes
+//! hashes to an anchor's bit in a bitmap is verified against the keywords anchored there. Building it takes microseconds, which a pre-commit review of a few lines
+//! needs (an Aho-Corasick automaton over the same thousand keywords takes milliseconds), and
+//! the bitmap stays in the first-level cache. Once a process has searched a few megabytes, the
+//! automaton takes over: it costs one dependent load per byte, about two thirds of the
+//! filter's two hashed lookups per position.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,20 +21,23 @@ use aho_corasick::{Anchored, MatchKind};
 /// Bytes a process searches with the hashed windows before the automaton takes over.
 const DFA_AFTER: usize = 4 << 20;
 
-/// Bits of the anchor bitmap (and of the anchor hashes).
+/// Bits of the anchor bitmap (and of the anchor hashes): 32 KiB, about 1,900 bits set.
 const HASH_BITS: u32 = 18;
+/// Words of the bitmap.
+const BITMAP_WORDS: usize = 1 << (HASH_BITS - 6);
 /// Buckets of anchors, by the top bits of the hash.
-const BUCKET_BITS: u32 = 10;
+const BUCKET_BITS: u32 = 11;
+/// The low three bytes of a little-endian window.
+const THREE: u32 = 0x00ff_ffff;
 
 /// One keyword anchored at a window.
 #[derive(Clone, Copy)]
 struct Anchor {
     hash: u32,
-    /// The window's bytes, little-endian (a keyword shorter than four bytes: itself, the rest
-    /// zero).
+    /// The window's bytes, little-endian (three of them: the high byte zero).
     window: u32,
-    /// The window's length: 2, 3 or 4.
-    len_class: u8,
+    /// Whether the window has four bytes.
+    four: bool,
     keyword: u32,
     /// Where the window starts in the keyword.
     offset: u32,
@@ -44,30 +49,74 @@ pub struct Keywords {
     /// Keyword to id; a fast hash: the map is built in every process, from built-in words.
     ids: foldhash::HashMap<Box<[u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
-    bitmap: Vec<u64>,
+    bitmap: Box<[u64; BITMAP_WORDS]>,
+    /// Anchors by bucket: `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
+    anchors: Vec<Anchor>,
+    buckets: Vec<u32>,
     /// Bytes searched so far in this process.
     searched: AtomicUsize,
     dfa: OnceLock<DFA>,
-    /// Anchors sorted by hash; `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
-    anchors: Vec<Anchor>,
-    buckets: Vec<u32>,
 }
 
-/// The windows of four bytes, three bytes and two bytes at a position, little-endian, hashed;
-/// the window of a keyword shorter than four bytes is the keyword itself.
-fn hash(window: u32, len: usize) -> u32 {
-    let (masked, seed) = match len {
-        2 => (window & 0xffff, 0x2545_f491),
-        3 => (window & 0x00ff_ffff, 0x85eb_ca6b),
-        _ => (window, 0x9e37_79b1),
-    };
-    masked.wrapping_mul(seed) >> (32 - HASH_BITS)
+/// The hash of the window of four bytes `w`, little-endian.
+#[inline]
+fn hash4(w: u32) -> u32 {
+    w.wrapping_mul(0x9e37_79b1) >> (32 - HASH_BITS)
+}
+
+/// The hash of the window of three bytes in the low bytes of `w`.
+#[inline]
+fn hash3(w: u32) -> u32 {
+    (w & THREE).wrapping_mul(0x85eb_ca6b) >> (32 - HASH_BITS)
 }
 
 /// How common a byte is in source code (higher: more common); anchors avoid common bytes.
 fn commonness(b: u8) -> u64 {
     COMMONNESS[b as usize]
 }
+
+/// How common a window of bytes is in source code, roughly: the product of its bytes'
+/// [`commonness`], raised for each pair of bytes that often stand together.
+fn rarity(window: &[u8]) -> u64 {
+    let bytes: u64 = window.iter().map(|b| commonness(*b)).product();
+    let pairs = window
+        .windows(2)
+        .filter(|p| {
+            let i = usize::from(p[0]) | usize::from(p[1]) << 8;
+            PAIR_BITS[i / 64] >> (i % 64) & 1 != 0
+        })
+        .count();
+    bytes << (3 * pairs)
+}
+
+/// [`COMMON_PAIRS`] as a set of bits, indexed by the pair's two bytes, little-endian.
+const PAIR_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut p = 0;
+    while p < COMMON_PAIRS.len() {
+        let i = COMMON_PAIRS[p][0] as usize | (COMMON_PAIRS[p][1] as usize) << 8;
+        bits[i / 64] |= 1 << (i % 64);
+        p += 1;
+    }
+    bits
+};
+
+/// Pairs of bytes common in English words and in source code.
+const COMMON_PAIRS: &[[u8; 2]] = &[
+    *b"th", *b"he", *b"in", *b"er", *b"an", *b"re", *b"on", *b"at", *b"en", *b"nd", *b"ti", *b"es",
+    *b"or", *b"te", *b"of", *b"ed", *b"is", *b"it", *b"al", *b"ar", *b"st", *b"to", *b"nt", *b"ng",
+    *b"se", *b"ha", *b"as", *b"ou", *b"io", *b"le", *b"ve", *b"co", *b"me", *b"de", *b"hi", *b"ri",
+    *b"ro", *b"ic", *b"ne", *b"ea", *b"ra", *b"ce", *b"li", *b"ch", *b"ll", *b"be", *b"ma", *b"si",
+    *b"om", *b"ur", *b"ck", *b"ct", *b"et", *b"el", *b"ge", *b"ad", *b"ac", *b"ec", *b"il", *b"la",
+    *b"lo", *b"ol", *b"pe", *b"pr", *b"rt", *b"ta", *b"ts", *b"us", *b"ue", *b"ut", *b"un", *b"ul",
+    *b"um", *b"ir", *b"id", *b"if", *b"im", *b"nc", *b"ns", *b"ow", *b"ss", *b"tr", *b"ca", *b"di",
+    *b"ex", *b"fo", *b"ke", *b"ey", *b"mp", *b"no", *b"op", *b"po", *b"so", *b"sp", *b"ty", *b"pa",
+    *b"mo", *b"fi", *b"rs", *b"da", *b"::", *b"()", *b"(\"", *b");", *b"->", *b"=>", *b"_s",
+    *b"_t", *b"_c", *b"_p", *b"_i", *b"_f", *b"s_", *b"t_", *b"e_", *b"r_", *b"n_", *b"//", *b"/*",
+    *b" *", *b"**", *b"  ", *b", ", *b"; ", *b"= ", *b" =", *b".c", *b".s", *b".t", *b".p", *b"e(",
+    *b"t(", *b"s(", *b"f ", *b"e ", *b"s ", *b"t ", *b"d ", *b"n ", *b"r ", *b" t", *b" s", *b" i",
+    *b" c", *b" a", *b" p", *b" f", *b" r", *b" d", *b" m", *b" e", *b" o", *b" w", *b" b",
+];
 
 /// [`commonness`] of every byte, worked out at compile time: the keyword set is built in each
 /// process, and a search per byte of every window of every keyword was a large part of it.
@@ -78,7 +127,7 @@ const COMMONNESS: [u64; 256] = {
     let mut p = COMMON.len();
     while p > 0 {
         p -= 1;
-        // Steeply: a window of four common letters is far worse than one with a single rare
+        // Steeply: a window of three common letters is far worse than one with a single rare
         // byte. The first listed byte is the most common.
         table[COMMON[p] as usize] = 1 << (COMMON.len() - p).div_ceil(4);
     }
@@ -94,42 +143,63 @@ impl Keywords {
         for w in words {
             let lower = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
             assert!(
-                !lower.is_empty() && !lower.contains(&b'\n') && !lower.contains(&b'\r'),
-                "a keyword is one line of text: {w:?}"
+                lower.len() >= 2 && !lower.contains(&b'\n') && !lower.contains(&b'\r'),
+                "a keyword is one line of two bytes or more: {w:?}"
             );
             if !ids.contains_key(&lower) {
                 ids.insert(lower.clone(), list.len());
                 list.push(lower);
             }
         }
-        let mut anchors = Vec::with_capacity(list.len());
+        let mut anchors = Vec::with_capacity(list.len() + 256);
         for (i, w) in list.iter().enumerate() {
-            let (offset, window) = if w.len() < 4 {
-                let mut b = [0u8; 4];
-                b[..w.len()].copy_from_slice(w);
-                (0, u32::from_le_bytes(b))
-            } else {
-                // The rarest window: the fewer positions of a text hash to an anchor's bit,
-                // the fewer are verified.
-                let offset = (0..=w.len() - 4)
-                    .min_by_key(|&o| w[o..o + 4].iter().map(|b| commonness(*b)).product::<u64>())
-                    .expect("a window");
-                let window = u32::from_le_bytes(w[offset..offset + 4].try_into().expect("4"));
-                (offset, window)
-            };
+            let keyword = i as u32;
+            if w.len() == 2 {
+                // Any third byte; the zero stands for the end of the text.
+                let pair = u32::from(w[0]) | u32::from(w[1]) << 8;
+                for b in 0..=255u32 {
+                    let window = pair | b << 16;
+                    anchors.push(Anchor {
+                        hash: hash3(window),
+                        window,
+                        four: false,
+                        keyword,
+                        offset: 0,
+                    });
+                }
+                continue;
+            }
+            if w.len() == 3 {
+                let window = u32::from_le_bytes([w[0], w[1], w[2], 0]);
+                anchors.push(Anchor {
+                    hash: hash3(window),
+                    window,
+                    four: false,
+                    keyword,
+                    offset: 0,
+                });
+                continue;
+            }
+            // The rarest window: the fewer positions of a text hash to an anchor's bit, the
+            // fewer are verified.
+            let offset = (0..=w.len() - 4)
+                .min_by_key(|&o| rarity(&w[o..o + 4]))
+                .expect("a window");
+            let window = u32::from_le_bytes(w[offset..offset + 4].try_into().expect("4"));
             anchors.push(Anchor {
-                hash: hash(window, w.len().min(4)),
+                hash: hash4(window),
                 window,
-                len_class: w.len().min(4) as u8,
-                keyword: i as u32,
+                four: true,
+                keyword,
                 offset: offset as u32,
             });
         }
-        anchors.sort_by_key(|a| a.hash);
-        let mut bitmap = vec![0u64; 1 << (HASH_BITS - 6)];
+        let mut bitmap = Box::new([0u64; BITMAP_WORDS]);
         for a in &anchors {
             bitmap[(a.hash >> 6) as usize] |= 1 << (a.hash & 63);
         }
+        // Grouped by bucket, in one counting pass (the order within a bucket does not matter):
+        // a sort was a large part of building the set, which every process does.
         let shift = HASH_BITS - BUCKET_BITS;
         let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for a in &anchors {
@@ -138,14 +208,22 @@ impl Keywords {
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
         }
+        let mut next = buckets.clone();
+        let mut grouped = anchors.clone();
+        for a in anchors {
+            let at = &mut next[(a.hash >> shift) as usize];
+            grouped[*at as usize] = a;
+            *at += 1;
+        }
+        let anchors = grouped;
         Keywords {
             words: list,
             ids,
             bitmap,
-            searched: AtomicUsize::new(0),
-            dfa: OnceLock::new(),
             anchors,
             buckets,
+            searched: AtomicUsize::new(0),
+            dfa: OnceLock::new(),
         }
     }
 
@@ -162,13 +240,14 @@ impl Keywords {
         self.words.len()
     }
 
+    #[inline]
     fn test(&self, h: u32) -> bool {
-        self.bitmap[(h >> 6) as usize] >> (h & 63) & 1 != 0
+        self.bitmap[(h >> 6) as usize % BITMAP_WORDS] >> (h & 63) & 1 != 0
     }
 
     /// Calls `found(position, keyword id)` for every occurrence of every keyword in `lower`, a
-    /// lower-cased text, in increasing order of position; the position is inside the occurrence
-    /// (never the same occurrence twice).
+    /// lower-cased text, in increasing order of position; the position is inside the
+    /// occurrence (never the same occurrence twice).
     ///
     /// Once a process has searched [`DFA_AFTER`] bytes (a large review), an Aho-Corasick DFA
     /// over the same keywords takes over: some milliseconds to build, then faster per byte. Both
@@ -209,39 +288,49 @@ impl Keywords {
     /// [`Keywords::search`] with the hashed windows; the position is the anchor's.
     fn search_hashed(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
         let n = lower.len();
-        for (i, w) in lower.windows(4).enumerate() {
-            let w = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-            if self.test(hash(w, 4)) | self.test(hash(w, 3)) | self.test(hash(w, 2)) {
-                self.verify(lower, i, w, found);
+        let mut i = 0;
+        // Four positions per load of eight bytes: their windows of four and of three bytes.
+        while i + 8 <= n {
+            let word = u64::from_le_bytes(lower[i..i + 8].try_into().expect("8 bytes"));
+            let mut any = false;
+            for k in 0..4 {
+                let w = (word >> (8 * k)) as u32;
+                any |= self.test(hash4(w)) | self.test(hash3(w));
             }
+            if any {
+                for k in 0..4 {
+                    self.verify(lower, i + k, (word >> (8 * k)) as u32, found);
+                }
+            }
+            i += 4;
         }
-        // The last positions, whose windows run past the end (padded with zeros, which no
+        // The last positions, whose windows may run past the end (padded with zeros, which no
         // keyword holds).
-        for i in n.saturating_sub(3)..n {
+        while i < n {
             let mut b = [0u8; 4];
-            b[..n - i].copy_from_slice(&lower[i..]);
+            let end = n.min(i + 4);
+            b[..end - i].copy_from_slice(&lower[i..end]);
             self.verify(lower, i, u32::from_le_bytes(b), found);
+            i += 1;
         }
     }
 
-    /// Reports the keywords anchored at position `i`, whose window there is `w`.
+    /// Reports the keywords anchored at position `i`, whose window of four bytes there is `w`.
+    #[inline(never)]
     fn verify(&self, lower: &[u8], i: usize, w: u32, found: &mut dyn FnMut(usize, usize)) {
-        let shift = HASH_BITS - BUCKET_BITS;
-        for len in [2, 3, 4] {
-            let h = hash(w, len);
+        for four in [false, true] {
+            let (h, window) = if four {
+                (hash4(w), w)
+            } else {
+                (hash3(w), w & THREE)
+            };
             if !self.test(h) {
                 continue;
             }
-            let b = (h >> shift) as usize;
+            let b = (h >> (HASH_BITS - BUCKET_BITS)) as usize;
             let (from, to) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-            let mask = match len {
-                2 => 0xffff,
-                3 => 0x00ff_ffff,
-                _ => u32::MAX,
-            };
             for a in &self.anchors[from..to] {
-                // The window itself first: a keyword of up to four bytes is its window.
-                if a.hash != h || a.window != w & mask || a.len_class as usize != len {
+                if a.hash != h || a.window != window || a.four != four {
                     continue;
                 }
                 let word = &self.words[a.keyword as usize];
@@ -277,12 +366,11 @@ mod tests {
         out
     }
 
-    fn fast(words: &[&str], text: &str) -> Vec<(usize, usize)> {
-        let lower = text.to_ascii_lowercase();
-        let k = Keywords::new(words.iter().copied());
+    /// Every occurrence [`Keywords::search`] reports, as (start, keyword id).
+    fn found(k: &Keywords, lower: &[u8]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut last = 0;
-        k.search_hashed(lower.as_bytes(), &mut |pos, id| {
+        k.search_hashed(lower, &mut |pos, id| {
             assert!(pos >= last, "positions in order");
             last = pos;
             let anchor = k.anchors.iter().find(|a| a.keyword as usize == id);
@@ -291,7 +379,7 @@ mod tests {
         out.sort_unstable();
         let mut by_dfa = Vec::new();
         let mut last = 0;
-        k.search_dfa(lower.as_bytes(), &mut |pos, id| {
+        k.search_dfa(lower, &mut |pos, id| {
             assert!(pos >= last, "positions in order");
             last = pos;
             by_dfa.push((pos + 1 - k.words[id].len(), id));
@@ -299,6 +387,11 @@ mod tests {
         by_dfa.sort_unstable();
         assert_eq!(by_dfa, out, "the automaton finds what the windows find");
         out
+    }
+
+    fn fast(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let k = Keywords::new(words.iter().copied());
+        found(&k, text.to_ascii_lowercase().as_bytes())
     }
 
     #[test]
@@ -332,17 +425,27 @@ mod tests {
             "ends with token",
             "kif",
             "a://b",
+            "if if",
+            "xxif",
+            "xxxxxxif",
+            "xxxxxxxif",
+            "xxxxxif",
+            "0123456789ab ghp_ 0123 aws abc",
+            "q~q~q~q~q~q~q~q~q~",
+            "ab",
+            "abc ",
         ] {
             assert_eq!(fast(&words, text), naive(&words, text), "{text:?}");
         }
     }
 
     #[test]
-    fn the_automaton_and_the_windows_agree_on_real_text() {
+    fn an_automaton_finds_the_same_occurrences_in_real_text() {
         let all: Vec<&str> = crate::review::builtin::all_rules()
             .flat_map(|(_, r)| r.keywords.iter().copied())
             .collect();
         let k = Keywords::new(all.iter().copied());
+        let automaton = aho_corasick::AhoCorasick::new(&k.words).expect("automaton");
         for text in [
             include_str!("secrets.rs"),
             include_str!("vendors.rs"),
@@ -350,19 +453,53 @@ mod tests {
             include_str!("../../../README.md"),
         ] {
             let lower = text.to_ascii_lowercase();
-            let mut hashed = Vec::new();
-            k.search_hashed(lower.as_bytes(), &mut |pos, id| {
-                let anchor = k.anchors.iter().find(|a| a.keyword as usize == id);
-                hashed.push((pos - anchor.expect("anchored").offset as usize, id));
-            });
-            let mut by_dfa = Vec::new();
-            k.search_dfa(lower.as_bytes(), &mut |pos, id| {
-                by_dfa.push((pos + 1 - k.words[id].len(), id));
-            });
-            hashed.sort_unstable();
-            by_dfa.sort_unstable();
-            assert!(hashed.len() > 100);
-            assert_eq!(hashed, by_dfa);
+            let mut want: Vec<(usize, usize)> = automaton
+                .find_overlapping_iter(lower.as_bytes())
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect();
+            want.sort_unstable();
+            assert!(want.len() > 100);
+            assert_eq!(found(&k, lower.as_bytes()), want);
+        }
+    }
+
+    #[test]
+    fn an_automaton_finds_the_same_occurrences_in_random_text() {
+        let all: Vec<&str> = crate::review::builtin::all_rules()
+            .flat_map(|(_, r)| r.keywords.iter().copied())
+            .collect();
+        let k = Keywords::new(all.iter().copied());
+        let automaton = aho_corasick::AhoCorasick::new(&k.words).expect("automaton");
+        // Text made of keywords' own bytes, spliced with keywords, at every length up to a few
+        // blocks: occurrences fall on every offset of the eight-byte blocks and at the end.
+        let mut state = 0x2545_f491_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..400 {
+            let mut text = Vec::new();
+            let len = (next() % 40) as usize;
+            while text.len() < len {
+                if next() % 3 == 0 {
+                    text.extend_from_slice(&k.words[(next() % k.words.len() as u64) as usize]);
+                } else {
+                    text.push(b"ifskq~_-:/ aeoxyz0"[(next() % 18) as usize]);
+                }
+            }
+            let mut want: Vec<(usize, usize)> = automaton
+                .find_overlapping_iter(&text)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(
+                found(&k, &text),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
         }
     }
 

@@ -228,7 +228,7 @@ pub fn is_test_path(path: &str) -> bool {
 
 /// A Rust attribute that makes what follows test-only: `#[cfg(test)]`, `#[cfg(all(test, ...))]`.
 pub fn is_rust_test_cfg(line: &str) -> bool {
-    let t = line.trim_start();
+    let t = super::rule::trim_start(line);
     t.starts_with("#[cfg(test)]")
         || t.starts_with("#[cfg(all(test,")
         || t.starts_with("#[cfg(all(test ")
@@ -237,7 +237,7 @@ pub fn is_rust_test_cfg(line: &str) -> bool {
 /// A Rust inline module line (`mod x {`, `pub mod x`, `pub(crate) mod x`); not a declaration of
 /// a module in another file (`mod tests;`), after which the file goes on with other code.
 pub fn is_rust_mod_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = super::rule::trim_start(line).trim_end();
     (t.starts_with("mod ") || t.starts_with("pub mod ") || t.starts_with("pub(crate) mod "))
         && !t.ends_with(';')
 }

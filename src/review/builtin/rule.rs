@@ -313,7 +313,7 @@ fn is_fn_head(line: &str) -> bool {
     // Prefix by prefix (`strip_prefix` compares bytes; a `str` pattern search would build a
     // searcher per call, on every line of every Rust file).
     const QUALIFIERS: [&str; 5] = ["pub(crate) ", "pub ", "async ", "unsafe ", "const "];
-    let mut rest = line.trim_start();
+    let mut rest = trim_start(line);
     while let Some(r) = QUALIFIERS.iter().find_map(|q| rest.strip_prefix(q)) {
         rest = r;
     }
@@ -335,5 +335,44 @@ pub fn indent(line: &str) -> usize {
 
 /// Whether a line is blank or only whitespace.
 pub fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    trim_start(line).is_empty()
+}
+
+/// `str::trim_start`, with the ASCII whitespace of an indentation skipped byte by byte (the
+/// generic trim decodes every character through a pattern; it runs on every line).
+pub fn trim_start(line: &str) -> &str {
+    let n = line
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .unwrap_or(line.len());
+    let rest = &line[n..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_start_is_the_standard_trim() {
+        for line in [
+            "",
+            " ",
+            "\t\t",
+            "    fn main() {",
+            "\u{3000}\u{a0} x",
+            " \u{2003}",
+            "\u{2003}",
+            "\r\x0b\x0c\n  é",
+            "é ",
+            "x  ",
+        ] {
+            assert_eq!(trim_start(line), line.trim_start(), "{line:?}");
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
+    }
 }
