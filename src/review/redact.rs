@@ -40,22 +40,34 @@ pub fn opt(s: Option<&str>) -> Option<String> {
 /// Masks every string (keys included) of a JSON value, in place. Each string is redacted on its
 /// own, so the structure stays valid JSON whatever a mask replaces.
 pub fn json(v: &mut Value) {
+    masked(v);
+}
+
+/// [`json`], answering whether it masked anything.
+fn masked(v: &mut Value) -> bool {
     match v {
-        Value::String(s) => in_place(s),
-        Value::Array(a) => a.iter_mut().for_each(json),
+        Value::String(s) => match text(s) {
+            Cow::Owned(o) => {
+                *s = o;
+                true
+            }
+            Cow::Borrowed(_) => false,
+        },
+        Value::Array(a) => a.iter_mut().fold(false, |any, x| masked(x) | any),
         Value::Object(o) => {
             let masked_keys = o.keys().any(|k| matches!(text(k), Cow::Owned(_)));
             if masked_keys {
                 let old = std::mem::take(o);
                 for (k, mut val) in old {
-                    json(&mut val);
+                    masked(&mut val);
                     o.insert(text(&k).into_owned(), val);
                 }
+                true
             } else {
-                o.values_mut().for_each(json);
+                o.values_mut().fold(false, |any, x| masked(x) | any)
             }
         }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
     }
 }
 
@@ -63,12 +75,10 @@ pub fn json(v: &mut Value) {
 pub fn json_text(s: &str) -> Cow<'_, str> {
     match serde_json::from_str::<Value>(s) {
         Ok(mut v) => {
-            let before = v.clone();
-            json(&mut v);
-            if v == before {
-                Cow::Borrowed(s)
-            } else {
+            if masked(&mut v) {
                 Cow::Owned(v.to_string())
+            } else {
+                Cow::Borrowed(s)
             }
         }
         Err(_) => text(s),

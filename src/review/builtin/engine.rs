@@ -178,6 +178,8 @@ pub struct Compiled {
     paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
     masks: Vec<bool>,
+    /// The rules of `masks`, as a set.
+    masking: Bits,
     /// The rules without a path that look at a file, by its language, test and generated flags
     /// (see `file_mask`).
     kind_masks: Vec<OnceLock<Bits>>,
@@ -324,6 +326,11 @@ impl Compiled {
             prefixes: rules.iter().map(|_| OnceLock::new()).collect(),
             unless: rules.iter().map(|_| OnceLock::new()).collect(),
             paths: rules.iter().map(|_| OnceLock::new()).collect(),
+            masking: masks
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| **m)
+                .fold(Bits::EMPTY, |b, (i, _)| b.or(Bits::one(i))),
             masks,
             kind_masks: (0..Lang::ALL.len() * 4).map(|_| OnceLock::new()).collect(),
             path_bound: (0..rules.len())
@@ -446,6 +453,22 @@ impl Compiled {
             }
         }
         mask
+    }
+
+    /// Whether [`Compiled::redact_line`] may mask anything on some line of `text`: false when
+    /// no masking rule is a candidate on any of its lines (the keyword search over the whole
+    /// text finds every keyword of every line: none holds a newline).
+    pub fn may_mask(&self, text: &str) -> bool {
+        let masking = self.masking;
+        if !self.always.and(masking).is_empty() {
+            return true;
+        }
+        let lower = text.to_ascii_lowercase();
+        let mut any = false;
+        self.keywords.search(lower.as_bytes(), &mut |_, kw| {
+            any |= !self.kw_bits[kw].and(masking).is_empty();
+        });
+        any
     }
 
     /// The candidate rules of one line, from the keyword prefilter.
