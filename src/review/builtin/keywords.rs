@@ -5,12 +5,13 @@
 //! The search is a hashed filter over the lower-cased text. Each keyword of four bytes or more
 //! is anchored at its rarest window of four bytes, a three-byte keyword at itself, a two-byte
 //! keyword at itself followed by any byte; a position whose window of four or of three bytes
-//! hashes to an anchor's bit in a bitmap is verified against the keywords anchored there. Building it takes microseconds, which a pre-commit review of a few lines
-//! needs (an Aho-Corasick automaton over the same thousand keywords takes milliseconds), and
+//! hashes to an anchor's bit in a bitmap is verified against the keywords anchored there.
+//! Building it takes microseconds, which a pre-commit review of a few lines needs (an Aho-Corasick automaton over the same thousand keywords takes milliseconds), and
 //! the bitmap stays in the first-level cache. Once a process has searched a few megabytes, the
 //! automaton takes over: it costs one dependent load per byte, about two thirds of the
 //! filter's two hashed lookups per position.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -45,9 +46,11 @@ struct Anchor {
 
 /// Every keyword of every built-in rule set, lower-cased and distinct.
 pub struct Keywords {
-    words: Vec<Box<[u8]>>,
+    /// Borrowed from the rules when they are written in lower case (most are): building the
+    /// set allocates nothing per keyword.
+    words: Vec<Cow<'static, [u8]>>,
     /// Keyword to id; a fast hash: the map is built in every process, from built-in words.
-    ids: foldhash::HashMap<Box<[u8]>, usize>,
+    ids: foldhash::HashMap<Cow<'static, [u8]>, usize>,
     /// `1 << HASH_BITS` bits: set for the hash of every anchor window.
     bitmap: Box<[u64; BITMAP_WORDS]>,
     /// Anchors by bucket: `buckets[b]..buckets[b + 1]` are those whose hash has top bits `b`.
@@ -137,16 +140,20 @@ const COMMONNESS: [u64; 256] = {
 impl Keywords {
     /// The set over `words`; keyword ids are positions in the deduplicated, lower-cased list
     /// [`Keywords::id`] answers for.
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Keywords {
-        let mut list: Vec<Box<[u8]>> = Vec::new();
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> Keywords {
+        let mut list: Vec<Cow<'static, [u8]>> = Vec::with_capacity(1024);
         let mut ids = foldhash::HashMap::with_capacity_and_hasher(1024, Default::default());
         for w in words {
-            let lower = w.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            let lower: Cow<'static, [u8]> = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase().into_bytes())
+            } else {
+                Cow::Borrowed(w.as_bytes())
+            };
             assert!(
                 lower.len() >= 2 && !lower.contains(&b'\n') && !lower.contains(&b'\r'),
                 "a keyword is one line of two bytes or more: {w:?}"
             );
-            if !ids.contains_key(&lower) {
+            if !ids.contains_key(&lower[..]) {
                 ids.insert(lower.clone(), list.len());
                 list.push(lower);
             }
@@ -351,7 +358,7 @@ mod tests {
     use super::*;
 
     /// Every occurrence, by plain comparison at every position.
-    fn naive(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+    fn naive(words: &[&'static str], text: &str) -> Vec<(usize, usize)> {
         let lower = text.to_ascii_lowercase();
         let k = Keywords::new(words.iter().copied());
         let mut out = Vec::new();
@@ -389,7 +396,7 @@ mod tests {
         out
     }
 
-    fn fast(words: &[&str], text: &str) -> Vec<(usize, usize)> {
+    fn fast(words: &[&'static str], text: &str) -> Vec<(usize, usize)> {
         let k = Keywords::new(words.iter().copied());
         found(&k, text.to_ascii_lowercase().as_bytes())
     }
