@@ -1087,8 +1087,19 @@ fn is_reference(value: &[u8]) -> bool {
                 .iter()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
     };
+    // A path: only the bytes of file names and separators (a password that starts with a dot
+    // or a slash has others, `+`, `!`, `#`).
+    let path = value
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b'~'));
     match value[0] {
-        b'$' | b'/' | b'~' | b'.' => true,
+        // `$HOME`, `${TOKEN}`, `$(pass show x)`.
+        b'$' => value
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'{' | b'(')),
+        b'/' | b'~' => path,
+        // `./key.pem`, `../secrets/db`.
+        b'.' => path && value.contains(&b'/'),
         b'%' => value.ends_with(b"%") || value.get(1) == Some(&b'('),
         b'*' | b'&' | b'!' | b'@' => word(&value[1..]),
         _ => false,

@@ -591,9 +591,17 @@ const CASES: &[Case] = &[
                 "@path:config/task.json\n{\"env\": \"HOST=db\\nDB_PASSWORD=3TFJwruCsnRB",
                 "!\\nPORT=1\"}"
             ),
+            // Random passwords may start with what a path starts with.
+            concat!("API_SECRET=.-T-_9zdw+oQs6", "Rw~5sCNj"),
+            concat!("API_SECRET=/q8+Zr!w2Xk", "#Lp0v"),
         ],
         miss: &[
             "API_TOKEN=${API_TOKEN}",
+            "API_TOKEN=$API_TOKEN_FROM_VAULT",
+            "API_TOKEN=$(pass show deploy/token)",
+            "DB_PASSWORD_FILE=/run/secrets/db_password",
+            "SSH_KEY=~/.ssh/id_ed25519_deploy",
+            "TLS_KEY=../certs/server-key-2024.pem",
             "TOKEN_TTL=3600",
             "PASSWORD=changeme",
             "@path:config/app.yaml\n  password: !vault |",
