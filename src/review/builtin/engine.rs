@@ -23,6 +23,9 @@ const WORDS: usize = 8;
 
 const MAX_RULES: usize = WORDS * 64;
 
+/// `Compiled::kw_slot` of a keyword no rule of the set has.
+const NO_KEYWORD: u16 = u16::MAX;
+
 /// The most patterns a `RegexSet` prefilter is used for (see `Compiled::use_set`).
 const SET_MAX: usize = 128;
 
@@ -153,11 +156,13 @@ pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> Li
 const MAX_LEX: usize = 64 * 1024;
 
 pub struct Compiled {
-    pub rules: Vec<Rule>,
+    pub rules: &'static [Rule],
     /// The shared prefilter, holding this set's keywords among every other set's.
     keywords: &'static Keywords,
-    /// For each keyword id of `keywords`, the rules of this set it stands for (empty for the
-    /// keywords of other sets).
+    /// For each keyword id of `keywords`, where `kw_bits` holds the rules of this set it stands
+    /// for, or `NO_KEYWORD` for the keywords of other sets: a set holds a few of the thousand
+    /// keywords, and a process builds every set, so each keeps only its own.
+    kw_slot: Vec<u16>,
     kw_bits: Vec<Bits>,
     /// Rules with no keyword: candidates on every line.
     always: Bits,
@@ -278,12 +283,13 @@ fn build_regex(pattern: &str) -> Regex {
 
 impl Compiled {
     /// The set of `rules`, whose keywords must all be in `keywords`.
-    pub fn new(rules: &[Rule], keywords: &'static Keywords) -> Compiled {
+    pub fn new(rules: &'static [Rule], keywords: &'static Keywords) -> Compiled {
         assert!(
             rules.len() <= MAX_RULES,
             "a rule set holds at most {MAX_RULES} rules"
         );
-        let mut kw_bits: Vec<Bits> = vec![Bits::EMPTY; keywords.len()];
+        let mut kw_slot: Vec<u16> = vec![NO_KEYWORD; keywords.len()];
+        let mut kw_bits: Vec<Bits> = Vec::new();
         let mut always = Bits::EMPTY;
         let mut set_len = 0;
         let mut set_index = Vec::new();
@@ -297,7 +303,12 @@ impl Compiled {
                 let at = keywords
                     .id(kw)
                     .unwrap_or_else(|| panic!("keyword {kw:?} of {} in the prefilter", rule.id));
-                kw_bits[at] = kw_bits[at].or(bit);
+                if kw_slot[at] == NO_KEYWORD {
+                    kw_slot[at] = u16::try_from(kw_bits.len()).expect("fewer keywords than slots");
+                    kw_bits.push(Bits::EMPTY);
+                }
+                let slot = usize::from(kw_slot[at]);
+                kw_bits[slot] = kw_bits[slot].or(bit);
             }
             if rule.pattern.is_empty() {
                 assert!(
@@ -314,8 +325,9 @@ impl Compiled {
             masks.push(rule.secret && rule.pattern.contains("(?P<s>") && rule.path.is_none());
         }
         Compiled {
-            rules: rules.to_vec(),
+            rules,
             keywords,
+            kw_slot,
             kw_bits,
             always,
             use_set: set_len <= SET_MAX,
@@ -458,6 +470,15 @@ impl Compiled {
     /// Whether [`Compiled::redact_line`] may mask anything on some line of `text`: false when
     /// no masking rule is a candidate on any of its lines (the keyword search over the whole
     /// text finds every keyword of every line: none holds a newline).
+    /// The rules of this set that keyword `kw` (an id of `keywords`) stands for.
+    #[inline]
+    fn keyword_bits(&self, kw: usize) -> Bits {
+        match self.kw_slot[kw] {
+            NO_KEYWORD => Bits::EMPTY,
+            slot => self.kw_bits[usize::from(slot)],
+        }
+    }
+
     pub fn may_mask(&self, text: &str) -> bool {
         let masking = self.masking;
         if !self.always.and(masking).is_empty() {
@@ -466,7 +487,7 @@ impl Compiled {
         let lower = text.to_ascii_lowercase();
         let mut any = false;
         self.keywords.search(lower.as_bytes(), &mut |_, kw| {
-            any |= !self.kw_bits[kw].and(masking).is_empty();
+            any |= !self.keyword_bits(kw).and(masking).is_empty();
         });
         any
     }
@@ -476,7 +497,7 @@ impl Compiled {
         let mut cand = self.always;
         let lower = line.to_ascii_lowercase();
         self.keywords.search(lower.as_bytes(), &mut |_, kw| {
-            cand = cand.or(self.kw_bits[kw]);
+            cand = cand.or(self.keyword_bits(kw));
         });
         cand
     }
@@ -498,7 +519,7 @@ impl Compiled {
         // Per line with keywords, in line order, the candidates they make.
         let mut per_line: Vec<(usize, Bits)> = Vec::new();
         for &(idx, kw) in &hits.0 {
-            let bits = self.kw_bits[kw as usize].and(mask);
+            let bits = self.keyword_bits(kw as usize).and(mask);
             if bits.is_empty() {
                 continue;
             }

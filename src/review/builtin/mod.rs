@@ -66,16 +66,20 @@ static SECURITY_RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     // The written order of secrets.rs (a special case such as a Firebase web key before the
     // Google API key it looks like), then the vendor formats strongest first (stable: equal
     // weights keep their written order), then the generic assignments, which any format beats.
-    let (generic, specific): (Vec<Rule>, Vec<Rule>) = secrets::RULES
-        .iter()
-        .copied()
-        .partition(|r| secrets::is_generic(r.id));
-    let mut vendor: Vec<Rule> = vendors::RULES.to_vec();
+    // The order is worked out on references, and each rule copied once, into its place.
+    let mut vendor: Vec<&Rule> = vendors::RULES.iter().collect();
     vendor.sort_by(|a, b| b.risk().total_cmp(&a.risk()));
-    let mut credentials = specific;
-    credentials.extend(vendor);
-    credentials.extend(generic);
-    credentials.extend(security::RULES.iter().copied());
+    let specific = secrets::RULES.iter().filter(|r| !secrets::is_generic(r.id));
+    let generic = secrets::RULES.iter().filter(|r| secrets::is_generic(r.id));
+    let mut credentials =
+        Vec::with_capacity(secrets::RULES.len() + vendors::RULES.len() + security::RULES.len());
+    credentials.extend(
+        specific
+            .chain(vendor)
+            .chain(generic)
+            .chain(security::RULES)
+            .copied(),
+    );
     credentials
 });
 
