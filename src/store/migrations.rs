@@ -151,7 +151,16 @@ const V7: &str = r#"
 CREATE INDEX jobs_task ON jobs (repo, project_id, task_id, finished_at, report_path, id);
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+/// Version 8: the jobs of a task that still have a report, alone: `jobs_task` held every job of
+/// the task, so the question of version 7 still read the task's whole history (a long-lived
+/// task's thousands of jobs, on every review). The jobs whose report was pruned leave this index.
+const V8: &str = r#"
+DROP INDEX jobs_task;
+CREATE INDEX jobs_reported ON jobs (repo, project_id, task_id, finished_at)
+    WHERE report_path IS NOT NULL;
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema to `target` (used with [`LATEST`]; tests pass older versions).

@@ -235,7 +235,16 @@ CREATE TABLE knowledge_archive (
 );
 "#;
 
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+/// Version 3: the jobs of a task that still have a report, alone (as SQLite's version 8): the
+/// jobs whose report was pruned leave the index, so what every review asks reads a few rows, not
+/// the task's whole history.
+const V3: &str = r#"
+DROP INDEX jobs_task;
+CREATE INDEX jobs_reported ON jobs (repo, project_id, task_id, finished_at DESC NULLS LAST, seq DESC)
+    WHERE report_path IS NOT NULL;
+"#;
+
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 fn current(store: &mut PgStore) -> Result<Option<i64>, StoreError> {
