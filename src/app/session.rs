@@ -85,6 +85,8 @@ pub struct Session {
     /// The host this machine records its owners (jobs, leases) under.
     pub host: Host,
     store: Option<Box<dyn Backend>>,
+    /// The worktree we are in, opened once: opening a repository reads every git config file.
+    git: std::cell::OnceCell<git2::Repository>,
 }
 
 fn absolute(base: &Path, p: &Path) -> PathBuf {
@@ -107,8 +109,8 @@ pub fn trust_key(repo: &RepoInfo) -> String {
     repo.main_root.to_string_lossy().into_owned()
 }
 
-fn user_email(repo: Option<&RepoInfo>) -> Option<String> {
-    let cfg = match repo.and_then(|r| r.open_current().ok()) {
+fn user_email(repo: Option<&git2::Repository>) -> Option<String> {
+    let cfg = match repo {
         Some(r) => r.config().ok()?,
         None => git2::Config::open_default().ok()?,
     };
@@ -145,7 +147,10 @@ impl Session {
             }
             None => cwd0.clone(),
         };
-        let repo = RepoInfo::discover(&cwd)?;
+        let (repo, git) = match RepoInfo::discover_open(&cwd)? {
+            Some((info, git)) => (Some(info), std::cell::OnceCell::from(git)),
+            None => (None, std::cell::OnceCell::new()),
+        };
         let repo_config = repo
             .as_ref()
             .map(|r| crate::layout::repo_config(&r.main_root));
@@ -158,7 +163,7 @@ impl Session {
         // git's `user.email`, read (opening the repository's config) only when neither a flag nor
         // a variable names the developer.
         let email = std::cell::OnceCell::new();
-        let email = || email.get_or_init(|| user_email(repo.as_ref())).as_deref();
+        let email = || email.get_or_init(|| user_email(git.get())).as_deref();
 
         let (project, project_source) = if let Some(p) = &opts.project_id {
             (ProjectId::parse(p)?, IdSource::Flag)
@@ -246,6 +251,7 @@ impl Session {
                 repo_config_sha256: loaded.repo_sha256,
                 host,
                 store,
+                git,
             },
             loaded.warnings,
         ))
@@ -263,6 +269,17 @@ impl Session {
         self.repo.as_ref().ok_or_else(|| GitError::NotARepository {
             path: self.cwd.clone(),
         })
+    }
+
+    /// The worktree we are in, as git2 opened it (once per session), or a clear error outside
+    /// a repository.
+    pub fn git(&self) -> Result<&git2::Repository, GitError> {
+        let info = self.repo()?;
+        if let Some(git) = self.git.get() {
+            return Ok(git);
+        }
+        let git = info.open_current()?;
+        Ok(self.git.get_or_init(|| git))
     }
 
     /// The store, opened (and migrated) on first use.

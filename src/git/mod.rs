@@ -148,6 +148,12 @@ fn canon(p: &Path) -> PathBuf {
 impl RepoInfo {
     /// Finds the repository containing `start`; `Ok(None)` when there is none.
     pub fn discover(start: &Path) -> Result<Option<RepoInfo>, GitError> {
+        Ok(Self::discover_open(start)?.map(|(info, _)| info))
+    }
+
+    /// [`discover`](Self::discover), keeping the repository it opened: the worktree we are in, as
+    /// [`open_current`](Self::open_current) would open it again.
+    pub fn discover_open(start: &Path) -> Result<Option<(RepoInfo, git2::Repository)>, GitError> {
         let repo = match git2::Repository::discover(start) {
             Ok(r) => r,
             Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
@@ -181,13 +187,14 @@ impl RepoInfo {
         } else {
             workdir.clone()
         };
-        Ok(Some(RepoInfo {
+        let info = RepoInfo {
             main_root,
             common_dir,
             git_dir,
             workdir,
             is_linked,
-        }))
+        };
+        Ok(Some((info, repo)))
     }
 
     /// Like [`discover`](Self::discover), but outside a repository is an error.

@@ -593,7 +593,8 @@ pub fn select(
     stdin: Option<Stdin>,
 ) -> Result<Input, GitError> {
     let mut files = Collect(Vec::new());
-    let s = stream(info, index_file, cwd, selection, stdin, &mut files)?;
+    let repo = info.open_current()?;
+    let s = stream(info, &repo, index_file, cwd, selection, stdin, &mut files)?;
     Ok(Input {
         change: Change {
             files: files.0,
@@ -611,6 +612,7 @@ pub fn select(
 /// here.
 pub fn stream<S: Sink>(
     info: &RepoInfo,
+    repo: &Repository,
     index_file: Option<&Path>,
     cwd: &Path,
     selection: &Selection,
@@ -618,12 +620,11 @@ pub fn stream<S: Sink>(
     sink: &mut S,
 ) -> Result<Streamed, S::Error> {
     let mut out = Stream { sink, diff: None };
-    let repo = info.open_current()?;
-    let (tree_id, mode, shape) = read(info, &repo, index_file, cwd, selection, stdin, &mut out)?;
+    let (tree_id, mode, shape) = read(info, repo, index_file, cwd, selection, stdin, &mut out)?;
     Ok(Streamed {
         tree_id,
         mode,
-        branch: current_branch(&repo),
+        branch: current_branch(repo),
         shape,
         diff: out.diff.unwrap_or_default(),
     })

@@ -214,7 +214,7 @@ fn install_custom_rules(ctx: &Session, hook: bool) -> Result<(), AppError> {
     let workdir = &repo.workdir;
     let configured = ctx.config.review.secrets.gitleaks_config.as_deref();
     let rules = if hook {
-        committed_custom_rules(repo, configured)?
+        committed_custom_rules(repo, ctx.git()?, configured)?
     } else {
         match builtin::gitleaks_config_path(workdir, configured)? {
             Some(path) => Some(builtin::CustomRules::load(&path)?),
@@ -235,6 +235,7 @@ fn install_custom_rules(ctx: &Session, hook: bool) -> Result<(), AppError> {
 /// parent under `--amend`); none when that commit has no such file.
 fn committed_custom_rules(
     info: &crate::git::RepoInfo,
+    repo: &git2::Repository,
     configured: Option<&str>,
 ) -> Result<Option<builtin::CustomRules>, AppError> {
     let rel = builtin::gitleaks_config_rel(&info.workdir, configured)?;
@@ -243,8 +244,7 @@ fn committed_custom_rules(
         path: shown.clone(),
         message,
     };
-    let repo = info.open_current()?;
-    let parents = crate::git::commit::pending_parents(&repo, &info.git_dir)?;
+    let parents = crate::git::commit::pending_parents(repo, &info.git_dir)?;
     let Some(first) = parents.first() else {
         return Ok(None);
     };
@@ -385,6 +385,7 @@ pub fn run(
     let repo = ctx.repo()?.clone();
     let stdin = ctx.stdin.take();
     let ctx_ro: &Session = ctx;
+    let git = ctx_ro.git()?;
     let (read, scanned) = engine::scanning(|feed| {
         let mut reading = Reading {
             ctx: ctx_ro,
@@ -396,6 +397,7 @@ pub fn run(
         };
         let streamed = input::stream(
             &repo,
+            git,
             ctx_ro.env.git_index_file.as_deref(),
             &ctx_ro.cwd,
             &selection,

@@ -224,8 +224,7 @@ pub(super) fn policy_and_ids(
 ) -> Result<(PolicyRead, Vec<String>), AppError> {
     let policy = match shape {
         Some(shape) => Some(
-            Policy::at_commit(&ctx.repo()?.open_current()?, shape.first_parent, "HEAD")
-                .map_err(|e| e.to_string()),
+            Policy::at_commit(ctx.git()?, shape.first_parent, "HEAD").map_err(|e| e.to_string()),
         ),
         None => None,
     };
@@ -246,10 +245,9 @@ pub(super) fn policy_and_ids(
 
 /// The built-in reviewers of HEAD's gate policy (all five when it cannot be read).
 pub(super) fn policy_builtins(ctx: &Session) -> Vec<Builtin> {
-    ctx.repo
-        .as_ref()
-        .and_then(|r| r.open_current().ok())
-        .and_then(|repo| Policy::at_head(&repo).ok())
+    ctx.git()
+        .ok()
+        .and_then(|repo| Policy::at_head(repo).ok())
         .map(|p| p.builtins())
         .unwrap_or_else(|| Builtin::ALL.to_vec())
 }

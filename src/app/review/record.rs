@@ -204,7 +204,7 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
     let json_text = serde_json::to_string_pretty(&result)?;
     // Reports must not show up in `git status` of the repository they review.
     crate::git::ensure_excluded(ctx.repo()?, &[crate::layout::EXCLUDES[1]])?;
-    real_output_dir(ctx.repo()?, &jobs_dir)?;
+    real_output_dir(ctx, &jobs_dir)?;
     // Every field of the result was redacted on its way in; the rendered report is checked once
     // more, as a whole, because it is the file most likely to be shared.
     let md = crate::review::report::markdown(&result);
@@ -326,15 +326,20 @@ pub(super) fn gate_grant(
 /// Makes the report folder `out_dir` (`<main>/.wfc/output/<project>`) with every folder from
 /// the main checkout down a real one, and refuses when git tracks anything under `.wfc/output`:
 /// a clone must not be able to point report writes elsewhere with a committed link.
-pub(super) fn real_output_dir(
-    repo: &crate::git::RepoInfo,
-    out_dir: &std::path::Path,
-) -> Result<(), AppError> {
+pub(super) fn real_output_dir(ctx: &Session, out_dir: &std::path::Path) -> Result<(), AppError> {
+    let repo = ctx.repo()?;
     let rel = out_dir.strip_prefix(&repo.main_root).map_err(|_| {
         AppError::failed(format!("{} is outside the repository", out_dir.display()))
     })?;
-    let main = repo.open_main()?;
-    if let Some(tracked) = crate::git::worktree::tracked_under(&main, crate::layout::OUTPUT_DIR) {
+    // In the main checkout the session's repository is the main one.
+    let opened;
+    let main = if repo.is_linked {
+        opened = repo.open_main()?;
+        &opened
+    } else {
+        ctx.git()?
+    };
+    if let Some(tracked) = crate::git::worktree::tracked_under(main, crate::layout::OUTPUT_DIR) {
         return Err(crate::fsutil::FsError::Unsafe {
             path: repo.main_root.join(crate::layout::OUTPUT_DIR),
             problem: format!(
