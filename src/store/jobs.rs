@@ -336,6 +336,11 @@ pub fn list(store: &Store, project: Option<&str>, limit: usize) -> Result<Vec<Jo
     Ok(rows)
 }
 
+/// [`reported_beyond`]'s query: answered from the partial index `jobs_reported` (schema 8).
+const REPORTED_BEYOND: &str = "SELECT id FROM jobs
+     WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3 AND report_path IS NOT NULL
+     ORDER BY finished_at DESC, rowid DESC LIMIT -1 OFFSET ?4";
+
 /// The ids of one task's jobs that wrote a report, beyond the newest `keep` (newest first).
 pub fn reported_beyond(
     store: &Store,
@@ -346,11 +351,7 @@ pub fn reported_beyond(
 ) -> Result<Vec<String>, StoreError> {
     let mut stmt = store
         .conn()
-        .prepare(
-            "SELECT id FROM jobs
-             WHERE repo = ?1 AND project_id = ?2 AND task_id = ?3 AND report_path IS NOT NULL
-             ORDER BY finished_at DESC, rowid DESC LIMIT -1 OFFSET ?4",
-        )
+        .prepare(REPORTED_BEYOND)
         .map_err(sql("cannot read jobs"))?;
     let rows = stmt
         .query_map(params![repo, project, task, keep as i64], |r| r.get(0))
@@ -518,4 +519,29 @@ pub fn mark_job_interrupted(
             .map_err(sql("cannot mark a job interrupted"))?;
         Ok(n == 1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The question every review asks once it finished walks the jobs that still have a report
+    /// in index order: no scan of the task's history, no sort.
+    #[test]
+    fn reported_beyond_reads_the_partial_index_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("w.db")).unwrap();
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {REPORTED_BEYOND}"))
+            .unwrap()
+            .query_map(params!["r", "p", "t", 5], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            plan,
+            vec!["SEARCH jobs USING INDEX jobs_reported (repo=? AND project_id=? AND task_id=?)"],
+        );
+    }
 }

@@ -177,8 +177,11 @@ pub struct Compiled {
     set_index: Vec<Option<usize>>,
     regex: Vec<OnceLock<Regex>>,
     /// Per rule, the literals one of which every match holds as written (see
-    /// [`literal_prefixes`]) and the shortest match, worked out on first use.
-    prefixes: Vec<OnceLock<Option<(Literals, usize)>>>,
+    /// [`literal_prefixes`]), worked out on first use.
+    prefixes: Vec<OnceLock<Option<Literals>>>,
+    /// Per rule with literals, its shortest match, worked out (parsing the pattern) the first
+    /// time a line holds one of them.
+    shortest: Vec<OnceLock<usize>>,
     unless: Vec<OnceLock<Regex>>,
     paths: Vec<OnceLock<Regex>>,
     /// Whether the rule's pattern has a secret group `s` to mask.
@@ -336,6 +339,7 @@ impl Compiled {
             set_index,
             regex: rules.iter().map(|_| OnceLock::new()).collect(),
             prefixes: rules.iter().map(|_| OnceLock::new()).collect(),
+            shortest: rules.iter().map(|_| OnceLock::new()).collect(),
             unless: rules.iter().map(|_| OnceLock::new()).collect(),
             paths: rules.iter().map(|_| OnceLock::new()).collect(),
             masking: masks
@@ -364,17 +368,13 @@ impl Compiled {
     /// appears in another case (`task`, `path`) or in a word too short to be the token
     /// (`duration_ms`).
     fn prefix_ok(&self, ri: usize, line: &str) -> bool {
-        let gate = self.prefixes[ri].get_or_init(|| {
-            let pattern = self.rules[ri].pattern;
-            literal_prefixes(pattern).map(|lits| (lits, shortest_match(pattern)))
-        });
-        match gate {
+        let pattern = self.rules[ri].pattern;
+        match self.prefixes[ri].get_or_init(|| literal_prefixes(pattern)) {
             None => true,
-            Some((lits, shortest)) => {
-                line.len() >= *shortest
-                    && lits
-                        .iter()
-                        .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..]))
+            Some(lits) => {
+                lits.iter()
+                    .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..]))
+                    && line.len() >= *self.shortest[ri].get_or_init(|| shortest_match(pattern))
             }
         }
     }
