@@ -444,7 +444,16 @@ pub fn run(
         Prompts::ExternalOnly,
         Some(&relevance),
     );
-    let base = request_base(ctx, &job_id, &task, &input, &diff);
+    // The request external reviewers read on stdin; none runs, none is built (it lists every
+    // file of the change).
+    let externals = planned
+        .iter()
+        .any(|p| p.relevant && matches!(p.kind, Kind::External(_)));
+    let base = if externals {
+        request_base(ctx, &job_id, &task, &input, &diff)
+    } else {
+        serde_json::Value::Null
+    };
     let repo_key = ctx.repo()?.common_dir.to_string_lossy().into_owned();
     insert_job(
         ctx,
