@@ -9,7 +9,8 @@
 //! Building it takes microseconds, which a pre-commit review of a few lines needs (an Aho-Corasick automaton over the same thousand keywords takes milliseconds), and
 //! the bitmap stays in the first-level cache. Once a process has searched a few megabytes, the
 //! automaton takes over: it costs one dependent load per byte, about two thirds of the
-//! filter's two hashed lookups per position.
+//! filter's two hashed lookups per position, and a text of a few kilobytes or more is walked as
+//! eight stretches at once, whose loads overlap.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -21,6 +22,31 @@ use aho_corasick::{Anchored, MatchKind};
 
 /// Bytes a process searches with the hashed windows before the automaton takes over.
 const DFA_AFTER: usize = 4 << 20;
+
+/// Stretches of a large text the automaton walks at once (see [`Keywords::search_dfa_lanes`]).
+const LANES: usize = 8;
+/// Bytes per stretch below which a text is walked in one.
+const LANE_MIN: usize = 256;
+
+/// Walks the automaton over `text[at..]` from state `sid`, reporting the occurrences that end
+/// at `report` or later (by their last byte).
+fn walk(
+    dfa: &DFA,
+    text: &[u8],
+    at: usize,
+    report: usize,
+    mut sid: aho_corasick::automaton::StateID,
+    found: &mut dyn FnMut(usize, usize),
+) {
+    for (i, &b) in text.iter().enumerate().skip(at) {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) && i >= report {
+            for k in 0..dfa.match_len(sid) {
+                found(i, dfa.match_pattern(sid, k).as_usize());
+            }
+        }
+    }
+}
 
 /// Bits of the anchor bitmap (and of the anchor hashes): 32 KiB, about 1,900 bits set.
 const HASH_BITS: u32 = 18;
@@ -59,6 +85,8 @@ pub struct Keywords {
     /// Bytes searched so far in this process.
     searched: AtomicUsize,
     dfa: OnceLock<DFA>,
+    /// The length of the longest keyword.
+    longest: usize,
 }
 
 /// The hash of the window of four bytes `w`, little-endian.
@@ -223,7 +251,9 @@ impl Keywords {
             *at += 1;
         }
         let anchors = grouped;
+        let longest = list.iter().map(|w| w.len()).max().unwrap_or(0);
         Keywords {
+            longest,
             words: list,
             ids,
             bitmap,
@@ -280,15 +310,72 @@ impl Keywords {
 
     /// [`Keywords::search`] with the automaton; the position is the occurrence's last byte.
     fn search_dfa(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize)) {
+        self.search_dfa_lanes(lower, found, LANE_MIN);
+    }
+
+    /// [`Keywords::search_dfa`], walking a text of [`LANES`] times `lane_min` bytes or more as
+    /// that many stretches at once. The walk is one load per byte that depends on the one
+    /// before (the next state), from a table larger than the first-level caches, so a single
+    /// walk waits on memory; independent walks interleaved overlap their waits. Each stretch
+    /// after the first starts the longest keyword's length before its own part, so that its
+    /// state there is the one a walk from the start would have, and reports only its own part;
+    /// occurrences still come out in order.
+    #[allow(
+        clippy::needless_range_loop,
+        reason = "the lanes advance in lockstep: one position, every lane"
+    )]
+    fn search_dfa_lanes(&self, lower: &[u8], found: &mut dyn FnMut(usize, usize), lane_min: usize) {
         let dfa = self.dfa();
-        let mut sid = dfa.start_state(Anchored::No).expect("an unanchored start");
-        for (i, &b) in lower.iter().enumerate() {
-            sid = dfa.next_state(Anchored::No, sid, b);
-            if dfa.is_special(sid) && dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    found(i, dfa.match_pattern(sid, k).as_usize());
+        let start = dfa.start_state(Anchored::No).expect("an unanchored start");
+        let n = lower.len();
+        let back = self.longest.saturating_sub(1);
+        let size = n / LANES;
+        if n < LANES * lane_min.max(1) || size <= back {
+            walk(dfa, lower, 0, 0, start, found);
+            return;
+        }
+        // Lane k reports the positions `part[k]..end[k]` and walks from `from[k]`.
+        let part: [usize; LANES] = std::array::from_fn(|k| k * size);
+        let end: [usize; LANES] =
+            std::array::from_fn(|k| if k + 1 == LANES { n } else { (k + 1) * size });
+        let from: [usize; LANES] = std::array::from_fn(|k| part[k].saturating_sub(back));
+        let common = (0..LANES).map(|k| end[k] - from[k]).min().expect("lanes");
+        let lanes: [&[u8]; LANES] = std::array::from_fn(|k| &lower[from[k]..from[k] + common]);
+        let mut sid = [start; LANES];
+        // The occurrences of lanes after the first, until the first lane has reported all of its.
+        let mut later: [Vec<(usize, usize)>; LANES - 1] = Default::default();
+        for j in 0..common {
+            let mut special = false;
+            for k in 0..LANES {
+                sid[k] = dfa.next_state(Anchored::No, sid[k], lanes[k][j]);
+                special |= dfa.is_special(sid[k]);
+            }
+            if !special {
+                continue;
+            }
+            for (k, &s) in sid.iter().enumerate() {
+                let i = from[k] + j;
+                if !dfa.is_special(s) || !dfa.is_match(s) || i < part[k] {
+                    continue;
+                }
+                for m in 0..dfa.match_len(s) {
+                    let kw = dfa.match_pattern(s, m).as_usize();
+                    match k {
+                        0 => found(i, kw),
+                        _ => later[k - 1].push((i, kw)),
+                    }
                 }
             }
+        }
+        // Each lane's rest on its own, in lane order.
+        for k in 0..LANES {
+            if k > 0 {
+                for (i, kw) in std::mem::take(&mut later[k - 1]) {
+                    found(i, kw);
+                }
+            }
+            let at = from[k] + common;
+            walk(dfa, &lower[..end[k]], at, part[k], sid[k], found);
         }
     }
 
@@ -393,6 +480,23 @@ mod tests {
         });
         by_dfa.sort_unstable();
         assert_eq!(by_dfa, out, "the automaton finds what the windows find");
+        // The same walk in stretches of any length, each at least one keyword long.
+        for lane_min in [1, 64] {
+            let mut by_lanes = Vec::new();
+            let mut last = 0;
+            k.search_dfa_lanes(
+                lower,
+                &mut |pos, id| {
+                    assert!(pos >= last, "positions in order");
+                    last = pos;
+                    by_lanes.push((pos + 1 - k.words[id].len(), id));
+                },
+                lane_min,
+            );
+            assert_eq!(by_lanes.len(), out.len(), "each occurrence once");
+            by_lanes.sort_unstable();
+            assert_eq!(by_lanes, out, "walks in stretches find what one walk finds");
+        }
         out
     }
 
@@ -486,9 +590,15 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for _ in 0..400 {
+        for round in 0..600 {
             let mut text = Vec::new();
-            let len = (next() % 40) as usize;
+            // Short texts, and texts long enough to be walked in stretches (keywords then
+            // straddle the stretches' borders).
+            let len = if round % 3 == 0 {
+                (next() % 4000) as usize
+            } else {
+                (next() % 40) as usize
+            };
             while text.len() < len {
                 if next() % 3 == 0 {
                     text.extend_from_slice(&k.words[(next() % k.words.len() as u64) as usize]);
@@ -507,6 +617,39 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(&text)
             );
+        }
+    }
+
+    /// The longest keyword at every offset of a text walked in stretches, across each border
+    /// between two: found once, where it ends.
+    #[test]
+    fn walks_in_stretches_find_a_keyword_across_their_borders() {
+        let all: Vec<&str> = crate::review::builtin::all_rules()
+            .flat_map(|(_, r)| r.keywords.iter().copied())
+            .collect();
+        let k = Keywords::new(all.iter().copied());
+        let (id, word) = k
+            .words
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, w)| w.len())
+            .expect("keywords");
+        assert_eq!(word.len(), k.longest);
+        let n = LANES * 3 * word.len() + 5;
+        for at in 0..=n - word.len() {
+            let mut text = vec![b' '; n];
+            text[at..at + word.len()].copy_from_slice(word);
+            let mut ends = Vec::new();
+            k.search_dfa_lanes(
+                &text,
+                &mut |pos, kw| {
+                    if kw == id {
+                        ends.push(pos);
+                    }
+                },
+                1,
+            );
+            assert_eq!(ends, vec![at + word.len() - 1], "at {at} of {n}");
         }
     }
 
