@@ -444,6 +444,18 @@ impl Keywords {
 mod tests {
     use super::*;
 
+    /// The keywords of every built-in rule, as written (repeats included).
+    fn every_rule_keyword() -> Vec<&'static str> {
+        crate::review::builtin::all_rules()
+            .flat_map(|(_, r)| r.keywords.iter().copied())
+            .collect()
+    }
+
+    /// The set the built-in reviewers search with.
+    fn every_keyword() -> Keywords {
+        Keywords::new(every_rule_keyword())
+    }
+
     /// Every occurrence, by plain comparison at every position.
     fn naive(words: &[&'static str], text: &str) -> Vec<(usize, usize)> {
         let lower = text.to_ascii_lowercase();
@@ -552,10 +564,7 @@ mod tests {
 
     #[test]
     fn an_automaton_finds_the_same_occurrences_in_real_text() {
-        let all: Vec<&str> = crate::review::builtin::all_rules()
-            .flat_map(|(_, r)| r.keywords.iter().copied())
-            .collect();
-        let k = Keywords::new(all.iter().copied());
+        let k = every_keyword();
         let automaton = aho_corasick::AhoCorasick::new(&k.words).expect("automaton");
         for text in [
             include_str!("secrets.rs"),
@@ -576,10 +585,7 @@ mod tests {
 
     #[test]
     fn an_automaton_finds_the_same_occurrences_in_random_text() {
-        let all: Vec<&str> = crate::review::builtin::all_rules()
-            .flat_map(|(_, r)| r.keywords.iter().copied())
-            .collect();
-        let k = Keywords::new(all.iter().copied());
+        let k = every_keyword();
         let automaton = aho_corasick::AhoCorasick::new(&k.words).expect("automaton");
         // Text made of keywords' own bytes, spliced with keywords, at every length up to a few
         // blocks: occurrences fall on every offset of the eight-byte blocks and at the end.
@@ -624,10 +630,7 @@ mod tests {
     /// between two: found once, where it ends.
     #[test]
     fn walks_in_stretches_find_a_keyword_across_their_borders() {
-        let all: Vec<&str> = crate::review::builtin::all_rules()
-            .flat_map(|(_, r)| r.keywords.iter().copied())
-            .collect();
-        let k = Keywords::new(all.iter().copied());
+        let k = every_keyword();
         let (id, word) = k
             .words
             .iter()
@@ -655,9 +658,7 @@ mod tests {
 
     #[test]
     fn every_rule_keyword_is_found_where_it_stands() {
-        let all: Vec<&str> = crate::review::builtin::all_rules()
-            .flat_map(|(_, r)| r.keywords.iter().copied())
-            .collect();
+        let all = every_rule_keyword();
         let k = Keywords::new(all.iter().copied());
         for w in &all {
             for text in [
