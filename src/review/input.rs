@@ -1021,7 +1021,14 @@ mod tests {
                 sink: &mut files,
                 diff: None,
             };
-            each_delta_on(&repo, &d, Lines::Blobs, &mut out, split).unwrap();
+            if split {
+                // Straight to the split, which `each_delta_on` would skip, reading on one thread,
+                // if the second handle did not open.
+                let second = Repository::open(repo.path()).unwrap();
+                each_delta_split(&repo, second, &d, &mut out).unwrap();
+            } else {
+                each_delta_on(&repo, &d, Lines::Blobs, &mut out, false).unwrap();
+            }
             serde_json::to_string_pretty(&files.0).unwrap()
         };
         let one = read(false);
