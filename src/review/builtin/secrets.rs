@@ -253,7 +253,8 @@ pub const RULES: &[Rule] = &[
         message: "SendGrid API key committed",
         remediation: ROTATE,
         keywords: &["sg."],
-        pattern: r"\b(?P<s>(?P<p>SG\.)[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)",
+        // `SG.<22>.<43>`, or the 66 characters in any arrangement of the key's alphabet.
+        pattern: r"\b(?P<s>(?P<p>SG\.)(?:[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[A-Za-z0-9_.=-]{66}))(?:[^A-Za-z0-9_.=-]|$)",
         ..KNOWN
     },
     Rule {
@@ -333,11 +334,13 @@ pub const RULES: &[Rule] = &[
                       environment instead of writing them into the command; rotate them if \
                       they were real.",
         langs: Langs::ANY.without(Langs::DOCS),
-        keywords: &["curl"],
-        pattern: r#"(?i)\bcurl\b.*?\s(?:-u|--user)(?:\s+|=)["']?(?P<user>[^\s:"'$]{1,64}):(?P<s>[^\s"']{6,128})"#,
+        // `curl -u user:pass`, `--user 'user:pass'`, `-u ":pass"` (no user name),
+        // `--user kevin:'pass'`, and `-u user:pass` on a continuation line of the command.
+        keywords: &["curl", "-u ", "--user"],
+        pattern: r#"(?i)(?:\bcurl\b.*?\s|^[\s+]*)(?:-u|--user)(?:\s+|=)["']?(?P<user>[^\s:"'$]{0,64}):["']?(?P<s>[^\s"']{6,128})"#,
         scope: Scope::Any,
         check: Some(url_password_ok),
-        grade: Some(generic_grade),
+        grade: Some(sent_grade),
         skip_tests: true,
         secret: true,
         ..Rule::BASE
@@ -352,10 +355,31 @@ pub const RULES: &[Rule] = &[
                       secret manager); rotate it if it was real.",
         langs: Langs::ANY.without(Langs::DOCS),
         keywords: &["authorization"],
-        pattern: r#"(?i)\bauthorization\\?["']?\s*[:=,]\s*\\?["']?\s*(?:basic|bearer|token|digest)\s+(?P<s>[A-Za-z0-9+/=._~-]{12,512})"#,
+        // The scheme (`Basic`, `Bearer`, `Token`, `Api-Token`…) or none: `Authorization: <key>`.
+        pattern: r#"(?i)\bauthorization\\?["']?\s*[:=,]\s*\\?["']?\s*(?:(?:basic|bearer|token|digest|api-?token|api-?key|key|sso-key|jwt|oauth|hmac|splunk|genie-?key)\s+)?(?P<s>[A-Za-z0-9+/=._~-]{12,512})"#,
         scope: Scope::Any,
         check: Some(header_ok),
         grade: Some(header_grade),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.http-credential-header",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Credential in an HTTP header of a command",
+        remediation: "Pass the header from a credential loaded at run time (environment or \
+                      secret manager); rotate it if it was real.",
+        langs: Langs::ANY.without(Langs::DOCS),
+        // `curl -H "X-API-Key: …"`, `--header 'Private-Token: …'`, `-H "apikey: …"`: a header
+        // named for a key or token, given on a command line.
+        keywords: &["-h \"", "-h '", "--header"],
+        pattern: r#"(?i)(?:^|\s)(?:-H|--header)(?:\s+|=)["'](?P<key>[a-z0-9_-]*(?:api-?key|apikey|token|secret|auth-key|access-key|password)[a-z0-9_-]*)\s*:\s*(?P<s>[A-Za-z0-9+/=._~-]{8,512})["']"#,
+        scope: Scope::Any,
+        check: Some(header_ok),
+        grade: Some(sent_grade),
         skip_tests: true,
         secret: true,
         ..Rule::BASE
@@ -608,6 +632,7 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "fake",
     "test",
     "redacted",
+    "signature",
     "replace",
     "insert",
     "secret",
@@ -641,8 +666,9 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "arn:aws",
 ];
 
-/// Credentials published as examples in specifications and vendor documentation, which code
-/// and docstrings quote verbatim (RFC 6749 and 6750, jwt.io, AWS). They never report.
+/// Credentials published as examples in specifications, vendor documentation and SDK tests,
+/// which code and docstrings quote verbatim (RFC 6749 and 6750, jwt.io, AWS, Firebase). They
+/// never report.
 const KNOWN_EXAMPLES: &[&str] = &[
     // RFC 6749 (OAuth 2.0): tokens, authorization code, client credentials and their Basic form.
     "2YotnFZFEjr1zCsicMWpAA",
@@ -658,6 +684,24 @@ const KNOWN_EXAMPLES: &[&str] = &[
     // AWS documentation's secret keys.
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    // Google API keys of the test projects in Firebase's Android SDK sources, copied into
+    // many apps' tests and samples.
+    "AIzaSyabcdefghijklmnopqrstuvwxyz1234567",
+    "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs",
+    "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+    "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU",
+    "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
+    "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+    "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c",
+    "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4",
+    "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+    "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM",
+    "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ",
+    "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+    "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
+    "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw",
+    "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+    "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
 ];
 
 fn is_known_example(data: &[u8]) -> bool {
@@ -667,14 +711,71 @@ fn is_known_example(data: &[u8]) -> bool {
 }
 
 /// Runs of one character or a straight sequence either way (`aaaaa`, `12345`, `abcde`,
-/// `98765`) and keyboard rows (`qwerty`, `asdfgh`): typing, not randomness.
+/// `98765`), keyboard rows (`qwerty`, `asdfgh`), and the alphabet or the digits counted
+/// through a value with other characters between (`a1B2c3D4e5F6`, `AbCdEfGhIj`,
+/// `aB1cD2eF3gH4`): typing, not randomness.
 pub(super) fn has_keyboard_run(data: &[u8]) -> bool {
+    straight_run(data)
+        || counted_through(data, u8::is_ascii_alphabetic)
+        || counted_through(data, u8::is_ascii_digit)
+}
+
+/// Whether the bytes of one kind (letters, any case; digits), read alone, count up or down
+/// six steps in a row, with at most one other byte between two steps (random hex has its
+/// letters `a` to `f` in order now and then, but not that close together).
+fn counted_through(data: &[u8], kind: fn(&u8) -> bool) -> bool {
+    let mut up = 1;
+    let mut down = 1;
+    let mut last: Option<(usize, u8)> = None;
+    for (i, b) in data.iter().enumerate().filter(|(_, b)| kind(b)) {
+        let b = b.to_ascii_lowercase();
+        if let Some((j, l)) = last {
+            let near = i - j <= 2;
+            up = if near && b == l.wrapping_add(1) {
+                up + 1
+            } else {
+                1
+            };
+            down = if near && b == l.wrapping_sub(1) {
+                down + 1
+            } else {
+                1
+            };
+            if up >= 6 || down >= 6 {
+                return true;
+            }
+        }
+        last = Some((i, b));
+    }
+    false
+}
+
+/// Whether a stretch of twelve bytes comes back later in the value (`unzqw7wZyVGOeUvf…`
+/// typed twice): a random value of a few dozen characters never repeats itself.
+fn repeats_itself(value: &[u8]) -> bool {
+    const SPAN: usize = 12;
+    value.len() >= 2 * SPAN
+        && value.len() <= 256
+        && (0..=value.len() - SPAN).any(|i| {
+            let w = &value[i..i + SPAN];
+            value[i + SPAN..].windows(SPAN).any(|x| x == w)
+        })
+}
+
+fn straight_run(data: &[u8]) -> bool {
+    // Base64 of binary data (a macaroon, a Twitter bearer token) spells zero bytes as runs of
+    // `A`; in a value that long they are structure, and a value of filler has no entropy.
+    let binary = data.len() >= 48;
     let mut same = 1;
     let mut up = 1;
     let mut down = 1;
     for w in data.windows(2) {
         let alnum = w[1].is_ascii_alphanumeric();
-        same = if w[1] == w[0] { same + 1 } else { 1 };
+        same = if w[1] == w[0] && !(binary && w[1] == b'A') {
+            same + 1
+        } else {
+            1
+        };
         up = if w[1] == w[0].wrapping_add(1) && alnum {
             up + 1
         } else {
@@ -730,13 +831,20 @@ fn cut_by_placeholder(after: &str) -> bool {
 
 /// A known-format token passes when its random part is not a placeholder and has entropy.
 pub(super) fn known_ok(h: &Hit<'_>) -> bool {
-    // A token glued to a `.` is a file or host name part (`video_box.ico-7a38….png`).
-    if let Some(s) = h.caps.and_then(|c| c.name("s"))
-        && h.line.as_bytes()[..s.start()].last() == Some(&b'.')
-    {
-        return false;
-    }
-    let body = token_body(h);
+    !glued_to_dot(h)
+        && !h.group("s").is_some_and(is_known_example)
+        && random_part_ok(h, token_body(h))
+}
+
+/// A token glued to a `.` is a file or host name part (`video_box.ico-7a38….png`).
+fn glued_to_dot(h: &Hit<'_>) -> bool {
+    h.caps
+        .and_then(|c| c.name("s"))
+        .is_some_and(|s| h.line.as_bytes()[..s.start()].last() == Some(&b'.'))
+}
+
+/// The gate of [`known_ok`] on `body`, the part of a token that is random.
+fn random_part_ok(h: &Hit<'_>, body: &[u8]) -> bool {
     let min = if body.len() <= 20 { 2.5 } else { 3.0 };
     !has_placeholder_word(body)
         && !has_keyboard_run(body)
@@ -874,7 +982,15 @@ fn slack_ok(h: &Hit<'_>) -> bool {
         // Workspace and refresh tokens: an optional version, then 8 to 48 characters.
         _ => last >= 8 && body.len() >= 8,
     };
-    shape && known_ok(h)
+    // The numeric parts are ids (`xoxa-2-511111111-…`, `xoxb-123456789012-…`): only the last
+    // part is random, and only it is held to the placeholder and entropy gate.
+    let random = parts.last().copied().unwrap_or(body);
+    let gate = if parts.len() > 1 && random.len() >= 8 {
+        random
+    } else {
+        body
+    };
+    shape && !glued_to_dot(h) && random_part_ok(h, gate)
 }
 
 /// Stripe's own documentation keys are public.
@@ -1079,7 +1195,8 @@ fn char_classes(value: &[u8]) -> usize {
 
 /// A value that refers to something else rather than being it: a variable (`$X`, `%X%`), a
 /// path (`/run/secrets/x`, `~/.key`, `./key`), a YAML alias, anchor or tag (`*db_pw`, `&pw`,
-/// `!vault`), an annotation or a borrowed name (`@Value`, `&str`).
+/// `!vault`), an annotation or a borrowed name (`@Value`, `&str`), a template field
+/// (`{ApiKey}`).
 fn is_reference(value: &[u8]) -> bool {
     let word = |rest: &[u8]| {
         !rest.is_empty()
@@ -1097,11 +1214,15 @@ fn is_reference(value: &[u8]) -> bool {
         b'$' => value
             .get(1)
             .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'{' | b'(')),
-        b'/' | b'~' => path,
+        b'/' => path,
+        // `~/.key`, `~deploy/.pgpass`; a value that only starts with `~` is not a path.
+        b'~' => path && value.contains(&b'/'),
         // `./key.pem`, `../secrets/db`.
         b'.' => path && value.contains(&b'/'),
         b'%' => value.ends_with(b"%") || value.get(1) == Some(&b'('),
         b'*' | b'&' | b'!' | b'@' => word(&value[1..]),
+        // A template's field: `{SumoAccessKey}`, `{api_key}`.
+        b'{' => value.len() > 2 && value.ends_with(b"}") && word(&value[1..value.len() - 1]),
         _ => false,
     }
 }
@@ -1124,7 +1245,11 @@ fn is_regex_text(value: &[u8]) -> bool {
 }
 
 fn secret_value_ok(value: &[u8]) -> bool {
-    if value.len() < 8 || has_placeholder_word(value) || has_keyboard_run(value) {
+    if value.len() < 8
+        || has_placeholder_word(value)
+        || has_keyboard_run(value)
+        || repeats_itself(value)
+    {
         return false;
     }
     if is_reference(value) {
@@ -1194,6 +1319,14 @@ fn generic_ok(h: &Hit<'_>) -> bool {
     }
     let key_lower = key.to_ascii_lowercase();
     let value_lower = value.to_ascii_lowercase();
+    // A value in a vendor's token format is the vendor rule's to judge: the one that knows its
+    // length and checksum (`xoxp-1234-1234-…` is a sample, not a password).
+    if vendor_prefixes()
+        .iter()
+        .any(|p| value_lower.starts_with(p.as_bytes()))
+    {
+        return false;
+    }
     if value_lower == key_lower
         || (key_lower.len() >= 4
             && value_lower
@@ -1203,6 +1336,22 @@ fn generic_ok(h: &Hit<'_>) -> bool {
         return false;
     }
     secret_value_ok(value)
+}
+
+/// The literal prefixes of the vendor token formats (`xoxp-`, `glpat-`, `sm_pat_`): the
+/// keywords, ending in a separator, of the rules whose pattern opens with the prefix group.
+fn vendor_prefixes() -> &'static [String] {
+    static PREFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .chain(super::vendors::RULES)
+            .filter(|r| r.pattern.starts_with(r"\b(?P<s>(?P<p>"))
+            .flat_map(|r| r.keywords.iter().copied())
+            .filter(|k| k.len() >= 3 && k.ends_with(['-', '_', '.']))
+            .map(|k| k.to_ascii_lowercase())
+            .collect()
+    });
+    &PREFIXES
 }
 
 /// Calls whose second argument is a default, not a value being set.
@@ -1248,7 +1397,26 @@ fn header_grade(h: &Hit<'_>) -> Option<(f64, f64)> {
         || before.contains(['"', '\'', '`'])
         || before.contains("-H")
         || before.contains("--header");
-    if sent { generic_grade(h) } else { None }
+    if sent { sent_grade(h) } else { None }
+}
+
+/// A value sent as a credential (a `curl -u` password, an `Authorization` or API-key header)
+/// that reads as random: ten characters or more of two classes, 3.3 bits of entropy per
+/// character and the class changes of a random string. Hex and UUIDs qualify here: nothing but
+/// a credential is sent there.
+fn sent_value(value: &[u8]) -> bool {
+    strong_value(value)
+        || value.len() >= 10
+            && char_classes(value) >= 2
+            && entropy(value) >= 3.3
+            && transitions(value) >= 0.3
+}
+
+/// Sent credentials fail a review alone (R 8.55) on a [`sent_value`] outside generated files
+/// and examples; weaker ones keep R 4.2.
+fn sent_grade(h: &Hit<'_>) -> Option<(f64, f64)> {
+    let value = h.group("s")?;
+    (sent_value(value) && !h.view.generated && !example_path(h.view.path)).then_some((9.0, 9.5))
 }
 
 /// A JWT (`eyJ...`) in a header is a bearer credential too.
@@ -1666,6 +1834,29 @@ mod tests {
         assert!(has_keyboard_run(b"pw98765x"));
         assert!(has_keyboard_run(b"Qwerty!2024"));
         assert!(!has_keyboard_run(b"q8Zr2Lw0"));
+        // The alphabet or the digits counted through other characters.
+        assert!(has_keyboard_run(b"svc_c1D2e3F4g5H6i7J8k9L0"));
+        assert!(has_keyboard_run(b"KlMnOpQrStUvWx"));
+        assert!(has_keyboard_run(b"aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0"));
+        assert!(has_keyboard_run(b"z9y8x7w6v5u4"));
+        // Letters in order but far apart, as random hex has them now and then.
+        assert!(!has_keyboard_run(b"a09b31c77d2e90f4"));
+        assert!(!has_keyboard_run(b"dop_v1_4f1c0a29be7d3c58a6e2"));
+        assert!(repeats_itself(
+            b"unzqw7wZyVGOeUvfJIssDj4PTTKtb2Tunzqw7wZyVGOeUvfJIssDj4PTTKtb"
+        ));
+        assert!(!repeats_itself(b"unzqw7wZyVGOeUvfJIssDj4PTTKtb2Tunzqw7wZ"));
+        // References: variables, paths, template fields; a value that only starts like one is
+        // not.
+        assert!(is_reference(b"~/.ssh/deploy_key"));
+        assert!(is_reference(b"{SumoAccessKey}"));
+        assert!(!is_reference(b"~niZEaf~~HZwB36AkhZ3"));
+        assert!(!is_reference(b"{x9!Lq}"));
+        // Zero bytes in base64 of binary data.
+        assert!(!has_keyboard_run(
+            b"lJPECAAAAAAAAMqAxBBwdd3E9bn7lmeZEN4zCTbbwrVhc3HKtBk0Ry5kI6uALqJEO8rc"
+        ));
+        assert!(has_keyboard_run(b"lJPECAAAAAAAAMqAxBBwdd3E"));
         assert!(has_placeholder_word(b"my-EXAMPLE-key"));
         assert!(has_placeholder_word(b"${DB_PASSWORD}"));
         assert!(!has_placeholder_word(b"q8Zr2Lw0vT"));

@@ -340,11 +340,18 @@ const CASES: &[Case] = &[
     Case {
         rule: "sec.sendgrid-key",
         path: "mail.php",
-        hit: &[concat!(
-            "$key = 'SG.",
-            "e5LF67PZBayKdf6oKGADI2.",
-            "0RzkFUMoJCSFpn_vpk-DEosqgCsyXLFr9ZO4sy80EtA';"
-        )],
+        hit: &[
+            concat!(
+                "$key = 'SG.",
+                "e5LF67PZBayKdf6oKGADI2.",
+                "0RzkFUMoJCSFpn_vpk-DEosqgCsyXLFr9ZO4sy80EtA';"
+            ),
+            concat!(
+                // The key's 66 characters in another arrangement of its alphabet.
+                "$key = 'SG.",
+                "rd-peNy1t-x7X8una9_e5emx64am=ndu967kiXiwm939lveu4ms48DDd3ue_lwyQ2f';"
+            ),
+        ],
         miss: &["$msg.send($to);", "$key = 'SG.xxxxxxxx';"],
     },
     Case {
@@ -445,6 +452,27 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        rule: "sec.http-credential-header",
+        path: "scripts/call.sh",
+        hit: &[
+            concat!(
+                "curl -H \"X-API-Key: 9fKq2LmZ",
+                "x7Rt4Vb8Nw3Pj6\" https://api.internal"
+            ),
+            concat!("  --header 'Private-Token: 3fea6af1", "349166ea7c1d' \\"),
+        ],
+        miss: &[
+            "curl -H \"X-API-Key: $API_KEY\" https://api.internal",
+            "curl -H 'X-Auth-Token: <token>' https://api.internal",
+            "curl -H \"Content-Type: application/json\" https://api.internal",
+            "@path:docs/api.md\n    curl -H \"X-API-Key: 9fKq2LmZx7Rt4Vb8Nw3Pj6\"",
+            concat!(
+                "@path:tests/smoke.sh\ncurl -H \"X-API-Key: 9fKq2LmZ",
+                "x7Rt4Vb8Nw3Pj6\""
+            ),
+        ],
+    },
+    Case {
         rule: "sec.http-auth-header",
         path: "scripts/call.sh",
         hit: &[
@@ -510,11 +538,11 @@ const CASES: &[Case] = &[
         path: "web/src/firebase.js",
         hit: &[concat!(
             "const firebaseConfig = {\n  apiKey: \"AIza",
-            "SyD8kLm2Xv7Tn4Pq9Rs1Tu3Vw5Xy7Za9Bcd\",\n  authDomain: \"my-app.firebaseapp.com\",\n  projectId: \"my-app\",\n};"
+            "SyGTd7FguoV8FWnFbB0JxXujr4qqaABvvLO\",\n  authDomain: \"my-app.firebaseapp.com\",\n  projectId: \"my-app\",\n};"
         )],
         miss: &[concat!(
             "const MAPS_KEY = \"AIza",
-            "SyD8kLm2Xv7Tn4Pq9Rs1Tu3Vw5Xy7Za9Bcd\";"
+            "SyGTd7FguoV8FWnFbB0JxXujr4qqaABvvLO\";"
         )],
     },
     Case {
@@ -1595,6 +1623,7 @@ fn known_formats_fail_a_review_on_their_own() {
         "sec.url-credentials",
         "sec.curl-credentials",
         "sec.http-auth-header",
+        "sec.http-credential-header",
         "sec.connection-string-password",
         "sec.private-key-in-tests",
         "sec.firebase-web-key",

@@ -900,6 +900,20 @@ pub const RULES: &[Rule] = &[
         r"bedrock-api-key-",
         r"YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/%=&?._\-]{20,}"
     ),
+    // The fixed start of a short-lived key (`bedrock.amazonaws.com` in base64) with nothing
+    // after it: a key cut off where it was quoted, or a sample. Reported, not failing alone.
+    Rule {
+        id: "sec.aws-bedrock-short-key-prefix",
+        severity: 6.0,
+        confidence: 7.5,
+        message: "Amazon Bedrock short-lived API key prefix (the key may be cut off here)",
+        remediation: "If a key follows where this was copied from, revoke it; if this is a \
+                      sample, mark it as one (`wfc:allow sec.aws-bedrock-short-key-prefix`).",
+        keywords: &["bedrock-api-key-"],
+        pattern: r"\b(?P<s>(?P<p>bedrock-api-key-)YmVkcm9jay5hbWF6b25hd3MuY29t)(?:[^A-Za-z0-9+/%=&?._\-]|$)",
+        check: None,
+        ..KNOWN
+    },
     // Azure
     Rule {
         id: "sec.azure-ad-client-secret",
@@ -1555,7 +1569,14 @@ pub const RULES: &[Rule] = &[
     ),
     token!("flutterwave-public-key", "Flutterwave public key (find its secret)", ["flwpubk"],
         r"FLWPUBK(?:_TEST)?-", r"[a-h0-9]{32}-X", severity: ID, confidence: ID_CONFIDENCE),
-    // Fly.io
+    // Fly.io: `FlyV1 ` and the token's macaroons, separated by commas.
+    token64!(
+        "flyio-header-token",
+        "Fly.io access token",
+        ["flyv1 "],
+        r"FlyV1 ",
+        r"[A-Za-z0-9+/_\-=,]{100,}"
+    ),
     token64!(
         "flyio-token",
         "Fly.io access token",
@@ -1760,7 +1781,7 @@ pub const RULES: &[Rule] = &[
         r"hvr\.",
         r"[A-Za-z0-9_\-]{90,120}"
     ),
-    near!("vault-legacy-token", "HashiCorp Vault token", ["vault_token", "vaulttoken", "vault-token"], "vault", r"s\.[A-Za-z0-9]{24}",
+    near!("vault-legacy-token", "HashiCorp Vault token", ["vault"], "vault", r"s\.[A-Za-z0-9]{24}",
         check: Some(near_prefixed_ok)),
     // Heroku
     token!(
