@@ -1906,7 +1906,7 @@ pub const RULES: &[Rule] = &[
         "Moonshot (Kimi) API key",
         ["kimi", "moonshot"],
         "kimi|moonshot",
-        r"sk-[A-Za-z0-9]{48}"
+        r"sk-[A-Za-z0-9_\-]{48}"
     ),
     // Klaviyo
     near!(
@@ -2426,6 +2426,22 @@ pub const RULES: &[Rule] = &[
         ["polar_at_", "polar_oat_", "polar_pat_"],
         r"polar_(?:at|oat|pat)_",
         r"[A-Za-z0-9_\-]{20,100}"
+    ),
+    // Polymarket (CLOB API credentials: the secret and the passphrase; the key is a UUID that
+    // names them)
+    near!(
+        "polymarket-secret",
+        "Polymarket API secret",
+        ["poly"],
+        r"poly(?:market)?[_.\-]?(?:clob[_.\-]?)?(?:api[_.\-]?)?secret",
+        r"[A-Za-z0-9+/_\-]{40,88}={0,2}"
+    ),
+    near!(
+        "polymarket-passphrase",
+        "Polymarket API passphrase",
+        ["poly"],
+        r"poly(?:market)?[_.\-]?(?:clob[_.\-]?)?(?:api[_.\-]?)?passphrase",
+        r"[A-Za-z0-9_]{8,128}"
     ),
     // PostHog
     token!(
