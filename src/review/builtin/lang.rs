@@ -110,7 +110,9 @@ impl Lang {
             "yml" | "yaml" | "json" | "jsonc" | "toml" | "ini" | "cfg" | "conf" | "properties"
             | "env" | "xml" | "tf" | "tfvars" | "hcl" | "plist" | "config" | "pem" | "key"
             | "p8" | "ppk" => Lang::Config,
-            "md" | "markdown" | "rst" | "txt" | "adoc" | "asciidoc" => Lang::Docs,
+            // Plain text (`notes.txt`, `credentials.txt`, pasted output) is not documentation:
+            // credentials there are read as anywhere else.
+            "md" | "markdown" | "rst" | "adoc" | "asciidoc" => Lang::Docs,
             _ => Lang::Other,
         }
     }
@@ -350,6 +352,7 @@ mod tests {
         assert_eq!(Lang::of_path("Dockerfile"), Lang::Shell);
         assert_eq!(Lang::of_path("infra/main.tf"), Lang::Config);
         assert_eq!(Lang::of_path("README.md"), Lang::Docs);
+        assert_eq!(Lang::of_path("notes/credentials.txt"), Lang::Other);
         assert_eq!(Lang::of_path("LICENSE"), Lang::Other);
         assert_eq!(Lang::of_path(".gitignore"), Lang::Other);
     }

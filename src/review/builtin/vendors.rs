@@ -2318,6 +2318,15 @@ pub const RULES: &[Rule] = &[
         "openweather|pyowm",
         r"[a-f0-9]{32}"
     ),
+    // OVH: an application's secret, and the consumer key a user granted it (its key is the
+    // application's public name)
+    near!(
+        "ovh-secret",
+        "OVH API application secret or consumer key",
+        ["ovh"],
+        r"ovh[_.\-]?(?:app(?:lication)?[_.\-]?secret|consumer[_.\-]?key)",
+        r"[A-Za-z0-9]{32}"
+    ),
     // Paddle, Pagar.me
     token!(
         "paddle-key",
