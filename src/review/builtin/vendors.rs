@@ -1782,7 +1782,7 @@ pub const RULES: &[Rule] = &[
         r"[A-Za-z0-9_\-]{90,120}"
     ),
     near!("vault-legacy-token", "HashiCorp Vault token", ["vault"], "vault", r"s\.[A-Za-z0-9]{24}",
-        check: Some(near_prefixed_ok)),
+        check: Some(vault_legacy_ok)),
     // Heroku
     token!(
         "heroku-key",
@@ -3084,6 +3084,17 @@ fn near_prefixed_ok(h: &Hit<'_>) -> bool {
         .map_or(0, |i| i + 1);
     let body = &value[cut..];
     near_key_ok(h) && gate(body)
+}
+
+/// A legacy Vault token's 24 random characters hold lower and upper case letters and digits:
+/// `s.` before a word or an identifier (`s.AcceptanceTimeoutSeconds`,
+/// `s.makeKubeConfigController`, `s.ALLUPPERCASE…`) is a field, not a token.
+fn vault_legacy_ok(h: &Hit<'_>) -> bool {
+    let body = h.group("s").map_or(&b""[..], |v| v.get(2..).unwrap_or(b""));
+    body.iter().any(u8::is_ascii_digit)
+        && body.iter().any(u8::is_ascii_lowercase)
+        && body.iter().any(u8::is_ascii_uppercase)
+        && near_prefixed_ok(h)
 }
 
 /// Formats with a fixed run of one letter (Dropbox's `AAAAAAAAAA`, Twitter's `AAAA...`): the
