@@ -250,6 +250,22 @@ class Ev:
                     self.eat()
             self.eat("}")
             return [x for x in items if isinstance(x, str)] if ty == "string" else None
+        if k == "id" and v == "map" and self.peek()[1] == "[":
+            # map[string]string{"path": "text", ...}: samples with the path they are checked at.
+            while self.peek()[1] != "{":
+                self.eat()
+            self.eat("{")
+            items = []
+            while self.peek()[1] != "}":
+                path = self.expr()
+                self.eat(":")
+                text = self.expr()
+                if isinstance(path, str) and isinstance(text, str):
+                    items.append((path, text))
+                if self.peek()[1] == ",":
+                    self.eat()
+            self.eat("}")
+            return items
         if k == "id":
             if self.peek()[1] == "(":
                 a = self.args()
@@ -330,8 +346,12 @@ class Ev:
 
 
 def functions(src):
-    for m in re.finditer(r"^func (\w+)\(\) \*config\.Rule \{\n(.*?)^\}", src, re.S | re.M):
-        yield m.group(1), m.group(2)
+    """(name, body) of every `func Name() *config.Rule`: the text up to the next top-level
+    declaration (a raw string may hold a line that starts with `}`)."""
+    heads = list(re.finditer(r"^func (\w+)\(\) \*config\.Rule \{\n", src, re.M))
+    for m in heads:
+        nxt = re.compile(r"^(?:func |package |var |const |type )", re.M).search(src, m.end())
+        yield m.group(1), src[m.end() : nxt.start() if nxt else len(src)]
 
 
 def run_body(name, body):
@@ -382,8 +402,12 @@ def from_go(paths):
             if not isinstance(tps, list):
                 failed.append(f"{name}: samples not understood")
                 tps = []
-            out += [{"rule": rid, "kind": "tp", "text": s} for s in tps]
-            out += [{"rule": rid, "kind": "fp", "text": s} for s in (fps if isinstance(fps, list) else [])]
+            for kind, texts in (("tp", tps), ("fp", fps if isinstance(fps, list) else [])):
+                for t in texts:
+                    if isinstance(t, tuple):
+                        out.append({"rule": rid, "kind": kind, "text": t[1], "at": t[0]})
+                    else:
+                        out.append({"rule": rid, "kind": kind, "text": t})
     return out, failed
 
 
@@ -414,6 +438,9 @@ def make_repo(samples, out, ext):
         n = count[(slug, s["kind"])]
         count[(slug, s["kind"])] += 1
         path = f"app/{'pos' if s['kind'] == 'tp' else 'neg'}/{slug}_{n}.{ext}"
+        if s.get("at"):
+            # A sample checked at a path of its own (`nuget.config`, `id_rsa`) keeps it.
+            path = f"app/{'pos' if s['kind'] == 'tp' else 'neg'}/{slug}_{n}/{s['at'].lstrip('/')}"
         os.makedirs(os.path.join(out, os.path.dirname(path)), exist_ok=True)
         with open(os.path.join(out, path), "w", encoding="utf-8") as fh:
             fh.write(s["text"] + "\n")

@@ -430,7 +430,9 @@ pub const RULES: &[Rule] = &[
         message: "Hard-coded credential in a configuration file",
         remediation: "Keep credentials out of committed configuration: reference an environment \
                       variable or a secret manager, and commit an example file with placeholders.",
-        langs: Langs::CONFIG.or(Langs::SH),
+        // Plain text and files of no known type (`notes.txt`, `credentials`, logs) hold
+        // `KEY=value` lines as configuration does.
+        langs: Langs::CONFIG.or(Langs::SH).or(Langs::OTHER),
         keywords: GENERIC_KEYWORDS,
         pattern: GENERIC_UNQUOTED,
         pre: Some(may_start_with_name),
@@ -633,6 +635,8 @@ const PLACEHOLDER_WORDS: &[&str] = &[
     "test",
     "redacted",
     "signature",
+    // A SOPS-encrypted value: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`.
+    "enc[aes256_gcm,",
     "replace",
     "insert",
     "secret",
@@ -684,6 +688,9 @@ const KNOWN_EXAMPLES: &[&str] = &[
     // AWS documentation's secret keys.
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    // NuGet's documentation of `nuget.config` credentials.
+    "33f!!lloppa",
+    "hal+9ooo_da!sY",
     // Google API keys of the test projects in Firebase's Android SDK sources, copied into
     // many apps' tests and samples.
     "AIzaSyabcdefghijklmnopqrstuvwxyz1234567",
@@ -1174,6 +1181,18 @@ fn key_ok(key: &[u8]) -> bool {
     let key = key.to_ascii_lowercase();
     let key = key.trim_ascii();
     if key.windows(7).any(|w| w == b"tokeniz") || key.starts_with(b"next_") {
+        return false;
+    }
+    // What is public by design (`publicToken`, `publishable_key`), a form's anti-forgery token
+    // (`csrf-token`), and a key naming an activity (`master-keying`, `password_hashing`; a
+    // `secret_string` is still a secret).
+    let has = |w: &[u8]| key.windows(w.len()).any(|x| x == w);
+    if has(b"public")
+        || has(b"publishable")
+        || has(b"csrf")
+        || has(b"xsrf")
+        || key.ends_with(b"ing") && !key.ends_with(b"string")
+    {
         return false;
     }
     !NOT_SECRET_KEY_ENDINGS
