@@ -194,6 +194,11 @@ impl<'a> FileView<'a> {
         })
     }
 
+    /// The added line right before `idx`, when it is the line before in the file.
+    pub fn line_before(&self, idx: usize) -> Option<&'a str> {
+        (idx > 0 && self.follows(idx)).then(|| self.lines[idx - 1])
+    }
+
     /// Whether line `idx` is in a Rust test module: at or after a `#[cfg(test)]` (or
     /// `#[cfg(all(test, ...))]`) attribute on a `mod`, added or shown by the diff as context,
     /// or in a hunk inside `mod tests` (by convention the test module closes the file).

@@ -43,6 +43,13 @@ pub(super) const ROTATE: &str = "Remove it from the change, revoke and rotate th
                       history of every clone that fetched it), and load it from the environment \
                       or a secret manager.";
 
+/// Names of a credential. A separate fragment per rule pattern keeps them in step.
+macro_rules! secret_name {
+    () => {
+        r"(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?)"
+    };
+}
+
 /// The credential rules, most specific first: on one line only the first that fires counts.
 pub const RULES: &[Rule] = &[
     Rule {
@@ -466,26 +473,121 @@ pub const RULES: &[Rule] = &[
         secret: true,
         ..Rule::BASE
     },
+    Rule {
+        id: "sec.generic-secret-query",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Credential in a URL's query string",
+        remediation: "Send the credential in a header built at run time (environment or secret \
+                      manager) rather than in the URL, which servers and proxies log; rotate it \
+                      if it was real.",
+        langs: Langs::ANY.without(Langs::DOCS),
+        keywords: GENERIC_KEYWORDS,
+        pre: Some(|line| line.contains(['?', '&'])),
+        pattern: concat!(
+            r#"(?i)[?&](?P<key>[a-z0-9_.-]*"#,
+            secret_name!(),
+            r#"[a-z0-9_.-]*)=(?P<s>[^&#\s"'<>`]{8,200})"#
+        ),
+        scope: Scope::Any,
+        check: Some(generic_ok),
+        grade: Some(generic_grade),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.generic-secret-attribute",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Hard-coded credential in a key/value element",
+        remediation: "Keep credentials out of committed configuration: reference an environment \
+                      variable or a secret manager, and commit an example file with placeholders.",
+        langs: Langs::ANY.without(Langs::DOCS),
+        keywords: GENERIC_KEYWORDS,
+        // `<add key="ApiToken" value="…"/>` (.NET appSettings), `<entry name="x_secret"
+        // value="…"/>`, `<param name="password" value="…">`.
+        pre: Some(|line| {
+            line.as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"value"))
+        }),
+        pattern: concat!(
+            r#"(?i)\b(?:name|key)\s*=\s*["'](?P<key>[a-z0-9_.:-]*"#,
+            secret_name!(),
+            r#"[a-z0-9_.:-]*)["']\s+value\s*=\s*["'](?P<s>[^"'\s]{8,200})["']"#
+        ),
+        scope: Scope::Any,
+        check: Some(generic_ok),
+        grade: Some(generic_grade),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
+    Rule {
+        id: "sec.generic-secret-pair",
+        category: SECRETS,
+        severity: 7.0,
+        confidence: 6.0,
+        message: "Hard-coded credential in a name/value pair",
+        remediation: "Reference the credential (a Kubernetes `valueFrom: secretKeyRef`, an \
+                      environment variable, a secret manager) instead of writing its value; \
+                      rotate it if it was real.",
+        langs: Langs::ANY.without(Langs::DOCS),
+        // A `value:` line under a `name:` line naming a credential: Kubernetes `env` entries,
+        // `{"name": "x_token", "value": "…"}` lists.
+        keywords: &["value"],
+        pre: Some(|line| {
+            line.trim_start_matches(['+', ' ', '\t', '"', '\''])
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("value"))
+        }),
+        pattern: r#"(?i)^[\s+]*["']?value["']?\s*[:=]\s*["']?(?P<s>[^"'\s,]{8,200})["']?\s*,?\s*$"#,
+        scope: Scope::Any,
+        check: Some(pair_ok),
+        grade: Some(generic_grade),
+        skip_tests: true,
+        secret: true,
+        ..Rule::BASE
+    },
 ];
 
-const GCP_API_KEY: &str = r"\b(?P<s>(?P<p>AIza)[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)";
+/// The `name:` line a [`sec.generic-secret-pair`] value belongs to.
+static PAIR_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r#"(?i)^[\s+]*(?:-\s*)?[{]?\s*["']?name["']?\s*[:=]\s*["']?(?P<key>[a-z0-9_.-]*"#,
+        secret_name!(),
+        r#"[a-z0-9_.-]*)["']?\s*,?\s*$"#
+    ))
+    .expect("pair name")
+});
 
-/// Names of a credential. A separate fragment per rule pattern keeps them in step.
-macro_rules! secret_name {
-    () => {
-        r"(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?)"
+/// A `value:` line whose line before names a credential (`- name: API_TOKEN`,
+/// `"name": "x_secret",`), holding a value that passes the generic gate.
+fn pair_ok(h: &Hit<'_>) -> bool {
+    let (Some(value), Some(before)) = (h.group("s"), h.view.line_before(h.idx)) else {
+        return false;
     };
+    PAIR_NAME
+        .captures(before.as_bytes())
+        .and_then(|c| c.name("key"))
+        .is_some_and(|k| key_ok(k.as_bytes()))
+        && secret_value_ok(value)
 }
+
+const GCP_API_KEY: &str = r"\b(?P<s>(?P<p>AIza)[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)";
 
 /// A credential name, then whatever closes it (a quote, `]`, a type annotation: Go's
 /// `var x string =`, Kotlin/TypeScript `x: String =`), an operator (`=`, `:=`, `::=`,
 /// `:::=`, `?=`, `.=`, `+=`, `||=`, `??=`, `=>`, `<-`, `:`; a `,` after a quoted name as in
-/// `setProperty("X_TOKEN", ...)`; whitespace after `#define NAME`), then a quoted value (also
-/// with JSON-escaped quotes `\"`).
+/// `setProperty("X_TOKEN", ...)`; a C# property's `{ get; set; } =`; whitespace after
+/// `#define NAME`), then a quoted value (also with JSON-escaped quotes `\"`).
 const GENERIC_QUOTED: &str = concat!(
     r#"(?i)(?P<key>[a-z0-9_.-]*"#,
     secret_name!(),
-    r#"[a-z0-9_.-]*)(?P<op>\\?["'`]\s*,\s*|(?:\\?["'`])?\]?(?:\s*:\s*&?(?:'static\s+)?(?:str|string)\b|\s+string\b|\s*:\s*\[\]byte)?\s*(?::{1,3}=|[.?+]=|\|\|=|\?\?=|=>|<-|=|:)\s*|\s+)(?:\(\s*)?[a-z@]?\\?["'`](?P<s>[^"'`\s\\]{8,200})\\?["'`]"#
+    r#"[a-z0-9_.-]*)(?P<op>\\?["'`]\s*,\s*|\s*\{\s*get;[^{}]{0,20}\}\s*=\s*|(?:\\?["'`])?\]?(?:\s*:\s*&?(?:'static\s+)?(?:str|string)\b|\s+string\b|\s*:\s*\[\]byte)?\s*(?::{1,3}=|[.?+]=|\|\|=|\?\?=|=>|<-|=|:)\s*|\s+)(?:\(\s*)?[a-z@]?\\?["'`](?P<s>[^"'`\s\\]{8,200})\\?["'`]"#
 );
 
 /// A credential name at the start of a line (after a YAML list dash, `export`, Docker's
@@ -1184,13 +1286,16 @@ fn key_ok(key: &[u8]) -> bool {
         return false;
     }
     // What is public by design (`publicToken`, `publishable_key`), a form's anti-forgery token
-    // (`csrf-token`), and a key naming an activity (`master-keying`, `password_hashing`; a
+    // (`csrf-token`, Rails' `authenticity_token`, ASP.NET's `__RequestVerificationToken`), and
+    // a key naming an activity (`master-keying`, `password_hashing`; a
     // `secret_string` is still a secret).
     let has = |w: &[u8]| key.windows(w.len()).any(|x| x == w);
     if has(b"public")
         || has(b"publishable")
         || has(b"csrf")
         || has(b"xsrf")
+        || has(b"authenticity")
+        || has(b"requestverification")
         || key.ends_with(b"ing") && !key.ends_with(b"string")
     {
         return false;
@@ -1808,6 +1913,21 @@ mod tests {
             "<add key=\"x\" /><secret>",
             "x_token = `Zq8xK2mP9vT1`",
             "var authToken string = \"Zq8xK2mP9vT1\"",
+            "https://a.internal/v1?api_key=Zq8xK2mP9vT1",
+            "url = 'https://a.internal/?x=1&token=Zq8xK2mP9vT1&y=2'",
+            "GET /report?ACCESS_KEY=Zq8xK2mP9vT1 HTTP/1.1",
+            "fetch(`/v1?a=b&secret=Zq8xK2mP9vT1`)",
+            "<a href=\"/x?password=Zq8xK2mP9vT1\">",
+            "<add key=\"ApiToken\" value=\"Zq8xK2mP9vT1\"/>",
+            "<entry name='db.password' value='Zq8xK2mP9vT1' />",
+            "<param name=\"secret\"  value=\"Zq8xK2mP9vT1\">",
+            "+  <add KEY=\"x:api-key\" VALUE=\"Zq8xK2mP9vT1\" />",
+            "<property name=\"auth_key\" value=\"Zq8xK2mP9vT1\"/>",
+            "  value: Zq8xK2mP9vT1",
+            "+          value: \"Zq8xK2mP9vT1\"",
+            "\"value\": \"Zq8xK2mP9vT1\",",
+            "VALUE = Zq8xK2mP9vT1",
+            "\t'value': 'Zq8xK2mP9vT1'",
         ];
         let lines = corpus
             .iter()
@@ -1835,7 +1955,7 @@ mod tests {
             }
             assert!(matched >= 5, "{}: only {matched} lines matched", rule.id);
         }
-        assert_eq!(gated, 3);
+        assert_eq!(gated, 6);
     }
 
     #[test]

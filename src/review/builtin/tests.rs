@@ -452,6 +452,44 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        rule: "sec.generic-secret-query",
+        path: "app/client.py",
+        hit: &[concat!(
+            "URL = \"https://api.internal/v1/r?api_key=9fKq2LmZ",
+            "x7Rt4Vb8Nw3Pj6&f=json\""
+        )],
+        miss: &[
+            "URL = \"https://api.internal/v1/r?api_key=YOUR_API_KEY&f=json\"",
+            "url = f\"https://api.internal/v1/r?token={token}\"",
+            "URL = \"https://api.internal/v1/r?page_token=2&f=json\"",
+        ],
+    },
+    Case {
+        rule: "sec.generic-secret-attribute",
+        path: "Web.config",
+        hit: &[concat!(
+            "    <add key=\"PaymentApiToken\" value=\"9fKq2LmZ",
+            "x7Rt4Vb8Nw3Pj6\" />"
+        )],
+        miss: &[
+            "    <add key=\"PaymentApiToken\" value=\"changeme-token\" />",
+            "    <add key=\"PaymentApiUrl\" value=\"https://pay.internal/v1\" />",
+        ],
+    },
+    Case {
+        rule: "sec.generic-secret-pair",
+        path: "deploy/app.yaml",
+        hit: &[concat!(
+            "        - name: PAYMENT_API_TOKEN\n          value: \"9fKq2LmZ",
+            "x7Rt4Vb8Nw3Pj6\""
+        )],
+        miss: &[
+            "        - name: LOG_LEVEL\n          value: \"9fKq2LmZx7Rt4Vb8Nw3Pj6\"",
+            "        - name: PAYMENT_API_TOKEN\n          value: \"$(PAYMENT_API_TOKEN)\"",
+            "          value: \"9fKq2LmZx7Rt4Vb8Nw3Pj6\"",
+        ],
+    },
+    Case {
         rule: "sec.http-credential-header",
         path: "scripts/call.sh",
         hit: &[
@@ -1624,6 +1662,9 @@ fn known_formats_fail_a_review_on_their_own() {
         "sec.curl-credentials",
         "sec.http-auth-header",
         "sec.http-credential-header",
+        "sec.generic-secret-query",
+        "sec.generic-secret-attribute",
+        "sec.generic-secret-pair",
         "sec.connection-string-password",
         "sec.private-key-in-tests",
         "sec.firebase-web-key",
