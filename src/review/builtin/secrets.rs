@@ -50,6 +50,22 @@ macro_rules! secret_name {
     };
 }
 
+/// The base of the generic credential rules: a name and a value judged by evidence, reported at
+/// R 4.2 unless the grade finds the value strong (see [`generic_grade`]); not in test code or
+/// documentation, which show example values on purpose.
+const GENERIC: Rule = Rule {
+    category: SECRETS,
+    severity: 7.0,
+    confidence: 6.0,
+    langs: Langs::ANY.without(Langs::DOCS),
+    scope: Scope::Any,
+    check: Some(generic_ok),
+    grade: Some(generic_grade),
+    skip_tests: true,
+    secret: true,
+    ..Rule::BASE
+};
+
 /// The credential rules, most specific first: on one line only the first that fires counts.
 pub const RULES: &[Rule] = &[
     Rule {
@@ -315,125 +331,77 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "sec.url-credentials",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Password embedded in a URL",
         remediation: "Take the password out of the URL and pass it from the environment or a \
                       secret manager; rotate it if it was real.",
         langs: Langs::ANY,
         keywords: &["://"],
         pattern: r#"(?i)\b[a-z][a-z0-9+.-]{1,20}://(?P<user>[^\s:/@'"`<>{}$]{1,64}):(?P<s>[^\s:/@'"`]{3,128})@[a-z0-9\[]"#,
-        scope: Scope::Any,
         check: Some(url_password_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.curl-credentials",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Password on a curl command line",
         remediation: "Read the credentials from a netrc file (`--netrc-file`) or the \
                       environment instead of writing them into the command; rotate them if \
                       they were real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         // `curl -u user:pass`, `--user 'user:pass'`, `-u ":pass"` (no user name),
         // `--user kevin:'pass'`, and `-u user:pass` on a continuation line of the command.
         keywords: &["curl", "-u ", "--user"],
         pattern: r#"(?i)(?:\bcurl\b.*?\s|^[\s+]*)(?:-u|--user)(?:\s+|=)["']?(?P<user>[^\s:"'$]{0,64}):["']?(?P<s>[^\s"']{6,128})"#,
-        scope: Scope::Any,
         check: Some(url_password_ok),
         grade: Some(sent_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.http-auth-header",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Credential in an HTTP Authorization header",
         remediation: "Build the header from a credential loaded at run time (environment or \
                       secret manager); rotate it if it was real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         keywords: &["authorization"],
         // The scheme (`Basic`, `Bearer`, `Token`, `Api-Token`…) or none: `Authorization: <key>`.
         pattern: r#"(?i)\bauthorization\\?["']?\s*[:=,]\s*\\?["']?\s*(?:(?:basic|bearer|token|digest|api-?token|api-?key|key|sso-key|jwt|oauth|hmac|splunk|genie-?key)\s+)?(?P<s>[A-Za-z0-9+/=._~-]{12,512})"#,
-        scope: Scope::Any,
         check: Some(header_ok),
         grade: Some(header_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.http-credential-header",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Credential in an HTTP header of a command",
         remediation: "Pass the header from a credential loaded at run time (environment or \
                       secret manager); rotate it if it was real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         // `curl -H "X-API-Key: …"`, `--header 'Private-Token: …'`, `-H "apikey: …"`: a header
         // named for a key or token, given on a command line.
         keywords: &["-h \"", "-h '", "--header"],
         pattern: r#"(?i)(?:^|\s)(?:-H|--header)(?:\s+|=)["'](?P<key>[a-z0-9_-]*(?:api-?key|apikey|token|secret|auth-key|access-key|password)[a-z0-9_-]*)\s*:\s*(?P<s>[A-Za-z0-9+/=._~-]{8,512})["']"#,
-        scope: Scope::Any,
         check: Some(header_ok),
         grade: Some(sent_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.connection-string-password",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Password in a connection string",
         remediation: "Take the password out of the connection string and add it at run time \
                       from the environment or a secret manager; rotate it if it was real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         keywords: &["password=", "password =", "pwd=", "pwd ="],
         pattern: r#"(?i)(?:^|[;"'\s])(?P<key>password|pwd)\s*=\s*(?P<s>[^;"'\s]{6,128})(?:;|["'\s]|$)"#,
-        scope: Scope::Any,
         check: Some(connection_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Hard-coded credential",
         remediation: "Load the value from the environment or a secret manager instead of the \
                       source; rotate it if it was real.",
         // Documentation shows example values on purpose.
-        langs: Langs::ANY.without(Langs::DOCS),
         keywords: GENERIC_KEYWORDS,
         pattern: GENERIC_QUOTED,
         pre: Some(has_quote),
-        scope: Scope::Any,
-        check: Some(generic_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret-config",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Hard-coded credential in a configuration file",
         remediation: "Keep credentials out of committed configuration: reference an environment \
                       variable or a secret manager, and commit an example file with placeholders.",
@@ -443,18 +411,10 @@ pub const RULES: &[Rule] = &[
         keywords: GENERIC_KEYWORDS,
         pattern: GENERIC_UNQUOTED,
         pre: Some(may_start_with_name),
-        scope: Scope::Any,
-        check: Some(generic_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret-xml",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Hard-coded credential in an XML element",
         remediation: "Keep credentials out of committed configuration: reference an environment \
                       variable or a secret manager, and commit an example file with placeholders.",
@@ -466,23 +426,16 @@ pub const RULES: &[Rule] = &[
         // next line (the check reads it there).
         pre: Some(|line| line.contains('<')),
         pattern: r"(?i)<(?P<key>[a-z0-9_.:-]*(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?)[a-z0-9_.-]*)(?:\s[^<>]*)?>\s*(?:(?P<s>[^<>\s]{8,200})\s*</|$)",
-        scope: Scope::Any,
         check: Some(xml_ok),
         grade: Some(xml_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret-query",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Credential in a URL's query string",
         remediation: "Send the credential in a header built at run time (environment or secret \
                       manager) rather than in the URL, which servers and proxies log; rotate it \
                       if it was real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         keywords: GENERIC_KEYWORDS,
         pre: Some(|line| line.contains(['?', '&'])),
         pattern: concat!(
@@ -490,22 +443,13 @@ pub const RULES: &[Rule] = &[
             secret_name!(),
             r#"[a-z0-9_.-]*)=(?P<s>[^&#\s"'<>`]{8,200})"#
         ),
-        scope: Scope::Any,
-        check: Some(generic_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret-attribute",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Hard-coded credential in a key/value element",
         remediation: "Keep credentials out of committed configuration: reference an environment \
                       variable or a secret manager, and commit an example file with placeholders.",
-        langs: Langs::ANY.without(Langs::DOCS),
         keywords: GENERIC_KEYWORDS,
         // `<add key="ApiToken" value="…"/>` (.NET appSettings), `<entry name="x_secret"
         // value="…"/>`, `<param name="password" value="…">`.
@@ -519,23 +463,14 @@ pub const RULES: &[Rule] = &[
             secret_name!(),
             r#"[a-z0-9_.:-]*)["']\s+value\s*=\s*["'](?P<s>[^"'\s]{8,200})["']"#
         ),
-        scope: Scope::Any,
-        check: Some(generic_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
     Rule {
         id: "sec.generic-secret-pair",
-        category: SECRETS,
-        severity: 7.0,
-        confidence: 6.0,
         message: "Hard-coded credential in a name/value pair",
         remediation: "Reference the credential (a Kubernetes `valueFrom: secretKeyRef`, an \
                       environment variable, a secret manager) instead of writing its value; \
                       rotate it if it was real.",
-        langs: Langs::ANY.without(Langs::DOCS),
         // A `value:` line under a `name:` line naming a credential: Kubernetes `env` entries,
         // `{"name": "x_token", "value": "…"}` lists.
         keywords: &["value"],
@@ -545,12 +480,8 @@ pub const RULES: &[Rule] = &[
                 .is_some_and(|w| w.eq_ignore_ascii_case("value"))
         }),
         pattern: r#"(?i)^[\s+]*["']?value["']?\s*[:=]\s*["']?(?P<s>[^"'\s,]{8,200})["']?\s*,?\s*$"#,
-        scope: Scope::Any,
         check: Some(pair_ok),
-        grade: Some(generic_grade),
-        skip_tests: true,
-        secret: true,
-        ..Rule::BASE
+        ..GENERIC
     },
 ];
 
