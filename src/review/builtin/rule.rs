@@ -135,6 +135,8 @@ pub struct FileView<'a> {
     /// Per line, whether it is in a Rust test function, worked out for all lines the first
     /// time one is asked about: several rules and reviewers ask, about many lines.
     rust_test_fn: OnceCell<Vec<bool>>,
+    /// Whether the file declares a Kubernetes Secret (`kind: Secret`), worked out once.
+    kube_secret: OnceCell<bool>,
 }
 
 impl<'a> FileView<'a> {
@@ -149,6 +151,7 @@ impl<'a> FileView<'a> {
             test_module_from: None,
             rust_test_module: OnceCell::new(),
             rust_test_fn: OnceCell::new(),
+            kube_secret: OnceCell::new(),
         }
     }
 
@@ -191,6 +194,17 @@ impl<'a> FileView<'a> {
             } else {
                 None
             }
+        })
+    }
+
+    /// Whether the file declares a Kubernetes Secret: a `kind: Secret` line (any case, quoted or
+    /// not). `ExternalSecret`, `SealedSecret` and the like are other kinds.
+    pub fn is_kube_secret(&self) -> bool {
+        *self.kube_secret.get_or_init(|| {
+            self.lines.iter().any(|l| {
+                let l = l.trim().replace(['"', '\''], "");
+                l.len() == 12 && l.eq_ignore_ascii_case("kind: secret")
+            })
         })
     }
 

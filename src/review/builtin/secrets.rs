@@ -483,7 +483,86 @@ pub const RULES: &[Rule] = &[
         check: Some(pair_ok),
         ..GENERIC
     },
+    Rule {
+        id: "sec.kubernetes-secret-data",
+        message: "Kubernetes Secret committed with its data",
+        remediation: "Commit the Secret without its data (create it at deploy time), or encrypted \
+                      (Sealed Secrets, SOPS, an external secret store); rotate what it held.",
+        langs: Langs::CONFIG,
+        // The keys of a Secret's `data:` are anything (`tls.key`, `config.json`): no keyword,
+        // the gate keeps the indented `key: <base64>` lines.
+        keywords: &[],
+        pre: Some(base64_entry_line),
+        pattern: r#"^[ \t]+(?P<key>[A-Za-z0-9_.\-]+):[ \t]+["']?(?P<s>[A-Za-z0-9+/]{12,}={0,2})["']?[ \t]*$"#,
+        check: Some(|h| kube_secret_value(h).is_some()),
+        grade: Some(kube_secret_grade),
+        ..GENERIC
+    },
 ];
+
+/// An indented `key: <base64>` line, the shape of a Kubernetes Secret's `data:` entries.
+fn base64_entry_line(line: &str) -> bool {
+    if !line.starts_with([' ', '\t']) {
+        return false;
+    }
+    let Some((_, value)) = line.split_once(':') else {
+        return false;
+    };
+    let value = value.trim().trim_matches(['"', '\'']);
+    value.len() >= 12
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+/// The decoded value of a `data:` entry of a Kubernetes Secret, when it holds a credential: a
+/// private key, binary key material of 16 bytes or more, or text that passes the generic gate
+/// (`bXlwYXNzd29yZA==` is `mypassword`, a certificate is public).
+fn kube_secret_value(h: &Hit<'_>) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    if !h.view.is_kube_secret() {
+        return None;
+    }
+    // The entry's parent: the nearest line above it indented less, which must be `data:`.
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let own = indent(h.line);
+    let parent = h.view.lines[..h.idx]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && indent(l) < own)?;
+    if parent.trim() != "data:" {
+        return None;
+    }
+    let b64 = h.group("s")?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64))
+        .ok()?;
+    let ok = if raw.starts_with(b"-----BEGIN") {
+        raw.windows(11).any(|w| w == b"PRIVATE KEY")
+    } else if raw
+        .iter()
+        .all(|b| b.is_ascii_graphic() || matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        secret_value_ok(raw.trim_ascii())
+    } else {
+        raw.len() >= 16
+    };
+    ok.then_some(raw)
+}
+
+/// A Secret's private key or binary key material fails a review alone, as does text that
+/// reads as random (see [`strong_value`]); other text keeps R 4.2.
+fn kube_secret_grade(h: &Hit<'_>) -> Option<(f64, f64)> {
+    let raw = kube_secret_value(h)?;
+    let text = raw
+        .iter()
+        .all(|b| b.is_ascii_graphic() || matches!(b, b' ' | b'\n' | b'\r' | b'\t'));
+    if !text || raw.starts_with(b"-----BEGIN") {
+        return (!h.view.generated && !example_path(h.view.path)).then_some((9.0, 9.5));
+    }
+    strong_grade(h, raw.trim_ascii())
+}
 
 /// The `name:` line a [`sec.generic-secret-pair`] value belongs to.
 static PAIR_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1859,6 +1938,11 @@ mod tests {
             "\"value\": \"Zq8xK2mP9vT1\",",
             "VALUE = Zq8xK2mP9vT1",
             "\t'value': 'Zq8xK2mP9vT1'",
+            "  password: UyFCXCpkJHpEc2I9",
+            "\ttls.key: 'TFMwdExTMUNSVWRKVGlCUVVrbFdRVlJGSUV0RldTMHRM'",
+            "    config.json:\tZXlKaGRYUm9jeUk2ZTMwPQ==",
+            "  token: \"ZXlKaGJHY2lPaUpTVXpJMU5pSjk=\"",
+            " a: QUJDREVGR0hJSktMTU5P",
         ];
         let lines = corpus
             .iter()
@@ -1886,7 +1970,7 @@ mod tests {
             }
             assert!(matched >= 5, "{}: only {matched} lines matched", rule.id);
         }
-        assert_eq!(gated, 6);
+        assert_eq!(gated, 7);
     }
 
     #[test]

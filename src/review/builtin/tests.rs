@@ -490,6 +490,22 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        rule: "sec.kubernetes-secret-data",
+        path: "deploy/secret.yaml",
+        hit: &[
+            "apiVersion: v1\nkind: Secret\ndata:\n  password: UyFCXCpkJHpEc2I9",
+            concat!(
+                "kind: Secret\ndata:\n  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t",
+                "Ck1JSUV2UQo="
+            ),
+        ],
+        miss: &[
+            "kind: Secret\ndata:\n  key: bXlwYXNzd29yZA==",
+            "kind: ConfigMap\ndata:\n  blob: UyFCXCpkJHpEc2I9",
+            "kind: Secret\nmetadata:\n  labels:\n    hash: UyFCXCpkJHpEc2I9",
+        ],
+    },
+    Case {
         rule: "sec.http-credential-header",
         path: "scripts/call.sh",
         hit: &[
@@ -1665,6 +1681,7 @@ fn known_formats_fail_a_review_on_their_own() {
         "sec.generic-secret-query",
         "sec.generic-secret-attribute",
         "sec.generic-secret-pair",
+        "sec.kubernetes-secret-data",
         "sec.connection-string-password",
         "sec.private-key-in-tests",
         "sec.firebase-web-key",
