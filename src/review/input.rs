@@ -209,17 +209,21 @@ fn each_delta<S: Sink>(
     repo: &Repository,
     diff: &git2::Diff<'_>,
     lines: Lines<'_>,
+    checkout: bool,
     out: &mut Stream<'_, S>,
 ) -> Result<(), S::Error> {
     let split = diff.deltas().len() >= SPLIT_DELTAS && more_cores_than_scanners_fill();
-    each_delta_on(repo, diff, lines, out, split)
+    each_delta_on(repo, diff, lines, checkout, out, split)
 }
 
 /// [`each_delta`], on a second reading thread too when `split` (see [`each_delta_split`]).
+/// With `checkout`, the new side of a delta is read from the repository's checkout where the
+/// file there holds exactly the blob (see [`Checkout`]).
 fn each_delta_on<S: Sink>(
     repo: &Repository,
     diff: &git2::Diff<'_>,
     lines: Lines<'_>,
+    checkout: bool,
     out: &mut Stream<'_, S>,
     split: bool,
 ) -> Result<(), S::Error> {
@@ -227,14 +231,15 @@ fn each_delta_on<S: Sink>(
         && split
         && let Ok(second) = Repository::open(repo.path())
     {
-        return each_delta_split(repo, second, diff, out);
+        return each_delta_split(repo, second, diff, checkout, out);
     }
+    let wt = checkout.then(|| Checkout::of(repo)).flatten();
     for i in 0..diff.deltas().len() {
         let Some(delta) = diff.get_delta(i) else {
             continue;
         };
         let fast = match lines {
-            Lines::Blobs => blob_file(repo, &BlobDelta::of(&delta))?,
+            Lines::Blobs => blob_file(repo, wt.as_ref(), &BlobDelta::of(&delta))?,
             Lines::Workdir(_) => None,
         };
         hand_over(repo, diff, i, &delta, lines, fast, out)?;
@@ -258,6 +263,7 @@ fn each_delta_split<S: Sink>(
     repo: &Repository,
     second: Repository,
     diff: &git2::Diff<'_>,
+    checkout: bool,
     out: &mut Stream<'_, S>,
 ) -> Result<(), S::Error> {
     let n = diff.deltas().len();
@@ -268,13 +274,15 @@ fn each_delta_split<S: Sink>(
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Result<BlobRead, GitError>)>(2);
         scope.spawn(move || {
+            let wt = checkout.then(|| Checkout::of(&second)).flatten();
             for (i, d) in theirs {
-                if tx.send((i, blob_file(&second, &d))).is_err() {
+                if tx.send((i, blob_file(&second, wt.as_ref(), &d))).is_err() {
                     // The reader stopped (an error): nothing more is wanted.
                     return;
                 }
             }
         });
+        let wt = checkout.then(|| Checkout::of(repo)).flatten();
         for i in 0..n {
             let Some(delta) = diff.get_delta(i) else {
                 continue;
@@ -284,10 +292,10 @@ fn each_delta_split<S: Sink>(
                     Ok((at, read)) if at == i => read?,
                     // Cannot happen (both sides walk the same deltas), but reading it here is
                     // always right.
-                    _ => blob_file(repo, &BlobDelta::of(&delta))?,
+                    _ => blob_file(repo, wt.as_ref(), &BlobDelta::of(&delta))?,
                 }
             } else {
-                blob_file(repo, &BlobDelta::of(&delta))?
+                blob_file(repo, wt.as_ref(), &BlobDelta::of(&delta))?
             };
             hand_over(repo, diff, i, &delta, Lines::Blobs, fast, out)?;
         }
@@ -436,7 +444,11 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// `* -diff` hides nothing from the review. `None` for what this does not cover (submodules,
 /// type changes): those take the patch git prints. A new text file comes with its text and its
 /// lines not yet split (see [`Sink::whole_file`]).
-fn blob_file(repo: &Repository, delta: &BlobDelta) -> Result<BlobRead, GitError> {
+fn blob_file(
+    repo: &Repository,
+    checkout: Option<&Checkout<'_>>,
+    delta: &BlobDelta,
+) -> Result<BlobRead, GitError> {
     let (old, new) = (&delta.old, &delta.new);
     if old.mode == git2::FileMode::Commit || new.mode == git2::FileMode::Commit {
         return Ok(None);
@@ -457,7 +469,14 @@ fn blob_file(repo: &Repository, delta: &BlobDelta) -> Result<BlobRead, GitError>
     };
     let path = String::from_utf8_lossy(raw_path).into_owned();
     // A blob that cannot be read here (the empty blob of `git add -N`, say) takes git's path.
-    let read = |id: Oid| repo.find_blob(id).ok();
+    let read = |id: Oid| repo.find_blob(id).ok().map(Content::Blob);
+    // The new side, from the checkout when the file there is that blob.
+    let read_new = |side: &BlobSide| {
+        checkout
+            .and_then(|c| c.blob(side))
+            .map(Content::Bytes)
+            .or_else(|| read(side.id))
+    };
     let mut file = FileChange {
         path: path.clone(),
         old_path: None,
@@ -470,15 +489,15 @@ fn blob_file(repo: &Repository, delta: &BlobDelta) -> Result<BlobRead, GitError>
     };
     match status {
         FileStatus::Added => {
-            let Some(blob) = read(new.id) else {
+            let Some(blob) = read_new(new) else {
                 return Ok(None);
             };
-            if is_binary(blob.content()) {
+            if is_binary(blob.bytes()) {
                 file.binary = true;
             } else {
-                let text = text_of(blob.content());
+                file.line_count = Some(count_lines(blob.bytes()));
+                let text = blob.into_text();
                 file.test_module_from = diff::test_module_in(&path, &text);
-                file.line_count = Some(count_lines(blob.content()));
                 return Ok(Some((file, Some(text))));
             }
         }
@@ -486,31 +505,32 @@ fn blob_file(repo: &Repository, delta: &BlobDelta) -> Result<BlobRead, GitError>
             let Some(blob) = read(old.id) else {
                 return Ok(None);
             };
-            if is_binary(blob.content()) {
+            if is_binary(blob.bytes()) {
                 file.binary = true;
             } else {
-                file.removed = count_lines(blob.content());
+                file.removed = count_lines(blob.bytes());
             }
         }
         _ => {
-            let (Some(a), Some(b)) = (read(old.id), read(new.id)) else {
+            let (Some(a), Some(b)) = (read(old.id), read_new(new)) else {
                 return Ok(None);
             };
-            if is_binary(a.content()) || is_binary(b.content()) {
+            let (a, b) = (a.bytes(), b.bytes());
+            if is_binary(a) || is_binary(b) {
                 file.binary = true;
                 return Ok(Some((file, None)));
             }
-            file.line_count = Some(count_lines(b.content()));
+            file.line_count = Some(count_lines(b));
             if old.id == new.id {
                 return Ok(Some((file, None)));
             }
-            let lines = diff_lines(a.content(), b.content());
+            let lines = diff_lines(a, b);
             file.added = lines.added;
             file.removed = lines.removed;
             // The whole new file is at hand: its test module is found where it starts, not
             // only where a hunk shows it.
             if !file.added.is_empty() && path.to_ascii_lowercase().ends_with(".rs") {
-                let text = String::from_utf8_lossy(b.content());
+                let text = String::from_utf8_lossy(b);
                 file.test_module_from = diff::test_module_in(&path, &text);
             }
         }
@@ -542,6 +562,127 @@ impl BlobDelta {
             status: delta.status(),
             old: side(delta.old_file()),
             new: side(delta.new_file()),
+        }
+    }
+}
+
+/// A blob's bytes: from the object database, or read from the checkout.
+enum Content<'r> {
+    Blob(git2::Blob<'r>),
+    Bytes(Vec<u8>),
+}
+
+impl Content<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Content::Blob(b) => b.content(),
+            Content::Bytes(b) => b,
+        }
+    }
+
+    /// As [`text_of`], without a copy of bytes read from the checkout.
+    fn into_text(self) -> String {
+        match self {
+            Content::Blob(b) => text_of(b.content()),
+            Content::Bytes(b) => String::from_utf8(b)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        }
+    }
+}
+
+/// The repository's checkout, as a source of the blobs of a change that its files hold: a file
+/// there is a cheap read from the page cache, where the blob is an object to find in a pack,
+/// inflate, and often rebuild from a delta chain. The file's bytes are used only when they are
+/// exactly the blob's, proven the way git names blobs: they hash to the blob's id. So no
+/// stat data, attribute, line-ending conversion, filter or edit after checkout can make the
+/// review read anything but the blob; a file that differs costs a wasted read and the blob is
+/// taken from the object database as before. The file is opened beneath the checkout's folder
+/// without following any link (`openat2` with `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS`), must be
+/// a regular file of the blob's size, and is never written.
+pub(crate) struct Checkout<'r> {
+    #[cfg(target_os = "linux")]
+    dir: rustix::fd::OwnedFd,
+    odb: git2::Odb<'r>,
+}
+
+impl<'r> Checkout<'r> {
+    /// The checkout of `repo`; `None` for a bare repository, or where the folder cannot be
+    /// opened, or off Linux.
+    fn of(repo: &'r Repository) -> Option<Checkout<'r>> {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags};
+            let workdir = repo.workdir()?;
+            let dir = rustix::fs::open(
+                workdir,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .ok()?;
+            let odb = repo.odb().ok()?;
+            Some(Checkout { dir, odb })
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = repo;
+            None
+        }
+    }
+
+    /// The bytes of the blob of `side`, from the checkout; `None` when the file there is not
+    /// exactly that blob (or is not a regular file, or is reached through a link).
+    fn blob(&self, side: &BlobSide) -> Option<Vec<u8>> {
+        #[cfg(target_os = "linux")]
+        {
+            use std::io::Read;
+
+            use rustix::fs::{FileType, Mode, OFlags, ResolveFlags};
+            use sha1::Digest as _;
+
+            if !matches!(
+                side.mode,
+                git2::FileMode::Blob | git2::FileMode::BlobExecutable
+            ) || side.id.as_bytes().len() != 20
+            {
+                return None;
+            }
+            let path = side.path.as_deref()?;
+            let (size, kind) = self.odb.read_header(side.id).ok()?;
+            if kind != git2::ObjectType::Blob {
+                return None;
+            }
+            let fd = rustix::fs::openat2(
+                &self.dir,
+                path,
+                OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+                Mode::empty(),
+                ResolveFlags::BENEATH | ResolveFlags::NO_SYMLINKS | ResolveFlags::NO_MAGICLINKS,
+            )
+            .ok()?;
+            let st = rustix::fs::fstat(&fd).ok()?;
+            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile
+                || u64::try_from(st.st_size).ok()? != size as u64
+            {
+                return None;
+            }
+            let mut bytes = Vec::with_capacity(size + 1);
+            // One byte more than the blob: a file that grew since is not it.
+            std::fs::File::from(fd)
+                .take(size as u64 + 1)
+                .read_to_end(&mut bytes)
+                .ok()?;
+            if bytes.len() != size {
+                return None;
+            }
+            let mut h = sha1::Sha1::new();
+            h.update(format!("blob {size}\0").as_bytes());
+            h.update(&bytes);
+            (h.finalize().as_slice() == side.id.as_bytes()).then_some(bytes)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let _ = side;
+            None
         }
     }
 }
@@ -834,7 +975,9 @@ fn read<S: Sink>(
                 .diff_tree_to_tree(Some(&old), Some(&new), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the range"))?;
             out.start("range", None)?;
-            each_delta(repo, &d, Lines::Blobs, out)?;
+            // The checkout holds the end of the range when HEAD's tree is that tree.
+            let checked_out = head_tree(repo).ok().flatten().map(|t| t.id()) == Some(new.id());
+            each_delta(repo, &d, Lines::Blobs, checked_out, out)?;
             Ok((new.id().to_string(), "range", None))
         }
         Selection::Auto | Selection::Staged => {
@@ -865,7 +1008,8 @@ fn read<S: Sink>(
                 .diff_tree_to_index(Some(&base), Some(&index), Some(&mut diff_options()))
                 .map_err(ctx("cannot diff the staged change"))?;
             out.start("staged", Some(&shape))?;
-            each_delta(repo, &d, Lines::Blobs, out)?;
+            // Staged files are most often as they are in the checkout too.
+            each_delta(repo, &d, Lines::Blobs, true, out)?;
             Ok((staged.to_string(), "staged", Some(shape)))
         }
         Selection::WorkingTree | Selection::Base(_) => {
@@ -903,7 +1047,7 @@ fn read<S: Sink>(
                 .map_err(ctx("cannot diff the working tree"))?;
             let tree_id = worktree_tree(repo, &d)?;
             out.start(mode, None)?;
-            each_delta(repo, &d, Lines::Workdir(&info.workdir), out)?;
+            each_delta(repo, &d, Lines::Workdir(&info.workdir), false, out)?;
             Ok((tree_id.to_string(), mode, None))
         }
     }
@@ -942,7 +1086,7 @@ pub fn change_between(repo: &Repository, old: Oid, new: Oid) -> Result<Change, G
         sink: &mut files,
         diff: Some(String::new()),
     };
-    each_delta(repo, &d, Lines::Blobs, &mut out)?;
+    each_delta(repo, &d, Lines::Blobs, false, &mut out)?;
     let diff = out.diff.unwrap_or_default();
     Ok(Change {
         files: files.0,
@@ -1025,15 +1169,110 @@ mod tests {
                 // Straight to the split, which `each_delta_on` would skip, reading on one thread,
                 // if the second handle did not open.
                 let second = Repository::open(repo.path()).unwrap();
-                each_delta_split(&repo, second, &d, &mut out).unwrap();
+                each_delta_split(&repo, second, &d, false, &mut out).unwrap();
             } else {
-                each_delta_on(&repo, &d, Lines::Blobs, &mut out, false).unwrap();
+                each_delta_on(&repo, &d, Lines::Blobs, false, &mut out, false).unwrap();
             }
             serde_json::to_string_pretty(&files.0).unwrap()
         };
         let one = read(false);
         assert!(one.contains("added to 4") && one.contains("n54.txt") && one.contains("bin.dat"));
         assert_eq!(read(true), one);
+    }
+
+    /// The checkout stands in for a blob only with the blob's very bytes, in a regular file
+    /// reached without a link; anything else is read from the object database.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_checkout_gives_a_blob_only_where_it_holds_exactly_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let body = b"API_KEY = \"the committed bytes\"\n".to_vec();
+        let id = repo.blob(&body).unwrap();
+        let side = |path: &str, mode: git2::FileMode| BlobSide {
+            id,
+            mode,
+            path: Some(path.as_bytes().to_vec()),
+        };
+        let wt = dir.path();
+        std::fs::create_dir_all(wt.join("d")).unwrap();
+        std::fs::write(wt.join("same.py"), &body).unwrap();
+        std::fs::write(wt.join("d/same.py"), &body).unwrap();
+        let checkout = Checkout::of(&repo).expect("a checkout");
+        assert_eq!(
+            checkout.blob(&side("same.py", git2::FileMode::Blob)),
+            Some(body.clone())
+        );
+        assert_eq!(
+            checkout.blob(&side("d/same.py", git2::FileMode::BlobExecutable)),
+            Some(body.clone())
+        );
+        // Not a file's blob: a link's target, a submodule.
+        assert_eq!(checkout.blob(&side("same.py", git2::FileMode::Link)), None);
+        assert_eq!(
+            checkout.blob(&side("same.py", git2::FileMode::Commit)),
+            None
+        );
+
+        // Edited after the commit, to the same length: not the blob.
+        let mut edited = body.clone();
+        edited[11] = b'T';
+        std::fs::write(wt.join("edited.py"), &edited).unwrap();
+        // Longer, shorter, missing.
+        std::fs::write(wt.join("longer.py"), [&body[..], b"x"].concat()).unwrap();
+        std::fs::write(wt.join("shorter.py"), &body[1..]).unwrap();
+        // Line endings converted on checkout.
+        std::fs::write(wt.join("crlf.py"), b"API_KEY = \"the committed bytes\"\r\n").unwrap();
+        for p in [
+            "edited.py",
+            "longer.py",
+            "shorter.py",
+            "crlf.py",
+            "missing.py",
+        ] {
+            assert_eq!(checkout.blob(&side(p, git2::FileMode::Blob)), None, "{p}");
+        }
+
+        // The same bytes, reached through a link: to a file, or through a linked folder, out of
+        // the checkout or inside it; and a path that climbs out.
+        std::fs::write(outside.path().join("same.py"), &body).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("same.py"), wt.join("link.py")).unwrap();
+        std::os::unix::fs::symlink("same.py", wt.join("inner-link.py")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), wt.join("out")).unwrap();
+        std::os::unix::fs::symlink("d", wt.join("d2")).unwrap();
+        let climb = format!(
+            "../{}/same.py",
+            outside.path().file_name().unwrap().to_string_lossy()
+        );
+        for p in [
+            "link.py",
+            "inner-link.py",
+            "out/same.py",
+            "d2/same.py",
+            climb.as_str(),
+        ] {
+            assert_eq!(checkout.blob(&side(p, git2::FileMode::Blob)), None, "{p}");
+        }
+
+        // A folder, and a FIFO, which a blocking open would wait on forever.
+        std::fs::create_dir_all(wt.join("folder.py")).unwrap();
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            wt.join("fifo.py"),
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        for p in ["folder.py", "fifo.py"] {
+            assert_eq!(checkout.blob(&side(p, git2::FileMode::Blob)), None, "{p}");
+        }
+
+        // A bare repository has no checkout.
+        let bare = tempfile::tempdir().unwrap();
+        let bare = Repository::init_bare(bare.path()).unwrap();
+        assert!(Checkout::of(&bare).is_none());
     }
 
     #[test]

@@ -315,3 +315,60 @@ fn a_diff_attribute_hides_no_credential_from_staged_or_working_tree_reviews() {
     places.sort();
     assert_eq!(places, ["deploy.py:3", "later.py:1"], "{v:#}");
 }
+
+/// A review of a commit or of the staged change reads the blobs, whatever the checkout holds
+/// since: a file edited after the commit (to as many bytes), turned into a link, or staged and
+/// then edited, hides nothing.
+#[test]
+fn a_checkout_edited_after_the_commit_hides_nothing_from_range_or_staged_reviews() {
+    let env = TestEnv::new();
+    let path = env.init_repo("repo");
+    write(&path, "README.md", b"base\n");
+    env.git(&path, ["add", "-A"]).success();
+    env.git(&path, ["commit", "-q", "-m", "base"]).success();
+    env.git(&path, ["tag", "base"]).success();
+    for i in 0..24 {
+        write(
+            &path,
+            &format!("src/m{i:02}.py"),
+            format!("def f{i}():\n    return {i}\n").as_bytes(),
+        );
+    }
+    let key = aws_key(7);
+    let line = format!("KEY = \"{key}\"\n");
+    let blank = format!("KEY = \"{}\"\n", "x".repeat(key.len()));
+    write(&path, "src/creds.py", line.as_bytes());
+    write(
+        &path,
+        "src/m05.py",
+        format!("def g():\n    {line}").as_bytes(),
+    );
+    env.git(&path, ["add", "-A"]).success();
+    env.git(&path, ["commit", "-q", "-m", "change"]).success();
+
+    let (_, pristine) = review(&env, &path, &["--range", "base..HEAD"]);
+    let want = findings(&pristine);
+    assert!(
+        want.iter().any(|f| f.contains("src/creds.py"))
+            && want.iter().any(|f| f.contains("src/m05.py")),
+        "{want:#?}"
+    );
+
+    // The credential edited out of the checkout, to as many bytes; the other file a link.
+    write(&path, "src/creds.py", blank.as_bytes());
+    std::fs::remove_file(path.join("src/m05.py")).unwrap();
+    std::os::unix::fs::symlink("creds.py", path.join("src/m05.py")).unwrap();
+    let (_, edited) = review(&env, &path, &["--range", "base..HEAD"]);
+    assert_eq!(findings(&edited), want);
+    assert_eq!(edited["tree_id"], pristine["tree_id"]);
+
+    // Staged, then edited out of the checkout before the review.
+    env.git(&path, ["checkout", "-q", "--", "."]).success();
+    write(&path, "src/later.py", line.as_bytes());
+    env.git(&path, ["add", "src/later.py"]).success();
+    write(&path, "src/later.py", blank.as_bytes());
+    let (_, staged) = review(&env, &path, &["--staged"]);
+    let got = findings(&staged);
+    assert!(got.iter().any(|f| f.contains("src/later.py")), "{got:#?}");
+    assert_eq!(files(&staged), vec!["src/later.py".to_string()]);
+}
