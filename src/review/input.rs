@@ -599,7 +599,7 @@ impl Content<'_> {
 /// taken from the object database as before. The file is opened beneath the checkout's folder
 /// without following any link (`openat2` with `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS`), must be
 /// a regular file of the blob's size, and is never written.
-pub(crate) struct Checkout<'r> {
+struct Checkout<'r> {
     #[cfg(target_os = "linux")]
     dir: rustix::fd::OwnedFd,
     odb: git2::Odb<'r>,
