@@ -158,7 +158,8 @@ fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
 pub fn test_module_in(path: &str, text: &str) -> Option<u32> {
     let rust = path.to_ascii_lowercase().ends_with(".rs");
     // No line can open a test module without one of these (see `is_rust_test_cfg`).
-    if !rust || !(text.contains("#[cfg(test)]") || text.contains("#[cfg(all(test")) {
+    let holds = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
+    if !rust || !(holds("#[cfg(test)]") || holds("#[cfg(all(test")) {
         return None;
     }
     let mut p = Pending {

@@ -534,6 +534,11 @@ impl Compiled {
         } else {
             Box::new(0..view.lines.len())
         };
+        // A line without keywords (most lines) has only the keyword-less rules as candidates:
+        // they are listed once here, not worked out of the bit sets on every line. With more
+        // than two of them a set prefilter would be asked; that takes the general path.
+        let always_list: Vec<usize> = always.iter().collect();
+        let always_direct = !(self.use_set && always_list.len() > 2);
         for idx in lines {
             let line = &view.lines[idx];
             let hits = match next.peek() {
@@ -543,6 +548,12 @@ impl Compiled {
                 }
                 _ => Bits::EMPTY,
             };
+            if hits.is_empty() && always_direct {
+                for &ri in &always_list {
+                    self.fire(ri, view, idx, line, None, &mut lex, emit);
+                }
+                continue;
+            }
             let cand = hits.or(always);
             if cand.is_empty() {
                 continue;
@@ -550,88 +561,107 @@ impl Compiled {
             let set_matches = (self.use_set && cand.count_ones() > 2)
                 .then(|| self.set().matches(line.as_bytes()));
             for ri in cand.iter() {
-                let rule = &self.rules[ri];
-                if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx)
-                {
-                    continue;
-                }
-                if rule.pre.is_some_and(|pre| !pre(line))
-                    || (!rule.pattern.is_empty() && !self.prefix_ok(ri, line))
-                {
-                    continue;
-                }
-                let Some(re) = self.regex(ri) else {
-                    let hit = Hit {
-                        view,
-                        idx,
-                        line,
-                        start: 0,
-                        end: line.len(),
-                        caps: None,
-                    };
-                    if rule.check.is_some_and(|check| check(&hit)) {
-                        emit(Firing { rule, hit: &hit });
-                    }
-                    continue;
+                self.fire(ri, view, idx, line, set_matches.as_ref(), &mut lex, emit);
+            }
+        }
+    }
+
+    /// Rule `ri` on line `idx` (`line`) of `view`: its scope, pre-check, literals, set answer
+    /// (`set_matches`, when the set was asked) and regex, then its check; emits its first
+    /// match that passes them all.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one candidate rule on one line, with the line's shared state"
+    )]
+    fn fire(
+        &self,
+        ri: usize,
+        view: &FileView<'_>,
+        idx: usize,
+        line: &str,
+        set_matches: Option<&regex::bytes::SetMatches>,
+        lex: &mut LexCursor,
+        emit: &mut dyn FnMut(Firing<'_>),
+    ) {
+        let rule = &self.rules[ri];
+        if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx) {
+            return;
+        }
+        if rule.pre.is_some_and(|pre| !pre(line))
+            || (!rule.pattern.is_empty() && !self.prefix_ok(ri, line))
+        {
+            return;
+        }
+        let Some(re) = self.regex(ri) else {
+            let hit = Hit {
+                view,
+                idx,
+                line,
+                start: 0,
+                end: line.len(),
+                caps: None,
+            };
+            if rule.check.is_some_and(|check| check(&hit)) {
+                emit(Firing { rule, hit: &hit });
+            }
+            return;
+        };
+        if let (Some(sm), Some(si)) = (set_matches, self.set_index[ri])
+            && !sm.matched(si)
+        {
+            return;
+        }
+        if self.unless(ri).is_some_and(|u| u.is_match(line.as_bytes())) {
+            return;
+        }
+        for caps in re.captures_iter(line.as_bytes()) {
+            let whole = caps.get(0).expect("group 0");
+            if rule.scope != Scope::Any {
+                let at = caps.name("at").map_or(whole.start(), |m| m.start());
+                let region = lex.region(view, idx, at);
+                let ok = match rule.scope {
+                    Scope::Any => true,
+                    Scope::Code => region == Region::Code,
+                    Scope::NotComment => region != Region::Comment,
+                    Scope::Comment => region == Region::Comment,
                 };
-                if let (Some(sm), Some(si)) = (&set_matches, self.set_index[ri])
-                    && !sm.matched(si)
+                if !ok {
+                    continue;
+                }
+            }
+            if caps.name("split").is_some() {
+                // The rule asked to see an element written across lines judged as one.
+                if let Some(joined) = split_element(view, idx)
+                    && let Some(jc) = re.captures(joined.as_bytes())
+                    && jc.name("s").is_some()
                 {
-                    continue;
-                }
-                if self.unless(ri).is_some_and(|u| u.is_match(line.as_bytes())) {
-                    continue;
-                }
-                for caps in re.captures_iter(line.as_bytes()) {
-                    let whole = caps.get(0).expect("group 0");
-                    if rule.scope != Scope::Any {
-                        let at = caps.name("at").map_or(whole.start(), |m| m.start());
-                        let region = lex.region(view, idx, at);
-                        let ok = match rule.scope {
-                            Scope::Any => true,
-                            Scope::Code => region == Region::Code,
-                            Scope::NotComment => region != Region::Comment,
-                            Scope::Comment => region == Region::Comment,
-                        };
-                        if !ok {
-                            continue;
-                        }
-                    }
-                    if caps.name("split").is_some() {
-                        // The rule asked to see an element written across lines judged as one.
-                        if let Some(joined) = split_element(view, idx)
-                            && let Some(jc) = re.captures(joined.as_bytes())
-                            && jc.name("s").is_some()
-                        {
-                            let w = jc.get(0).expect("group 0");
-                            let hit = Hit {
-                                view,
-                                idx,
-                                line: &joined,
-                                start: w.start(),
-                                end: w.end(),
-                                caps: Some(&jc),
-                            };
-                            if rule.check.is_none_or(|check| check(&hit)) {
-                                emit(Firing { rule, hit: &hit });
-                                break;
-                            }
-                        }
-                        continue;
-                    }
+                    let w = jc.get(0).expect("group 0");
                     let hit = Hit {
                         view,
                         idx,
-                        line,
-                        start: whole.start(),
-                        end: whole.end(),
-                        caps: Some(&caps),
+                        line: &joined,
+                        start: w.start(),
+                        end: w.end(),
+                        caps: Some(&jc),
                     };
                     if rule.check.is_none_or(|check| check(&hit)) {
                         emit(Firing { rule, hit: &hit });
-                        break;
+                        return;
                     }
                 }
+                continue;
+            }
+            let hit = Hit {
+                view,
+                idx,
+                line,
+                start: whole.start(),
+                end: whole.end(),
+                caps: Some(&caps),
+            };
+            if rule.check.is_none_or(|check| check(&hit)) {
+                emit(Firing { rule, hit: &hit });
+                return;
             }
         }
     }

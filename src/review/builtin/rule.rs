@@ -137,6 +137,9 @@ pub struct FileView<'a> {
     rust_test_fn: OnceCell<Vec<bool>>,
     /// Whether the file declares a Kubernetes Secret (`kind: Secret`), worked out once.
     kube_secret: OnceCell<bool>,
+    /// The whole text of a new file whose every line is in `lines` (each a part of it), when
+    /// the view was made from it: one substring search there can answer for every line.
+    text: Option<&'a str>,
 }
 
 impl<'a> FileView<'a> {
@@ -152,7 +155,20 @@ impl<'a> FileView<'a> {
             rust_test_module: OnceCell::new(),
             rust_test_fn: OnceCell::new(),
             kube_secret: OnceCell::new(),
+            text: None,
         }
+    }
+
+    /// Names the text whose lines, all of them, are this view's (see `FileView::text`).
+    pub fn with_text(mut self, text: &'a str) -> FileView<'a> {
+        self.text = Some(text);
+        self
+    }
+
+    /// Whether the view's text (when it has it) lacks `needle`, so that no line holds it.
+    fn text_lacks(&self, needle: &str) -> bool {
+        self.text
+            .is_some_and(|t| memchr::memmem::find(t.as_bytes(), needle.as_bytes()).is_none())
     }
 
     /// Sets the first line of a test module known from the diff's context lines.
@@ -224,6 +240,10 @@ impl<'a> FileView<'a> {
             return true;
         }
         let start = self.rust_test_module.get_or_init(|| {
+            // Every attribute `is_rust_test_cfg` takes holds one of these.
+            if self.text_lacks("#[cfg(test)]") && self.text_lacks("#[cfg(all(test") {
+                return None;
+            }
             (0..self.lines.len()).find(|&i| {
                 is_rust_test_cfg(self.lines[i])
                     && self.lines[i + 1..]
@@ -249,6 +269,11 @@ impl<'a> FileView<'a> {
     /// indented and itself in one. The non-blank lines that can still be a parent form a
     /// stack of strictly growing indentation.
     fn rust_test_fns(&self) -> Vec<bool> {
+        // Without a `...test]` attribute (see `has_test_attribute`) no line is in a test
+        // function: an empty list answers false for all.
+        if self.text_lacks("test]") {
+            return Vec::new();
+        }
         let mut result = vec![false; self.lines.len()];
         // (indent, whether the lines it encloses are in a test function)
         let mut stack: Vec<(usize, bool)> = Vec::new();

@@ -2267,8 +2267,21 @@ diff --git a/src/lib.rs b/src/lib.rs
 }
 
 #[test]
-fn lines_split_a_word_at_a_time_are_those_of_str_lines() {
+fn split_lines_gives_the_lines_of_str_lines() {
+    // Lines of every length from 0 to 99, some ending in `\r\n`, across many vector widths.
+    let long: String = (0..100)
+        .map(|n| {
+            format!(
+                "{}{}",
+                "x".repeat(n),
+                if n % 3 == 0 { "\r\n" } else { "\n" }
+            )
+        })
+        .collect();
+    let long_unterminated = format!("{long}tail\r");
     for text in [
+        long.as_str(),
+        long_unterminated.as_str(),
         "",
         "\n",
         "\n\n",
