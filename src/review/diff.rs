@@ -156,18 +156,29 @@ fn hunk_header(line: &str) -> Option<(u32, u32, u32)> {
 /// The first line of a Rust test module in a whole file, found as [`Parser`] finds it in the
 /// lines a hunk shows (for changes read from blobs rather than from patch text).
 pub fn test_module_in(path: &str, text: &str) -> Option<u32> {
-    let rust = path.to_ascii_lowercase().ends_with(".rs");
-    // No line can open a test module without one of these (see `is_rust_test_cfg`).
-    let holds = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some();
-    if !rust || !(holds("#[cfg(test)]") || holds("#[cfg(all(test")) {
+    if !path.to_ascii_lowercase().ends_with(".rs") {
         return None;
     }
+    // No line can open a test module without one of these (see `is_rust_test_cfg`), and no
+    // line before the first of them changes the search: it starts on that one's line.
+    let find = |needle: &str| memchr::memmem::find(text.as_bytes(), needle.as_bytes());
+    let first = match (find("#[cfg(test)]"), find("#[cfg(all(test")) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let before = memchr::memchr_iter(b'\n', &text.as_bytes()[..start]).count() as u32;
     let mut p = Pending {
-        rust,
+        rust: true,
         ..Pending::default()
     };
-    for (i, line) in text.lines().enumerate() {
-        p.see_line(i as u32 + 1, line);
+    for (i, line) in text[start..].lines().enumerate() {
+        p.see_line(before + i as u32 + 1, line);
+        // Later lines could only open a module further down; the first line is the answer.
+        if p.test_module_from.is_some() {
+            break;
+        }
     }
     p.test_module_from
 }
@@ -452,6 +463,42 @@ diff --git a/src/b.rs b/src/b.rs
         assert_eq!(file("src/d.rs", "", cfg_fn), None);
         assert_eq!(file("src/e.rs", "", inline), Some(1));
         assert_eq!(file("src/e.py", " mod tests {", inline), None);
+    }
+
+    /// The search over a whole file starts at the first test attribute and stops at the first
+    /// module it opens: the answer is that of a walk over every line.
+    #[test]
+    fn test_module_in_a_whole_file_is_that_of_a_walk_over_every_line() {
+        let walk = |text: &str| {
+            let mut p = Pending {
+                rust: true,
+                ..Pending::default()
+            };
+            for (i, line) in text.lines().enumerate() {
+                p.see_line(i as u32 + 1, line);
+            }
+            p.test_module_from
+        };
+        let texts = [
+            "fn a() {}\n",
+            "#[cfg(test)]\nmod tests {\n}\n",
+            // An attribute on a function first, then on a module three lines below one.
+            "fn a() {}\n#[cfg(test)]\nfn helper() {}\n\n\n\n#[cfg(test)]\n// c\n#[allow(x)]\nmod tests {\n}\n",
+            // A module four lines below its attribute is not opened by it.
+            "#[cfg(test)]\n\n\n\nmod tests {\n}\n",
+            // `all(test, ...)` before a plain one; CRLF endings; indented.
+            "x\r\n  #[cfg(all(test, unix))]\r\n  pub mod t {\r\n#[cfg(test)]\r\nmod u {\r\n",
+            // The attribute in the middle of a line is no attribute; a real one comes later.
+            "let s = \"#[cfg(test)]\";\nmod m {\n}\n#[cfg(test)]\nmod tests;\n#[cfg(test)]\nmod t {\n",
+            "no newline #[cfg(test)]",
+        ];
+        for text in texts {
+            assert_eq!(test_module_in("src/x.rs", text), walk(text), "{text:?}");
+        }
+        assert_eq!(test_module_in("src/x.rs", texts[2]), Some(7));
+        assert_eq!(test_module_in("src/x.rs", texts[4]), Some(2));
+        assert_eq!(test_module_in("src/x.rs", texts[5]), Some(6));
+        assert_eq!(test_module_in("src/x.py", texts[1]), None);
     }
 
     #[test]

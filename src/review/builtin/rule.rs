@@ -171,6 +171,25 @@ impl<'a> FileView<'a> {
             .is_some_and(|t| memchr::memmem::find(t.as_bytes(), needle.as_bytes()).is_none())
     }
 
+    /// The first line that can hold one of `needles`: that of the first occurrence in the
+    /// view's text when it has it (no line before holds any), else the first line; `None` when
+    /// the text holds none of them.
+    fn first_line_with(&self, needles: &[&str]) -> Option<usize> {
+        let Some(text) = self.text else {
+            return Some(0);
+        };
+        let at = needles
+            .iter()
+            .filter_map(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()))
+            .min()?;
+        // Lines are parts of the text, in order: the first one that ends at or after `at`.
+        let base = text.as_ptr() as usize;
+        Some(
+            self.lines
+                .partition_point(|l| (l.as_ptr() as usize).saturating_sub(base) + l.len() < at),
+        )
+    }
+
     /// Sets the first line of a test module known from the diff's context lines.
     pub fn with_test_module_from(mut self, line: Option<u32>) -> FileView<'a> {
         self.test_module_from = line;
@@ -241,10 +260,8 @@ impl<'a> FileView<'a> {
         }
         let start = self.rust_test_module.get_or_init(|| {
             // Every attribute `is_rust_test_cfg` takes holds one of these.
-            if self.text_lacks("#[cfg(test)]") && self.text_lacks("#[cfg(all(test") {
-                return None;
-            }
-            (0..self.lines.len()).find(|&i| {
+            let from = self.first_line_with(&["#[cfg(test)]", "#[cfg(all(test"])?;
+            (from..self.lines.len()).find(|&i| {
                 is_rust_test_cfg(self.lines[i])
                     && self.lines[i + 1..]
                         .iter()
