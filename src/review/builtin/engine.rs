@@ -135,8 +135,7 @@ pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> Li
     LOWER.with(|buf| {
         let mut lower = buf.borrow_mut();
         lower.clear();
-        lower.extend_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         let mut out = Vec::new();
         let mut idx = 0;
         keywords.search(&lower, &mut |at, kw| {

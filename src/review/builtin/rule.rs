@@ -165,12 +165,6 @@ impl<'a> FileView<'a> {
         self
     }
 
-    /// Whether the view's text (when it has it) lacks `needle`, so that no line holds it.
-    fn text_lacks(&self, needle: &str) -> bool {
-        self.text
-            .is_some_and(|t| memchr::memmem::find(t.as_bytes(), needle.as_bytes()).is_none())
-    }
-
     /// The first line that can hold one of `needles`: that of the first occurrence in the
     /// view's text when it has it (no line before holds any), else the first line; `None` when
     /// the text holds none of them.
@@ -287,14 +281,16 @@ impl<'a> FileView<'a> {
     /// stack of strictly growing indentation.
     fn rust_test_fns(&self) -> Vec<bool> {
         // Without a `...test]` attribute (see `has_test_attribute`) no line is in a test
-        // function: an empty list answers false for all.
-        if self.text_lacks("test]") {
+        // function: an empty list answers false for all. Above the first one, no line is
+        // either, and the lines there can only be parents that enclose nothing: the walk
+        // starts at it.
+        let Some(from) = self.first_line_with(&["test]"]) else {
             return Vec::new();
-        }
+        };
         let mut result = vec![false; self.lines.len()];
         // (indent, whether the lines it encloses are in a test function)
         let mut stack: Vec<(usize, bool)> = Vec::new();
-        for (i, line) in self.lines.iter().enumerate() {
+        for (i, line) in self.lines.iter().enumerate().skip(from) {
             if !self.follows(i) {
                 stack.clear();
             }

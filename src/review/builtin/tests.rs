@@ -2392,3 +2392,52 @@ mod m {
     assert!(!view.in_rust_test_fn(3), "line after a gap");
     assert!(!view.in_rust_test_fn(5));
 }
+
+/// A view that knows its whole text starts its Rust test scans at the first test attribute:
+/// every line is still judged as a view without the text judges it.
+#[test]
+fn rust_test_code_is_the_same_with_or_without_the_whole_text() {
+    let texts = [
+        include_str!("rule.rs").to_string(),
+        include_str!("engine.rs").to_string(),
+        concat!(
+            "fn top() {\n    let a = 1;\n}\n\nmod inner {\n    fn helper() {\n        x();\n    }\n",
+            "    #[test]\n    fn t() {\n        let password = 1;\n        if a {\n            b();\n",
+            "        }\n    }\n    fn after() {\n        y();\n    }\n}\n",
+            "#[tokio::test]\nasync fn u() {\n    z();\n}\n#[cfg(all(test, unix))]\nmod tests {\n    fn v() {}\n}\n"
+        )
+        .to_string(),
+        "fn a() {}\n// #[test] in a comment\nfn b() {\n    c();\n}\n".to_string(),
+    ];
+    for text in &texts {
+        let lines = split_lines(text);
+        let numbers: Vec<u32> = (1..=lines.len() as u32).collect();
+        let bare = rule::FileView::new("src/x.rs", lines.clone(), numbers.clone());
+        let whole = rule::FileView::new("src/x.rs", lines.clone(), numbers).with_text(text);
+        let judge = |v: &rule::FileView<'_>| -> Vec<(bool, bool)> {
+            (0..lines.len())
+                .map(|i| (v.in_rust_test_fn(i), v.in_rust_test_module(i)))
+                .collect()
+        };
+        let want = judge(&bare);
+        assert_eq!(judge(&whole), want);
+    }
+    // The small one, line by line: (in a test function, in a test module).
+    let lines = split_lines(&texts[2]);
+    let numbers: Vec<u32> = (1..=lines.len() as u32).collect();
+    let v = rule::FileView::new("src/x.rs", lines, numbers).with_text(&texts[2]);
+    for (idx, want) in [
+        (6, (false, false)),
+        (10, (true, false)),
+        (12, (true, false)),
+        (16, (false, false)),
+        (21, (true, false)),
+        (25, (false, true)),
+    ] {
+        assert_eq!(
+            (v.in_rust_test_fn(idx), v.in_rust_test_module(idx)),
+            want,
+            "line {idx}"
+        );
+    }
+}
