@@ -634,15 +634,7 @@ impl Compiled {
                     && let Some(jc) = re.captures(joined.as_bytes())
                     && jc.name("s").is_some()
                 {
-                    let w = jc.get(0).expect("group 0");
-                    let hit = Hit {
-                        view,
-                        idx,
-                        line: &joined,
-                        start: w.start(),
-                        end: w.end(),
-                        caps: Some(&jc),
-                    };
+                    let hit = Hit::matched(view, idx, &joined, &jc);
                     if rule.check.is_none_or(|check| check(&hit)) {
                         emit(Firing { rule, hit: &hit });
                         return;
@@ -650,14 +642,7 @@ impl Compiled {
                 }
                 continue;
             }
-            let hit = Hit {
-                view,
-                idx,
-                line,
-                start: whole.start(),
-                end: whole.end(),
-                caps: Some(&caps),
-            };
+            let hit = Hit::matched(view, idx, line, &caps);
             if rule.check.is_none_or(|check| check(&hit)) {
                 emit(Firing { rule, hit: &hit });
                 return;
@@ -684,15 +669,7 @@ impl Compiled {
             }
             let Some(re) = self.regex(ri) else { continue };
             for caps in re.captures_iter(line.as_bytes()) {
-                let whole = caps.get(0).expect("group 0");
-                let hit = Hit {
-                    view,
-                    idx,
-                    line,
-                    start: whole.start(),
-                    end: whole.end(),
-                    caps: Some(&caps),
-                };
+                let hit = Hit::matched(view, idx, line, &caps);
                 if rule.check.is_some_and(|check| !check(&hit)) {
                     continue;
                 }

@@ -348,6 +348,25 @@ pub struct Hit<'a> {
 }
 
 impl<'a> Hit<'a> {
+    /// The hit of a pattern's match `caps` on `line` (line `idx` of `view`, or the element
+    /// joined from it): the whole match's range.
+    pub fn matched(
+        view: &'a FileView<'a>,
+        idx: usize,
+        line: &'a str,
+        caps: &'a Captures<'a>,
+    ) -> Hit<'a> {
+        let whole = caps.get(0).expect("group 0");
+        Hit {
+            view,
+            idx,
+            line,
+            start: whole.start(),
+            end: whole.end(),
+            caps: Some(caps),
+        }
+    }
+
     /// The bytes of a named group, when it took part in the match.
     pub fn group(&self, name: &str) -> Option<&'a [u8]> {
         self.caps?.name(name).map(|m| m.as_bytes())
