@@ -590,6 +590,10 @@ impl Content<'_> {
     }
 }
 
+/// Files of the checkout larger than this are compared with the object's header (its size)
+/// before they are read.
+const HEADER_FIRST_BYTES: usize = 1 << 20;
+
 /// The repository's checkout, as a source of the blobs of a change that its files hold: a file
 /// there is a cheap read from the page cache, where the blob is an object to find in a pack,
 /// inflate, and often rebuild from a delta chain. The file's bytes are used only when they are
@@ -598,7 +602,7 @@ impl Content<'_> {
 /// review read anything but the blob; a file that differs costs a wasted read and the blob is
 /// taken from the object database as before. The file is opened beneath the checkout's folder
 /// without following any link (`openat2` with `RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS`), must be
-/// a regular file of the blob's size, and is never written.
+/// a regular file, and is never written.
 struct Checkout<'r> {
     #[cfg(target_os = "linux")]
     dir: rustix::fd::OwnedFd,
@@ -647,10 +651,6 @@ impl<'r> Checkout<'r> {
                 return None;
             }
             let path = side.path.as_deref()?;
-            let (size, kind) = self.odb.read_header(side.id).ok()?;
-            if kind != git2::ObjectType::Blob {
-                return None;
-            }
             let fd = rustix::fs::openat2(
                 &self.dir,
                 path,
@@ -660,10 +660,18 @@ impl<'r> Checkout<'r> {
             )
             .ok()?;
             let st = rustix::fs::fstat(&fd).ok()?;
-            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile
-                || u64::try_from(st.st_size).ok()? != size as u64
-            {
+            if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
                 return None;
+            }
+            // The hash below proves size and type (they are hashed in the header), so the
+            // object's header is read only for a large file, not to read much more than the blob
+            // when the file has changed.
+            let size = usize::try_from(st.st_size).ok()?;
+            if size > HEADER_FIRST_BYTES {
+                let (blob_size, kind) = self.odb.read_header(side.id).ok()?;
+                if kind != git2::ObjectType::Blob || blob_size != size {
+                    return None;
+                }
             }
             let mut bytes = Vec::with_capacity(size + 1);
             // One byte more than the blob: a file that grew since is not it.
@@ -1268,6 +1276,27 @@ mod tests {
         for p in ["folder.py", "fifo.py"] {
             assert_eq!(checkout.blob(&side(p, git2::FileMode::Blob)), None, "{p}");
         }
+
+        // A file past the size read without the object's header first: the same, and one of
+        // the same length with a byte changed.
+        let large: Vec<u8> = (0..HEADER_FIRST_BYTES + 4096)
+            .map(|i| if i % 64 == 63 { b'\n' } else { b'a' + (i % 26) as u8 })
+            .collect();
+        let large_id = repo.blob(&large).unwrap();
+        std::fs::write(wt.join("large.txt"), &large).unwrap();
+        let mut large_edited = large.clone();
+        large_edited[HEADER_FIRST_BYTES / 2] = b'#';
+        std::fs::write(wt.join("large-edited.txt"), &large_edited).unwrap();
+        let large_side = |path: &str| BlobSide {
+            id: large_id,
+            mode: git2::FileMode::Blob,
+            path: Some(path.as_bytes().to_vec()),
+        };
+        assert_eq!(checkout.blob(&large_side("large.txt")), Some(large.clone()));
+        assert_eq!(checkout.blob(&large_side("large-edited.txt")), None);
+        // The small file's bytes under the large blob's id, and the other way round.
+        assert_eq!(checkout.blob(&large_side("same.py")), None);
+        assert_eq!(checkout.blob(&side("large.txt", git2::FileMode::Blob)), None);
 
         // A bare repository has no checkout.
         let bare = tempfile::tempdir().unwrap();
