@@ -511,6 +511,7 @@ fn scan_file(
     };
     // The lines as `FileChange::whole_file` splits them, copied out only where they are kept.
     let lines = builtin::split_lines(&text);
+    file.line_count = Some(lines.len() as u32);
     let per = builtin::review_lines(&bs, &file, &text, &lines);
     let keep = |n: u32| AddedLine {
         line: n,

@@ -186,10 +186,11 @@ pub trait Sink {
     /// does not leaves the kept diff too).
     fn file(&mut self, file: FileChange) -> Result<bool, Self::Error>;
     /// A new text file, every line of it added, given as its whole `text` with `file.added`
-    /// still empty. By default its lines are split into `file.added` and handed to
+    /// still empty and its `line_count` not set. By default its lines are split into `file.added` and handed to
     /// [`Sink::file`]; a sink that reads the text itself saves one allocation per line.
     fn whole_file(&mut self, mut file: FileChange, text: String) -> Result<bool, Self::Error> {
         file.added = FileChange::whole_file(String::new(), &text).added;
+        file.line_count = Some(file.added.len() as u32);
         self.file(file)
     }
 }
@@ -495,7 +496,7 @@ fn blob_file(
             if is_binary(blob.bytes()) {
                 file.binary = true;
             } else {
-                file.line_count = Some(count_lines(blob.bytes()));
+                // Its line count is set where its lines are split (see `Sink::whole_file`).
                 let text = blob.into_text();
                 file.test_module_from = diff::test_module_in(&path, &text);
                 return Ok(Some((file, Some(text))));

@@ -117,7 +117,7 @@ pub fn line_keywords(keywords: &Keywords, view: &FileView<'_>) -> LineKeywords {
 }
 
 /// [`line_keywords`] for a view whose lines are all of `text`, in order (each line a part of
-/// it, its end of line left out): the text is lower-cased and searched whole, its `\r\n` and
+/// it, its end of line left out): the text is searched whole, in any case, its `\r\n` and
 /// `\n` standing between lines as the joining newline does (no keyword holds either).
 pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> LineKeywords {
     let base = text.as_ptr() as usize;
@@ -134,11 +134,9 @@ pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> Li
         .collect();
     LOWER.with(|buf| {
         let mut lower = buf.borrow_mut();
-        lower.clear();
-        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         let mut out = Vec::new();
         let mut idx = 0;
-        keywords.search(&lower, &mut |at, kw| {
+        keywords.search_any_case(text.as_bytes(), &mut lower, &mut |at, kw| {
             while ends[idx] < at {
                 idx += 1;
             }
