@@ -534,7 +534,8 @@ impl Compiled {
         // A line without keywords (most lines) has only the keyword-less rules as candidates:
         // they are listed once here, not worked out of the bit sets on every line. With more
         // than two of them a set prefilter would be asked; that takes the general path.
-        let always_list: Vec<usize> = always.iter().collect();
+        let always_list: Vec<(usize, usize)> =
+            always.iter().map(|ri| (ri, self.rules[ri].min_len)).collect();
         let always_direct = !(self.use_set && always_list.len() > 2);
         for idx in lines {
             let line = &view.lines[idx];
@@ -546,8 +547,10 @@ impl Compiled {
                 _ => Bits::EMPTY,
             };
             if hits.is_empty() && always_direct {
-                for &ri in &always_list {
-                    self.fire(ri, view, idx, line, None, &mut lex, emit);
+                for &(ri, min_len) in &always_list {
+                    if line.len() >= min_len {
+                        self.fire(ri, view, idx, line, None, &mut lex, emit);
+                    }
                 }
                 continue;
             }
@@ -581,6 +584,9 @@ impl Compiled {
         emit: &mut dyn FnMut(Firing<'_>),
     ) {
         let rule = &self.rules[ri];
+        if line.len() < rule.min_len {
+            return;
+        }
         if (rule.skip_tests || rule.only_tests) && rule.skip_tests == view.is_test_code(idx) {
             return;
         }

@@ -45,6 +45,8 @@ pub const RULES: &[Rule] = &[
         langs: Langs::PROGRAMS.or(Langs::SH),
         keywords: &[],
         pattern: "",
+        // Over 200 characters is over 200 bytes.
+        min_len: MAX_LINE_CHARS + 1,
         check: Some(long_line),
         ..BASE
     },

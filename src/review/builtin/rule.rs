@@ -55,6 +55,9 @@ pub struct Rule {
     /// a line that fails it is never searched, so the pattern of a rule whose keyword is a
     /// common word is not even compiled in a process that never meets a line it could match.
     pub pre: Option<fn(&str) -> bool>,
+    /// Bytes a line must hold for the rule to look at it at all; tested before anything else,
+    /// so that a keyword-less rule (a candidate on every line) costs one comparison on most.
+    pub min_len: usize,
     /// A regex on the file's path: the rule looks only at files it matches. With neither
     /// `pattern` nor `check`, the path alone decides: the rule fires once on any added or
     /// changed file at such a path, binary files included (a `.p12` key store).
@@ -89,6 +92,7 @@ impl Rule {
         pattern: "",
         unless: None,
         pre: None,
+        min_len: 0,
         path: None,
         path_hints: &[],
         scope: Scope::Code,

@@ -492,6 +492,8 @@ pub const RULES: &[Rule] = &[
         // The keys of a Secret's `data:` are anything (`tls.key`, `config.json`): no keyword,
         // the gate keeps the indented `key: <base64>` lines.
         keywords: &[],
+        // An indent, a key, `: ` and twelve bytes of value.
+        min_len: 15,
         pre: Some(base64_entry_line),
         pattern: r#"^[ \t]+(?P<key>[A-Za-z0-9_.\-]+):[ \t]+["']?(?P<s>[A-Za-z0-9+/]{12,}={0,2})["']?[ \t]*$"#,
         check: Some(|h| kube_secret_value(h).is_some()),
