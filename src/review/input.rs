@@ -1281,7 +1281,13 @@ mod tests {
         // A file past the size read without the object's header first: the same, and one of
         // the same length with a byte changed.
         let large: Vec<u8> = (0..HEADER_FIRST_BYTES + 4096)
-            .map(|i| if i % 64 == 63 { b'\n' } else { b'a' + (i % 26) as u8 })
+            .map(|i| {
+                if i % 64 == 63 {
+                    b'\n'
+                } else {
+                    b'a' + (i % 26) as u8
+                }
+            })
             .collect();
         let large_id = repo.blob(&large).unwrap();
         std::fs::write(wt.join("large.txt"), &large).unwrap();
@@ -1297,7 +1303,10 @@ mod tests {
         assert_eq!(checkout.blob(&large_side("large-edited.txt")), None);
         // The small file's bytes under the large blob's id, and the other way round.
         assert_eq!(checkout.blob(&large_side("same.py")), None);
-        assert_eq!(checkout.blob(&side("large.txt", git2::FileMode::Blob)), None);
+        assert_eq!(
+            checkout.blob(&side("large.txt", git2::FileMode::Blob)),
+            None
+        );
 
         // A bare repository has no checkout.
         let bare = tempfile::tempdir().unwrap();

@@ -534,8 +534,10 @@ impl Compiled {
         // A line without keywords (most lines) has only the keyword-less rules as candidates:
         // they are listed once here, not worked out of the bit sets on every line. With more
         // than two of them a set prefilter would be asked; that takes the general path.
-        let always_list: Vec<(usize, usize)> =
-            always.iter().map(|ri| (ri, self.rules[ri].min_len)).collect();
+        let always_list: Vec<(usize, usize)> = always
+            .iter()
+            .map(|ri| (ri, self.rules[ri].min_len))
+            .collect();
         let always_direct = !(self.use_set && always_list.len() > 2);
         for idx in lines {
             let line = &view.lines[idx];

@@ -115,7 +115,8 @@ impl Table {
         for (n, &i) in order.iter().enumerate() {
             let sid = states[i];
             for (c, &r) in reps.iter().enumerate() {
-                next[n * width + c] = u32::from(number[ids[&dfa.next_state(Anchored::No, sid, r)]]) * width as u32;
+                next[n * width + c] =
+                    u32::from(number[ids[&dfa.next_state(Anchored::No, sid, r)]]) * width as u32;
             }
             if is_match(sid) {
                 hits.extend((0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()));
@@ -533,9 +534,8 @@ impl Keywords {
         while j < common {
             let len = BLOCK.min(common - j);
             if len == BLOCK {
-                let blocks: [&[u8; BLOCK]; LANES] = std::array::from_fn(|k| {
-                    lanes[k][j..j + BLOCK].try_into().expect("a block")
-                });
+                let blocks: [&[u8; BLOCK]; LANES] =
+                    std::array::from_fn(|k| lanes[k][j..j + BLOCK].try_into().expect("a block"));
                 for o in 0..BLOCK {
                     let mut top = 0;
                     for k in 0..LANES {
@@ -691,7 +691,13 @@ mod tests {
         let mixed: Vec<u8> = lower
             .iter()
             .enumerate()
-            .map(|(i, b)| if i % 2 == 0 { b.to_ascii_uppercase() } else { *b })
+            .map(|(i, b)| {
+                if i % 2 == 0 {
+                    b.to_ascii_uppercase()
+                } else {
+                    *b
+                }
+            })
             .collect();
         for text in [&upper, &mixed] {
             let mut any_case = Vec::new();
@@ -704,7 +710,11 @@ mod tests {
             // And through the entry point, whichever search it takes.
             let mut entry = Vec::new();
             k.search_any_case(text, &mut scratch, &mut |pos, id| entry.push((pos, id)));
-            assert_eq!(entry.len(), out.len(), "search_any_case finds each occurrence once");
+            assert_eq!(
+                entry.len(),
+                out.len(),
+                "search_any_case finds each occurrence once"
+            );
         }
         // The same walk in stretches of any length, each at least one keyword long.
         for lane_min in [1, 64] {
@@ -890,5 +900,3 @@ mod tests {
         }
     }
 }
-
-
