@@ -1713,11 +1713,19 @@ fn url_password_ok(h: &Hit<'_>) -> bool {
         || DEFAULT_PASSWORDS.iter().any(|d| lower == d.as_bytes())
         || has_placeholder_word(pass)
         || has_keyboard_run(pass)
-        || matches!(pass[0], b'$' | b'%' | b'*' | b'{' | b'<' | b'[')
+        || matches!(pass[0], b'$' | b'*' | b'{' | b'<' | b'[')
+        || percent_template(pass)
     {
         return false;
     }
     entropy(pass) >= 2.5 && char_classes(pass) >= 2
+}
+
+/// A value that starts with a template's `%`: `%s`, `%(password)s`, `%DB_PASSWORD%`. A
+/// percent-escape is not one: `%2B` is the `+` of a URL-encoded password.
+fn percent_template(value: &[u8]) -> bool {
+    let escape = value.len() >= 3 && value[1].is_ascii_hexdigit() && value[2].is_ascii_hexdigit();
+    value.first() == Some(&b'%') && (!escape || value.ends_with(b"%"))
 }
 
 static PEM_HEADER: LazyLock<Regex> = LazyLock::new(|| {

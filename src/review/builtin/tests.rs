@@ -423,10 +423,20 @@ const CASES: &[Case] = &[
     Case {
         rule: "sec.url-credentials",
         path: "config/database.yml",
-        hit: &["  url: postgres://app:Zq8Lm2Xv7Tn4@db.internal:5432/app"],
+        hit: &[
+            "  url: postgres://app:Zq8Lm2Xv7Tn4@db.internal:5432/app",
+            // URL-encoded, starting with an escape (`%2B` is `+`).
+            concat!(
+                "DATABASE_URL = \"postgres://admin:%2B3EdRvs%25zV7K",
+                "gm.LB-kwU9@db.internal:5432/orders\""
+            ),
+        ],
         miss: &[
             "  url: postgres://postgres:postgres@localhost:5432/app",
             "  url: postgres://app:${DB_PASSWORD}@db.internal/app",
+            "  url: postgres://app:%(password)s@db.internal/app",
+            "  url: postgres://app:%DB_PASSWORD%@db.internal/app",
+            "  url: postgres://app:%s@db.internal/app",
             "  url: https://user:<password>@example.com",
             "@path:tests/conftest.py\nURL = 'postgres://app:Zq8Lm2Xv7Tn4@db/app'",
         ],
