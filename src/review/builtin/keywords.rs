@@ -15,10 +15,10 @@
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 /// Bytes a process searches with the hashed windows before the automaton takes over.
@@ -34,10 +34,10 @@ const LANE_MIN: usize = 256;
 /// Positions per block of the lockstep walk (see [`Keywords::search_dfa_in`]).
 const BLOCK: usize = 64;
 
-/// The keyword automaton as a table of its own, built from an Aho-Corasick DFA over the
-/// keywords: a state is a row of next states, one per byte class, each stored as the index of
-/// its own row (about 6,000 states of 56 classes, 1.3 MiB), so that a step is a class lookup,
-/// an add and a load. Classes fold ASCII case (an upper-case letter is its lower-case letter's
+/// The keyword automaton as a table of its own, built from the Aho-Corasick trie of the
+/// keywords (every failure link resolved): a state is a row of next states, one per byte
+/// class, each stored as the index of its own row (about 6,000 states of 56 classes, 1.3 MiB),
+/// so that a step is a class lookup, an add and a load. Classes fold ASCII case (an upper-case letter is its lower-case letter's
 /// class), so a text is searched as written, never lower-cased first; every byte no keyword
 /// holds is one class. Match states are numbered last, so a step tests for a match with one
 /// comparison.
@@ -56,9 +56,9 @@ struct Table {
 }
 
 impl Table {
-    /// The table of `dfa` (over lower-case keywords); `None` when its states do not fit in
+    /// The table of `nfa` (over lower-case keywords); `None` when its states do not fit in
     /// `u16` (the table would be too large to be worth it).
-    fn of(dfa: &DFA, words: &[Cow<'static, [u8]>]) -> Option<Table> {
+    fn of(nfa: &NFA, words: &[Cow<'static, [u8]>]) -> Option<Table> {
         // Bytes some keyword holds each have a class; every other byte is class 0.
         let mut class = [0u8; 256];
         let mut reps: Vec<u8> = vec![0];
@@ -75,21 +75,32 @@ impl Table {
         for b in b'A'..=b'Z' {
             class[usize::from(b)] = class[usize::from(b.to_ascii_lowercase())];
         }
-        // Every state the walk can reach, breadth first from the start.
-        let start = dfa.start_state(Anchored::No).ok()?;
-        let mut ids: foldhash::HashMap<aho_corasick::automaton::StateID, usize> =
-            foldhash::HashMap::default();
-        let mut states = vec![start];
-        ids.insert(start, 0);
+        // Every state the walk can reach, breadth first from the start, with its transitions
+        // by the states' order of discovery; the trie's state ids are small integers.
+        const UNSEEN: u32 = u32::MAX;
+        let width = reps.len();
+        let start = nfa.start_state(Anchored::No).ok()?;
+        let mut seen: Vec<u32> = Vec::new();
+        let mut see = |sid: aho_corasick::automaton::StateID, states: &mut Vec<_>| {
+            let at = sid.as_usize();
+            if at >= seen.len() {
+                seen.resize(at + 1, UNSEEN);
+            }
+            if seen[at] == UNSEEN {
+                seen[at] = states.len() as u32;
+                states.push(sid);
+            }
+            seen[at]
+        };
+        let mut states = Vec::new();
+        see(start, &mut states);
+        let mut found: Vec<u32> = Vec::new();
         let mut at = 0;
         while at < states.len() {
             let sid = states[at];
             for &r in &reps {
-                let t = dfa.next_state(Anchored::No, sid, r);
-                if let std::collections::hash_map::Entry::Vacant(e) = ids.entry(t) {
-                    e.insert(states.len());
-                    states.push(t);
-                }
+                let t = nfa.next_state(Anchored::No, sid, r);
+                found.push(see(t, &mut states));
             }
             at += 1;
         }
@@ -97,29 +108,27 @@ impl Table {
             return None;
         }
         // Numbered again: the states without a match first.
-        let is_match = |sid| dfa.is_special(sid) && dfa.is_match(sid);
+        let is_match: Vec<bool> = states.iter().map(|&sid| nfa.is_match(sid)).collect();
         let mut order: Vec<usize> = (0..states.len()).collect();
-        order.sort_by_key(|&i| is_match(states[i]));
-        let mut number = vec![0u16; states.len()];
+        order.sort_by_key(|&i| is_match[i]);
+        let mut number = vec![0u32; states.len()];
         for (n, &i) in order.iter().enumerate() {
-            number[i] = n as u16;
+            number[i] = (n * width) as u32;
         }
-        let first_match = order
-            .iter()
-            .position(|&i| is_match(states[i]))
-            .unwrap_or(order.len()) as u16;
-        let width = reps.len();
-        let mut next: Vec<u32> = vec![0u32; order.len() * width];
+        let first_match = is_match.iter().filter(|m| !**m).count();
+        let mut next: Vec<u32> = vec![0u32; states.len() * width];
         let mut spans = vec![0u32];
         let mut hits = Vec::new();
         for (n, &i) in order.iter().enumerate() {
-            let sid = states[i];
-            for (c, &r) in reps.iter().enumerate() {
-                next[n * width + c] =
-                    u32::from(number[ids[&dfa.next_state(Anchored::No, sid, r)]]) * width as u32;
+            for (to, &d) in next[n * width..(n + 1) * width]
+                .iter_mut()
+                .zip(&found[i * width..(i + 1) * width])
+            {
+                *to = number[d as usize];
             }
-            if is_match(sid) {
-                hits.extend((0..dfa.match_len(sid)).map(|k| dfa.match_pattern(sid, k).as_u32()));
+            if is_match[i] {
+                let sid = states[i];
+                hits.extend((0..nfa.match_len(sid)).map(|k| nfa.match_pattern(sid, k).as_u32()));
                 spans.push(hits.len() as u32);
             }
         }
@@ -127,8 +136,8 @@ impl Table {
             class,
             next,
             width: width as u32,
-            start: u32::from(number[0]) * width as u32,
-            first_match: u32::from(first_match) * width as u32,
+            start: number[0],
+            first_match: (first_match * width) as u32,
             spans,
             hits,
         })
@@ -228,6 +237,8 @@ pub struct Keywords {
     searched: AtomicUsize,
     /// The automaton, built on first use (see [`Table`]); `None` if it could not be.
     table: OnceLock<Option<Table>>,
+    /// Whether a thread has started building `table`.
+    building: AtomicBool,
     /// The length of the longest keyword.
     longest: usize,
 }
@@ -404,6 +415,7 @@ impl Keywords {
             buckets,
             searched: AtomicUsize::new(0),
             table: OnceLock::new(),
+            building: AtomicBool::new(false),
         }
     }
 
@@ -460,22 +472,28 @@ impl Keywords {
     /// The automaton, when a search of `len` more bytes is to use it.
     fn table_for(&self, len: usize) -> Option<&Table> {
         let seen = self.searched.fetch_add(len, Ordering::Relaxed) + len;
-        if seen >= DFA_AFTER || self.table.get().is_some() {
-            self.table()
-        } else {
-            None
+        if let Some(table) = self.table.get() {
+            return table.as_ref();
         }
+        // One thread builds it; the others go on with the hashed windows meanwhile instead of
+        // waiting for it.
+        if seen < DFA_AFTER || self.building.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        self.table()
     }
 
     fn table(&self) -> Option<&Table> {
         self.table
             .get_or_init(|| {
-                let dfa = DFA::builder()
+                // The trie with its failure links: its states are the automaton's, and resolving
+                // the links once per state and class here costs less than building a DFA.
+                let nfa = aho_corasick::nfa::noncontiguous::Builder::new()
                     .match_kind(MatchKind::Standard)
                     .prefilter(false)
                     .build(&self.words)
                     .ok()?;
-                Table::of(&dfa, &self.words)
+                Table::of(&nfa, &self.words)
             })
             .as_ref()
     }
