@@ -78,7 +78,7 @@ fn main() -> ExitCode {
                                 tier: Some("informational"),
                                 passed: Some(true),
                                 report_path: None,
-                                result: Some("{}"),
+                                result: Some(&wfc::review::redact::RedactedJson::of("{}")),
                                 bypass_reason: None,
                                 runs: &[ReviewerRun {
                                     reviewer_id: "security".into(),

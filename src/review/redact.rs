@@ -71,6 +71,21 @@ fn masked(v: &mut Value) -> bool {
     }
 }
 
+/// A JSON document as [`json_text`] masked it: the only form in which the store takes a job's
+/// result, so that none is stored unmasked, while the masking can run beside other work.
+#[derive(Debug)]
+pub struct RedactedJson<'a>(Cow<'a, str>);
+
+impl<'a> RedactedJson<'a> {
+    pub fn of(s: &'a str) -> RedactedJson<'a> {
+        RedactedJson(json_text(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Masks a JSON document given as text; text that is not JSON is redacted as text.
 pub fn json_text(s: &str) -> Cow<'_, str> {
     match serde_json::from_str::<Value>(s) {

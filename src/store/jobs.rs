@@ -195,7 +195,8 @@ pub struct Completion<'a> {
     pub tier: Option<&'a str>,
     pub passed: Option<bool>,
     pub report_path: Option<&'a str>,
-    pub result: Option<&'a str>,
+    /// Masked by the caller (possibly beside other work), never stored as given.
+    pub result: Option<&'a crate::review::redact::RedactedJson<'a>>,
     pub bypass_reason: Option<&'a str>,
     pub runs: &'a [ReviewerRun],
     /// The change a granting review covers (parent trees joined by `,`) and the policy digest it
@@ -210,7 +211,7 @@ pub fn complete_tx(
     job_id: &str,
     c: &Completion<'_>,
 ) -> Result<(), StoreError> {
-    let result = c.result.map(crate::review::redact::json_text);
+    let result = c.result.map(|r| r.as_str());
     let bypass_reason = c.bypass_reason.map(crate::review::redact::text);
     tx.execute(
         "UPDATE jobs SET status = ?2, finished_at = ?3, cs = ?4, tier = ?5, passed = ?6,
@@ -225,7 +226,7 @@ pub fn complete_tx(
             c.tier,
             c.passed,
             c.report_path,
-            result.as_deref(),
+            result,
             bypass_reason.as_deref(),
             c.parent_trees,
             c.policy_digest

@@ -202,28 +202,65 @@ pub fn finish(ctx: &mut Session, req: &Request, f: Finished) -> Result<ReviewRes
         }
     }
     let json_text = serde_json::to_string_pretty(&result)?;
-    // Reports must not show up in `git status` of the repository they review.
-    crate::git::ensure_excluded(ctx.repo()?, &[crate::layout::EXCLUDES[1]])?;
-    real_output_dir(ctx, &jobs_dir)?;
-    // Every field of the result was redacted on its way in; the rendered report is checked once
-    // more, as a whole, because it is the file most likely to be shared.
-    let md = crate::review::report::markdown(&result);
-    let md = crate::review::redact::text(&md);
-    // Reports are derived from the job row (which is durable in the store): replaced atomically,
-    // without fsyncs, which would be most of a small review's time.
-    crate::fsutil::replace_derived(&md_path, md.as_bytes())?;
-    crate::fsutil::replace_derived(&json_path, json_text.as_bytes())?;
-    // The task's latest, after the job's own: a reader of REVIEW-<task> never sees a report
-    // that no job file holds.
-    crate::fsutil::replace_derived_link(&latest_md, &md_path, md.as_bytes())?;
-    crate::fsutil::replace_derived_link(&latest_json, &json_path, json_text.as_bytes())?;
+    // The store's copy of the result is masked once more, as a whole, on a second thread while
+    // this one writes the reports (a large review's result is hundreds of kilobytes); the job
+    // row is recorded after both, as before.
+    let (stored, written) = std::thread::scope(|scope| {
+        let masking = scope.spawn(|| crate::review::redact::RedactedJson::of(&json_text));
+        let paths = ReportPaths {
+            md: &md_path,
+            json: &json_path,
+            latest_md: &latest_md,
+            latest_json: &latest_json,
+        };
+        let written = write_reports(ctx, &result, &json_text, &jobs_dir, &paths);
+        let stored = masking
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (stored, written)
+    });
+    written?;
 
-    record(ctx, &result, &json_text, finished_at)?;
+    record(ctx, &result, &stored, finished_at)?;
     if let Err(e) = prune_reports(ctx, &result, &jobs_dir) {
         ctx.notify
             .warn(&format!("cannot delete old job reports: {e}"));
     }
     Ok(result)
+}
+
+/// Where a job's reports go: its own, and the task's latest.
+struct ReportPaths<'a> {
+    md: &'a std::path::Path,
+    json: &'a std::path::Path,
+    latest_md: &'a std::path::Path,
+    latest_json: &'a std::path::Path,
+}
+
+/// Writes the job's reports (Markdown and JSON, and the task's latest of each) into `jobs_dir`.
+fn write_reports(
+    ctx: &Session,
+    result: &ReviewResult,
+    json_text: &str,
+    jobs_dir: &std::path::Path,
+    to: &ReportPaths<'_>,
+) -> Result<(), AppError> {
+    // Reports must not show up in `git status` of the repository they review.
+    crate::git::ensure_excluded(ctx.repo()?, &[crate::layout::EXCLUDES[1]])?;
+    real_output_dir(ctx, jobs_dir)?;
+    // Every field of the result was redacted on its way in; the rendered report is checked once
+    // more, as a whole, because it is the file most likely to be shared.
+    let md = crate::review::report::markdown(result);
+    let md = crate::review::redact::text(&md);
+    // Reports are derived from the job row (which is durable in the store): replaced atomically,
+    // without fsyncs, which would be most of a small review's time.
+    crate::fsutil::replace_derived(to.md, md.as_bytes())?;
+    crate::fsutil::replace_derived(to.json, json_text.as_bytes())?;
+    // The task's latest, after the job's own: a reader of REVIEW-<task> never sees a report
+    // that no job file holds.
+    crate::fsutil::replace_derived_link(to.latest_md, to.md, md.as_bytes())?;
+    crate::fsutil::replace_derived_link(to.latest_json, to.json, json_text.as_bytes())?;
+    Ok(())
 }
 
 /// A job id as a file name: only the characters wfc's own ids are made of.
@@ -357,7 +394,7 @@ pub(super) fn real_output_dir(ctx: &Session, out_dir: &std::path::Path) -> Resul
 pub(super) fn record(
     ctx: &mut Session,
     r: &ReviewResult,
-    json_text: &str,
+    stored: &crate::review::redact::RedactedJson<'_>,
     now: SystemTime,
 ) -> Result<(), AppError> {
     let runs: Vec<jobs::ReviewerRun> = r
@@ -438,7 +475,7 @@ pub(super) fn record(
             tier: Some(r.tier.as_str()),
             passed: Some(r.passed),
             report_path: r.report_path.as_deref(),
-            result: Some(json_text),
+            result: Some(stored),
             bypass_reason: r.bypass_reason.as_deref(),
             runs: &runs,
             parent_trees: grant_parents.as_deref(),

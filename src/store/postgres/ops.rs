@@ -462,7 +462,7 @@ impl Backend for PgStore {
         entry: &NewAudit<'_>,
         event: Option<&NewEvent<'_>>,
     ) -> Result<i64, StoreError> {
-        let result = c.result.map(crate::review::redact::json_text);
+        let result = c.result.map(|r| r.as_str());
         let bypass_reason = c.bypass_reason.map(crate::review::redact::text);
         let mut tx = self
             .client
@@ -482,7 +482,7 @@ impl Backend for PgStore {
                 &c.tier,
                 &c.passed,
                 &c.report_path,
-                &result.as_deref(),
+                &result,
                 &bypass_reason.as_deref(),
                 &c.parent_trees,
                 &c.policy_digest,
