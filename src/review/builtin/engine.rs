@@ -121,23 +121,21 @@ pub fn line_keywords(keywords: &Keywords, view: &FileView<'_>) -> LineKeywords {
 /// `\n` standing between lines as the joining newline does (no keyword holds either).
 pub fn text_keywords(keywords: &Keywords, text: &str, view: &FileView<'_>) -> LineKeywords {
     let base = text.as_ptr() as usize;
-    let ends: Vec<usize> = view
-        .lines
-        .iter()
-        .map(|l| {
-            let at = (l.as_ptr() as usize).checked_sub(base);
-            match at {
-                Some(at) if at + l.len() <= text.len() => at + l.len(),
-                _ => panic!("a line of the view is not a part of the text"),
-            }
-        })
-        .collect();
+    // Where line `idx` ends in `text`, worked out as the hits come (in order) rather than for
+    // every line first.
+    let end = |idx: usize| {
+        let l = view.lines[idx];
+        match (l.as_ptr() as usize).checked_sub(base) {
+            Some(at) if at + l.len() <= text.len() => at + l.len(),
+            _ => panic!("a line of the view is not a part of the text"),
+        }
+    };
     LOWER.with(|buf| {
         let mut lower = buf.borrow_mut();
         let mut out = Vec::new();
         let mut idx = 0;
         keywords.search_any_case(text.as_bytes(), &mut lower, &mut |at, kw| {
-            while ends[idx] < at {
+            while end(idx) < at {
                 idx += 1;
             }
             out.push((idx as u32, kw as u32));
@@ -370,7 +368,7 @@ impl Compiled {
             None => true,
             Some(lits) => {
                 lits.iter()
-                    .any(|l| line.as_bytes().windows(l.len()).any(|w| w == &l[..]))
+                    .any(|l| memchr::memmem::find(line.as_bytes(), l).is_some())
                     && line.len() >= *self.shortest[ri].get_or_init(|| shortest_match(pattern))
             }
         }
