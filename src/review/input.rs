@@ -186,8 +186,9 @@ pub trait Sink {
     /// does not leaves the kept diff too).
     fn file(&mut self, file: FileChange) -> Result<bool, Self::Error>;
     /// A new text file, every line of it added, given as its whole `text` with `file.added`
-    /// still empty and its `line_count` not set. By default its lines are split into `file.added` and handed to
-    /// [`Sink::file`]; a sink that reads the text itself saves one allocation per line.
+    /// still empty and its `line_count` not set. By default its lines are split into
+    /// `file.added` (and counted) and handed to [`Sink::file`]; a sink that reads the text
+    /// itself saves one allocation per line, and sets the count where it splits the lines.
     fn whole_file(&mut self, mut file: FileChange, text: String) -> Result<bool, Self::Error> {
         file.added = FileChange::whole_file(String::new(), &text).added;
         file.line_count = Some(file.added.len() as u32);

@@ -37,10 +37,10 @@ const BLOCK: usize = 64;
 /// The keyword automaton as a table of its own, built from the Aho-Corasick trie of the
 /// keywords (every failure link resolved): a state is a row of next states, one per byte
 /// class, each stored as the index of its own row (about 6,000 states of 56 classes, 1.3 MiB),
-/// so that a step is a class lookup, an add and a load. Classes fold ASCII case (an upper-case letter is its lower-case letter's
-/// class), so a text is searched as written, never lower-cased first; every byte no keyword
-/// holds is one class. Match states are numbered last, so a step tests for a match with one
-/// comparison.
+/// so that a step is a class lookup, an add and a load. Classes fold ASCII case (an upper-case
+/// letter is its lower-case letter's class), so a text is searched as written, never
+/// lower-cased first; every byte no keyword holds is one class. Match states are numbered last,
+/// so a step tests for a match with one comparison.
 struct Table {
     class: [u8; 256],
     /// The rows, each `width` next states; a state is the index of its row's first entry.
@@ -56,8 +56,8 @@ struct Table {
 }
 
 impl Table {
-    /// The table of `nfa` (over lower-case keywords); `None` when its states do not fit in
-    /// `u16` (the table would be too large to be worth it).
+    /// The table of `nfa` (over lower-case keywords); `None` past 65,535 states, a table too
+    /// large to stay in the caches (the hashed windows serve instead).
     fn of(nfa: &NFA, words: &[Cow<'static, [u8]>]) -> Option<Table> {
         // Bytes some keyword holds each have a class; every other byte is class 0.
         let mut class = [0u8; 256];
