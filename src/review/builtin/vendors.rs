@@ -607,11 +607,31 @@ const SERVICE_RULE: Rule = Rule {
         "adafruitio|airbrake|alchemy|alibabacloud|anypoint|apifonica|apilayer|apimetrics|apitemplate|appfollow|appointedd|appoptics|appsynergy|auth0|avaza|aviationstack|axonaut|ayrshare|azureopenai|azuresearch|azurestorage|bannerbear|baremetrics|beebole|besnappy|besttime|betterstack|bitcoinaverage|blazemeter|blitapp|blocknative|blynk|bombbomb|boostnote|borgbase|brandfetch|browshot|bscscan|buddyns|budibase|bugherd|bugsnag|buttercms|caflou|calendarific|calendly|calorieninja|campayn|cannyio|capsulecrm|carboninterface|centralstationcrm|chartmogul|chatfuel|checio|checklyhq|clarifai|clearbit|cliengo|clockify|closecrm|cloudconvert|cloudimage|cloudmersive|cloudplan|cloudsight|cloverly|clustdoc|codacy|codeclimate|codemagic|codequiry|coinapi|coinlayer|coinlib|commercejs|conversiontools|convertapi|convertkit|countrylayer|craftmypdf|crowdin|cryptocompare|currencyfreaks|currencylayer|currencyscoop|currentsapi|d7network|dailyco|dareboost|deepai|detectify|detectlanguage|diffbot|diggernaut|disqus|docparser|documo|dronahq|dynalist|dyspatch|eagleeyenetworks|ecostruxureit|edenai|elasticemail|etherscan|ethplorer|eventbrite|everhour|exchangerateapi|exchangeratesapi|extractorapi|fastforex|feedier|fetchrss|financialmodelingprep|fixerio|flatio|fleetbase|flightapi|flightlabs|formbucket|formcraft|foursquare|fxmarket|geckoboard|geoapify|geocodify|geoipifi|getgeoapi|getgist|getresponse|glassnode|graphhopper|groovehq|gtmetrix|happyscribe|hellosign|helpcrunch|helpscout|hereapi|hiveage|holidayapi|html2pdf|hybiscus|iconfinder|iexapis|iexcloud|imagekit|imagga|infura|insightly|instabot|interseller|intrinio|ip2location|ipgeolocation|ipinfodb|ipqualityscore|ipstack|jenkins|jotform|jupiterone|karmacrm|kickbox|klipfolio|knapsackpro|kylas|languagelayer|leadfeeder|lemlist|lemonsqueezy|lendflow|lessannoyingcrm|lexigram|linkpreview|livestorm|loadmill|loginradius|logzio|lokalise|loyverse|lunchmoney|madkudu|mailboxlayer|mailerlite|mailjet|mailmodo|mailsac|mapquest|marketstack|mavenlink|mediastack|meistertask|mesibo|metrilo|mindmeister|mixmax|mockaroo|moonclerk|moosend|moralis|myintervals|nasdaqdatalink|newsapi|newscatcher|nftport|ngrok|nicereply|nightfall|noticeable|numverify|nylas|oanda|omnisend|onfleet|oopspam|opencagedata|openuv|opsgenie|optimizely|overloop|owlbot|packagecloud|pagerduty|pandadoc|pandascore|paperform|paralleldots|parseur|particleio|partnerstack|pastebin|paydirtapp|paymoapp|paymongo|paystack|pdflayer|pdfshift|peopledatalabs|pepipost|pipedream|pipedrive|pixabay|pollsapi|positionstack|postageapp|postmark|powrbot|prodpad|prospectcrm|protocolsio|proxycrawl|pushbullet|qualaroo|qubole|rabbitmq|reachmail|reallysimplesystems|rebrandly|rentman|replyio|requestfinance|restpack|ritekit|rocketreach|rockset|route4me|salesblink|salescookie|salesflare|scrapeowl|scraperapi|scraperbox|scrapestack|scrapingant|scrapingbee|screenshotapi|screenshotlayer|scrutinizerci|securitytrails|selectpdf|serphouse|serpstack|sherpadesk|shipday|shodan|shotstack|shutterstock|signaturit|signupgenius|sigopt|simfin|simplesat|simplynoted|simvoly|skrappio|smartsheets|snipcart|sparkpost|speechtextai|splunk|spoonacular|sportsmonk|spotify|squareup|sslmate|stackhawk|statuscake|statuspage|statuspal|stitchdata|storecove|stormboard|stormglass|storyblok|storychief|stripo|surveysparrow|survicate|swiftype|tallyfy|tatumio|taxjar|teamworkcrm|teamworkdesk|teamworkspaces|technicalanalysisapi|tefter|theoddsapi|thingsboard|ticketmaster|tickettailor|tiingo|timecamp|timezoneapi|tmetric|todoist|toggltrack|tomtom|transferwise|travelpayouts|twelvedata|tyntec|uclassify|unplugg|unsplash|upcdatabase|uplead|uptimerobot|upwave|urlscan|userflow|userstack|vagrantcloud|vatlayer|vbout|verimail|veriphone|versioneye|viewneo|virustotal|visualcrossing|voiceflow|voicegain|voodoosms|vpnapi|vultr|walkscore|weatherbit|weatherstack|web3storage|webflow|webscraping|whoxy|wistia|worksnaps|workstack|worldcoinindex|worldweather|wrike|youneedabudget|yousign|zenkit|zenrows|zenscrape|zeplin|zerobounce|zerotier|zipcodeapi|zipcodebase|zohocrm|zonkafeedback",
         r"[A-Za-z0-9_\-]{20,128}|[A-Za-z0-9+/]{32,128}={0,2}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
     ),
+    // The alternation of names makes the pattern slow to compile and to run (milliseconds):
+    // a line it can match holds a value's run of bytes, or ends an element it is split over.
+    pre: Some(service_value_possible),
     confidence: 9.0,
     check: Some(service_ok),
     skip_tests: true,
     ..KNOWN
 };
+
+/// Whether `line` can hold a value of [`SERVICE_RULE`]: a run of 20 token bytes (a UUID is one)
+/// or of 32 base64 bytes, or a `>` ending it (`<spotifyToken>` before the value's line).
+fn service_value_possible(line: &str) -> bool {
+    let run = |len: usize, of: fn(u8) -> bool| {
+        let mut n = 0;
+        line.bytes().any(|b| {
+            n = if of(b) { n + 1 } else { 0 };
+            n >= len
+        })
+    };
+    run(20, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
+    }) || run(32, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/')
+    }) || line.trim_end().ends_with('>')
+}
 
 /// Words of a key that make it name a secret.
 const SECRET_WORDS: &[&str] = &[
