@@ -498,13 +498,14 @@ impl Keywords {
             .as_ref()
     }
 
-    /// [`Keywords::search`] with the automaton (the hashed windows if it could not be built);
-    /// the position is the occurrence's last byte.
+    /// [`Keywords::search`] with the automaton, whatever has been searched before (it must
+    /// build); the position is the occurrence's last byte.
     #[cfg(test)]
     fn search_dfa(&self, text: &[u8], found: &mut dyn FnMut(usize, usize)) {
         self.search_dfa_lanes(text, found, LANE_MIN);
     }
 
+    /// [`Keywords::search_dfa`] with stretches of at least `lane_min` bytes.
     #[cfg(test)]
     fn search_dfa_lanes(&self, text: &[u8], found: &mut dyn FnMut(usize, usize), lane_min: usize) {
         let t = self.table().expect("the keyword automaton");
